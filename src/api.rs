@@ -1,0 +1,430 @@
+//! The serialisable boundary of the core: request and response shapes shared by the wasm edge,
+//! the CLI and tests. Plain data, no wasm or JS types. Money crosses as decimal strings
+//! (`"1234.56"`); inputs are parsed here into core types with errors that name the field.
+//!
+//! Field names follow the national medical-insurance platform's pre-settlement/settlement output
+//! (interfaces 2206/2207) where a field for the same quantity exists: `medfee_sumamt`,
+//! `fulamt_ownpay_amt`, `inscp_scp_amt`, `act_pay_dedc`, `hifp_pay`, `pool_prop_selfpay`,
+//! `psn_part_amt`, `fund_pay_sumamt`. Quantities with no such field have plain English names.
+
+use serde::{Deserialize, Serialize};
+
+// ---------------------------------------------------------------- requests
+
+/// Who is asking: scheme (framework id), region, category and statuses.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PersonInput {
+    pub scheme: String,
+    pub region: String,
+    pub category: String,
+    /// Hardship statuses and situations (ids from the catalogue).
+    #[serde(default)]
+    pub statuses: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PremiumRequest {
+    pub person: PersonInput,
+    /// The contribution date (`YYYY-MM-DD`); checked against the policy's validity. Defaults to
+    /// the policy's first day in force.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimInput {
+    /// `inpatient` | `outpatient_major` | `student_accident` | `general_outpatient`.
+    pub kind: String,
+    /// Hospital level id from the catalogue.
+    pub level: String,
+    /// Admission (or visit) date, `YYYY-MM-DD`.
+    pub date: String,
+    /// 医疗费总额, as a decimal string.
+    pub medfee_sumamt: String,
+    /// 全自费金额 (out-of-scope part), as a decimal string; default "0".
+    #[serde(default)]
+    pub fulamt_ownpay_amt: Option<String>,
+    /// For `outpatient_major`: the disease id.
+    #[serde(default)]
+    pub disease: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRequest {
+    pub person: PersonInput,
+    /// Contribution date: starts the benefit year and the waiting period where the scheme counts
+    /// from it. Absent: the waiting period is taken as served (a notice says so).
+    #[serde(default)]
+    pub paid_on: Option<String>,
+    pub claim: ClaimInput,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct YearRequest {
+    pub person: PersonInput,
+    #[serde(default)]
+    pub paid_on: Option<String>,
+    /// Claims in any order; they are settled in date order (stable for equal dates).
+    pub claims: Vec<ClaimInput>,
+}
+
+/// One bill settled at every hospital level of the scheme (the claim's `level` is ignored).
+pub type CompareRequest = ClaimRequest;
+
+// ---------------------------------------------------------------- responses
+
+/// A policy figure as used, with its provenance.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct FigureOut {
+    /// What the figure is, e.g. `起付标准（市级医疗机构）`.
+    pub label_zh: String,
+    pub label_en: String,
+    pub value: String,
+    /// `stated` | `derived` | `assumed` | `floor` | `ceiling`.
+    pub basis: String,
+    pub basis_zh: String,
+    pub basis_en: String,
+    pub doc: String,
+    pub clause: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
+}
+
+/// One step of an explanation, ready to show to a resident.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Step {
+    /// Stable id: `deductible`, `segment_1`, `limit`, `penalty`, `waiting`, `subsidy_central`…
+    pub id: String,
+    pub title_zh: String,
+    pub title_en: String,
+    /// The arithmetic in words and figures.
+    pub text_zh: String,
+    pub text_en: String,
+    /// The amount this step produces, if any (decimal string).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<String>,
+    pub doc: String,
+    pub clause: String,
+    /// Figures used in this step (with basis and range).
+    pub figures: Vec<FigureOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Range {
+    pub low: String,
+    pub high: String,
+}
+
+/// Something the resident should know: figures that don't reconcile, a rule read one way.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct NoticeOut {
+    /// `discrepancy` | `info` | `warning`.
+    pub kind: String,
+    pub zh: String,
+    pub en: String,
+    pub doc: String,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Verdict {
+    /// `excluded` | `warning`.
+    pub verdict: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+    pub send_to_zh: String,
+    pub send_to_en: String,
+    pub doc: String,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EligibilityResult {
+    pub eligible: bool,
+    pub verdicts: Vec<Verdict>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Ref {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub doc: String,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PayerAmount {
+    /// `central` | `provincial` | `city_county` | `local_government` | `government` | `employer` | `collective`.
+    pub payer: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub amount: String,
+    pub range: Range,
+    pub doc: String,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PremiumResult {
+    pub scheme: String,
+    pub region: String,
+    pub category: String,
+    pub tier: String,
+    /// 缴费标准.
+    pub standard: String,
+    /// What the resident pays (个人缴费).
+    pub individual: String,
+    /// The subsidy class applied (the highest one the person qualifies for).
+    pub subsidy_class: Ref,
+    /// Every class the person qualifies for, highest first.
+    pub qualifying_classes: Vec<String>,
+    pub payers: Vec<PayerAmount>,
+    pub subsidy_total: String,
+    /// Part of the standard the document assigns to no one.
+    pub unassigned: String,
+    pub ranges: PremiumRanges,
+    pub payment_options: Vec<NoticeOut>,
+    pub notices: Vec<NoticeOut>,
+    pub eligibility: EligibilityResult,
+    pub steps: Vec<Step>,
+    /// Local figures this answer rests on.
+    pub assumptions: Vec<FigureOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PremiumRanges {
+    pub standard: Range,
+    pub individual: Range,
+    pub subsidy_total: Range,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ClaimRanges {
+    pub hifp_pay: Range,
+    pub psn_part_amt: Range,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ClaimResult {
+    pub kind: String,
+    pub kind_zh: String,
+    pub kind_en: String,
+    pub level: String,
+    pub level_zh: String,
+    pub level_en: String,
+    pub date: String,
+    /// Benefit year the claim falls in: first and last day.
+    pub benefit_year_start: String,
+    pub benefit_year_end: String,
+    /// 医疗费总额.
+    pub medfee_sumamt: String,
+    /// 全自费金额.
+    pub fulamt_ownpay_amt: String,
+    /// 符合政策范围金额.
+    pub inscp_scp_amt: String,
+    /// 实际支付起付线.
+    pub act_pay_dedc: String,
+    /// 基本医疗保险统筹基金支出.
+    pub hifp_pay: String,
+    /// 统筹基金支付比例: effective ratio on the cost above the deductible within the limit.
+    pub pool_prop_selfpay: String,
+    /// 个人负担总金额.
+    pub psn_part_amt: String,
+    /// 基金支付总额 (only the pooled fund is modelled, so equal to hifp_pay).
+    pub fund_pay_sumamt: String,
+    /// In-scope cost above the deductible that the resident co-pays (no 2206/2207 field).
+    pub coinsurance_amt: String,
+    /// In-scope cost (or fund payment) beyond the annual limit, borne by the resident.
+    pub above_limit_amt: String,
+    /// In-scope cost not paid because the claim falls in the waiting period.
+    pub waiting_amt: String,
+    pub ranges: ClaimRanges,
+    pub steps: Vec<Step>,
+    pub notices: Vec<NoticeOut>,
+    pub assumptions: Vec<FigureOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Totals {
+    pub medfee_sumamt: String,
+    pub fulamt_ownpay_amt: String,
+    pub inscp_scp_amt: String,
+    pub act_pay_dedc: String,
+    pub hifp_pay: String,
+    pub psn_part_amt: String,
+    pub fund_pay_sumamt: String,
+    pub coinsurance_amt: String,
+    pub above_limit_amt: String,
+    pub waiting_amt: String,
+}
+
+/// Limit use in one benefit year.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LimitUse {
+    pub benefit_year_start: String,
+    pub benefit_year_end: String,
+    /// `eligible_cost` (caps policy-scope costs) | `fund_payment` (caps what the fund pays).
+    pub limit_kind: String,
+    pub limit: String,
+    pub used: String,
+    pub remaining: String,
+    pub doc: String,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct YearResult {
+    /// Claims in settlement (date) order.
+    pub claims: Vec<ClaimResult>,
+    /// Index of each settled claim in the request's list.
+    pub order: Vec<usize>,
+    pub totals: Totals,
+    pub limits: Vec<LimitUse>,
+    pub ranges: ClaimRanges,
+    pub notices: Vec<NoticeOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CompareRow {
+    pub level: String,
+    pub name_zh: String,
+    pub name_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<ClaimResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CompareResult {
+    pub rows: Vec<CompareRow>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ErrorOut {
+    pub code: String,
+    pub message_zh: String,
+    pub message_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub send_to_zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub send_to_en: Option<String>,
+}
+
+impl From<&crate::error::Error> for ErrorOut {
+    fn from(e: &crate::error::Error) -> Self {
+        ErrorOut {
+            code: e.code().to_string(),
+            message_zh: e.message_zh.clone(),
+            message_en: e.message_en.clone(),
+            field: e.field.clone(),
+            file: e.file.clone(),
+            clause: e.clause.clone(),
+            send_to_zh: e.send_to_zh.clone(),
+            send_to_en: e.send_to_en.clone(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- catalogue
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Named {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct RegionOut {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub tier: String,
+    /// `framework` (typical values of the document) or `city` (a city policy file).
+    pub source: String,
+    pub file: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StatusOut {
+    pub id: String,
+    /// `hardship` | `situation`.
+    pub kind: String,
+    pub name_zh: String,
+    pub name_en: String,
+    /// Categories it applies to (empty = all).
+    pub categories: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ClaimKindOut {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub categories: Vec<String>,
+    pub levels: Vec<String>,
+    pub diseases: Vec<Named>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SchemeOut {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub doc: String,
+    pub title_zh: String,
+    pub issuer_zh: String,
+    pub effective_from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<String>,
+    /// `contribution` | `natural`.
+    pub benefit_year: String,
+    pub regions: Vec<RegionOut>,
+    pub categories: Vec<Named>,
+    pub statuses: Vec<StatusOut>,
+    pub levels: Vec<Named>,
+    pub claim_kinds: Vec<ClaimKindOut>,
+    /// Why claims can't be computed, if the document sets no benefits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits_absent_zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits_absent_en: Option<String>,
+    pub notices: Vec<NoticeOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Catalogue {
+    pub schemes: Vec<SchemeOut>,
+}
+
+/// What `load_policy` added.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LoadedPolicy {
+    pub id: String,
+    /// `framework` | `layer` | `city`.
+    pub kind: String,
+    /// The scheme (framework) id users select.
+    pub scheme: String,
+    pub regions: Vec<String>,
+}

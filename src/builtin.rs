@@ -1,0 +1,1 @@
+//! Built-in policy files, embedded at compile time.

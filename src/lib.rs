@@ -1,0 +1,24 @@
+//! yibao — 医保测算: premiums and out-of-pocket costs under China's resident basic medical
+//! insurance, computed from policy files in which every figure cites its document and clause.
+//!
+//! The core (everything but `wasm` and the `yibao` binary) is pure: no I/O, no wasm or JS types,
+//! money as `rust_decimal::Decimal`. See ARCHITECTURE.md for the map.
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod builtin;
+pub mod date;
+pub mod engine;
+pub mod error;
+pub mod money;
+pub mod policy;
+
+mod claim;
+mod explain;
+mod premium;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use engine::Engine;
+pub use error::{Error, ErrorKind};

@@ -1,0 +1,604 @@
+//! The policy file format, as typed structs deserialised from TOML.
+//!
+//! Every number is a [`Figure`]: a decimal written as a quoted string, with its basis, the clause
+//! it comes from, and — for anything the document leaves to the locality — the permitted range.
+//! See README.md § "Policy files" for the format as a policy officer sees it.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer};
+
+/// How a figure is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The document states this exact value.
+    Stated,
+    /// Computed from stated values; `formula` shows the arithmetic.
+    Derived,
+    /// A local assumption chosen inside `[min, max]`, the range the document leaves to the locality.
+    Assumed,
+    /// The document states a minimum ("不低于"); the value used is that minimum; `max` bounds the range.
+    Floor,
+    /// The document states a maximum ("不超过"); the value used is that maximum; `min` bounds the range.
+    Ceiling,
+}
+
+impl Basis {
+    pub fn id(self) -> &'static str {
+        match self {
+            Basis::Stated => "stated",
+            Basis::Derived => "derived",
+            Basis::Assumed => "assumed",
+            Basis::Floor => "floor",
+            Basis::Ceiling => "ceiling",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Basis::Stated => "文件规定",
+            Basis::Derived => "据文件推算",
+            Basis::Assumed => "地方取值假设",
+            Basis::Floor => "文件下限",
+            Basis::Ceiling => "文件上限",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Basis::Stated => "stated",
+            Basis::Derived => "derived",
+            Basis::Assumed => "local assumption",
+            Basis::Floor => "document floor",
+            Basis::Ceiling => "document ceiling",
+        }
+    }
+    /// Whether the figure may move within a range (it feeds the low/high outcomes).
+    pub fn is_local(self) -> bool {
+        matches!(self, Basis::Assumed | Basis::Floor | Basis::Ceiling)
+    }
+}
+
+/// Decimals in policy files are quoted strings, never TOML floats.
+pub fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_decimal(&s).map_err(serde::de::Error::custom)
+}
+
+fn de_opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    let s = Option::<String>::deserialize(d)?;
+    match s {
+        None => Ok(None),
+        Some(s) => parse_decimal(&s).map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+pub fn parse_decimal(s: &str) -> Result<Decimal, String> {
+    let ok = !s.is_empty()
+        && s.len() <= 20
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && s.bytes().filter(|b| *b == b'.').count() <= 1
+        && !s.starts_with('.')
+        && !s.ends_with('.');
+    if !ok {
+        return Err(format!("“{s}”不是非负十进制数（须写成带引号的字符串，如 \"240\"） / \"{s}\" is not a non-negative decimal written as a quoted string"));
+    }
+    s.parse::<Decimal>().map_err(|e| format!("“{s}”: {e}"))
+}
+
+/// One number from a policy document, with its provenance.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    #[serde(deserialize_with = "de_decimal")]
+    pub value: Decimal,
+    pub basis: Basis,
+    /// Clause in the document, e.g. `二(五)2 起付标准`.
+    pub clause: String,
+    /// The document, when not the file's own (e.g. a 2016 figure resting on a 2008 clause).
+    #[serde(default)]
+    pub doc: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_decimal")]
+    pub min: Option<Decimal>,
+    #[serde(default, deserialize_with = "de_opt_decimal")]
+    pub max: Option<Decimal>,
+    /// For derived figures: the arithmetic.
+    #[serde(default)]
+    pub formula: Option<String>,
+    #[serde(default)]
+    pub note_zh: Option<String>,
+    #[serde(default)]
+    pub note_en: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// A provincial or municipal document: stated figures, ranges, and default assumptions.
+    Framework,
+    /// A national layer (subsidy top-ups) that frameworks refer to.
+    Layer,
+    /// A locality implementing a framework: its own values, checked against the framework.
+    City,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenefitYearKind {
+    /// A full year from the contribution date, possibly across calendar years.
+    Contribution,
+    /// The natural (calendar) year.
+    Natural,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitYear {
+    pub kind: BenefitYearKind,
+    pub clause: String,
+    pub note_zh: String,
+    pub note_en: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayerUse {
+    pub id: String,
+    /// `central_western` or `eastern`, for the national hardship top-ups.
+    pub fiscal_region: String,
+    pub note_zh: String,
+    pub note_en: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub id: String,
+    pub kind: FileKind,
+    pub name_zh: String,
+    pub name_en: String,
+    /// Document number, e.g. `吉政办发[2008]12号`.
+    pub doc: String,
+    pub title_zh: String,
+    pub issuer_zh: String,
+    pub issuer_en: String,
+    pub issued: String,
+    pub effective_from: String,
+    pub effective_from_clause: String,
+    #[serde(default)]
+    pub effective_to: Option<String>,
+    #[serde(default)]
+    pub effective_to_note_zh: Option<String>,
+    #[serde(default)]
+    pub effective_to_note_en: Option<String>,
+    #[serde(default)]
+    pub benefit_year: Option<BenefitYear>,
+    #[serde(default)]
+    pub layer: Option<LayerUse>,
+    /// For city files: the framework id this file implements.
+    #[serde(default)]
+    pub framework: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    /// The contribution tier (keys standards and limits).
+    pub tier: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub clause: String,
+    #[serde(default)]
+    pub note_zh: Option<String>,
+    #[serde(default)]
+    pub note_en: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    /// 1 = community/township … 4 = province and above; community-level rules use rank 1.
+    pub rank: u8,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub clause: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKind {
+    /// A hardship group that attracts subsidy (低保, 重度残疾…).
+    Hardship,
+    /// A situation that affects eligibility or who pays (already in employee insurance…).
+    Situation,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub id: String,
+    pub kind: StatusKind,
+    pub name_zh: String,
+    pub name_en: String,
+    /// Categories this status can apply to; empty = all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub clause: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Excluded,
+    Warning,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EligibilityRule {
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// All of these statuses present…
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// …and none of these.
+    #[serde(default)]
+    pub none: Vec<String>,
+    pub verdict: Verdict,
+    pub reason_zh: String,
+    pub reason_en: String,
+    pub send_to_zh: String,
+    pub send_to_en: String,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standard {
+    pub tier: String,
+    pub category: String,
+    /// 缴费标准: the contribution standard per person-year.
+    pub standard: Figure,
+    /// 个人缴纳: the resident's own share in the general case.
+    pub individual: Figure,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payer {
+    Central,
+    Provincial,
+    CityCounty,
+    LocalGovernment,
+    Government,
+    Employer,
+    Collective,
+}
+
+impl Payer {
+    pub fn id(self) -> &'static str {
+        match self {
+            Payer::Central => "central",
+            Payer::Provincial => "provincial",
+            Payer::CityCounty => "city_county",
+            Payer::LocalGovernment => "local_government",
+            Payer::Government => "government",
+            Payer::Employer => "employer",
+            Payer::Collective => "collective",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Payer::Central => "中央财政",
+            Payer::Provincial => "省财政",
+            Payer::CityCounty => "市、县财政",
+            Payer::LocalGovernment => "当地政府（市、县财政）",
+            Payer::Government => "各级财政（文件未分级）",
+            Payer::Employer => "用人单位/企业",
+            Payer::Collective => "集体",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Payer::Central => "Central government",
+            Payer::Provincial => "Provincial government",
+            Payer::CityCounty => "City and county governments",
+            Payer::LocalGovernment => "Local government (city/county)",
+            Payer::Government => "Government (levels not specified)",
+            Payer::Employer => "Employer",
+            Payer::Collective => "Village or community collective",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayerLine {
+    pub payer: Payer,
+    /// A fixed amount; absent on the one `rest` line.
+    #[serde(default)]
+    pub amount: Option<Figure>,
+    /// This payer covers whatever the class total needs beyond the fixed lines.
+    #[serde(default)]
+    pub rest: bool,
+    #[serde(default)]
+    pub clause: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubsidyClass {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub clause: String,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Statuses that qualify (any one). Empty: the general class for its categories.
+    #[serde(default)]
+    pub statuses_any: Vec<String>,
+    pub lines: Vec<PayerLine>,
+    /// Class total as a share of the standard ("不低于缴费标准的80%").
+    #[serde(default)]
+    pub total_pct_of_standard: Option<Figure>,
+    /// Link to a national top-up (layer) that explains part of this class.
+    #[serde(default)]
+    pub national_topup: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extra {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub statuses_any: Vec<String>,
+    pub payer: Payer,
+    /// Share of the resident's remaining individual payment this payer covers.
+    pub share_of_individual: Figure,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextClause {
+    pub zh: String,
+    pub en: String,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Premium {
+    /// Where the document says subsidies do not stack (就高不就低), or our note that it is silent.
+    pub stacking_clause: String,
+    pub stacking_zh: String,
+    pub stacking_en: String,
+    pub standards: Vec<Standard>,
+    pub classes: Vec<SubsidyClass>,
+    #[serde(default)]
+    pub extras: Vec<Extra>,
+    #[serde(default)]
+    pub payment_options: Vec<TextClause>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitKind {
+    /// The limit caps the policy-scope *costs* counted in a year (吉林: 最高支付限额 is a 医疗费总额).
+    EligibleCost,
+    /// The limit caps what the fund *pays* in a year (嘉兴: 年度最高补偿额).
+    FundPayment,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    #[serde(default)]
+    pub tiers: Vec<String>,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    pub amount: Figure,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeductiblePer {
+    Admission,
+    Year,
+    None,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Keyed {
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// A level id, or `*` for every level.
+    pub level: String,
+    pub amount: Figure,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRatios {
+    /// A level id, or `*` for every level.
+    pub level: String,
+    pub ratios: Vec<Figure>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Segment boundaries on the claim's policy-scope cost; n edges make n+1 segments.
+    #[serde(default)]
+    pub edges: Vec<Figure>,
+    pub levels: Vec<LevelRatios>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Penalty {
+    pub level: String,
+    /// Percentage points taken off every segment's ratio (0.10 = 10 个百分点).
+    pub points: Figure,
+    pub reason_zh: String,
+    pub reason_en: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRule {
+    pub name_zh: String,
+    pub name_en: String,
+    pub clause: String,
+    /// Categories covered; empty = all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Levels where the scheme pays for this kind; empty = all.
+    #[serde(default)]
+    pub levels: Vec<String>,
+    #[serde(default)]
+    pub not_covered_zh: Option<String>,
+    #[serde(default)]
+    pub not_covered_en: Option<String>,
+    pub deductible_per: DeductiblePer,
+    pub deductible_clause: String,
+    #[serde(default)]
+    pub deductible_note_zh: Option<String>,
+    #[serde(default)]
+    pub deductible_note_en: Option<String>,
+    #[serde(default)]
+    pub deductibles: Vec<Keyed>,
+    pub schedules: Vec<Schedule>,
+    #[serde(default)]
+    pub penalties: Vec<Penalty>,
+    #[serde(default)]
+    pub diseases: Vec<Label>,
+    /// Whether this kind's costs/payments count toward the annual limit.
+    pub counts_toward_limit: bool,
+    pub limit_note_zh: String,
+    pub limit_note_en: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeanRatioMin {
+    pub kind: String,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    pub value: Figure,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Constraints {
+    #[serde(default)]
+    pub max_segments: Option<Figure>,
+    /// Clause requiring community facilities to be paid at a higher ratio.
+    #[serde(default)]
+    pub community_higher_clause: Option<String>,
+    #[serde(default)]
+    pub mean_ratio_min: Vec<MeanRatioMin>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benefits {
+    pub clause: String,
+    pub limit_kind: LimitKind,
+    pub limit_clause: String,
+    pub limit_note_zh: String,
+    pub limit_note_en: String,
+    #[serde(default)]
+    pub waiting_months: Option<Figure>,
+    pub limits: Vec<Limit>,
+    #[serde(default)]
+    pub inpatient: Option<ClaimRule>,
+    #[serde(default)]
+    pub outpatient_major: Option<ClaimRule>,
+    #[serde(default)]
+    pub student_accident: Option<ClaimRule>,
+    #[serde(default)]
+    pub general_outpatient: Option<ClaimRule>,
+    #[serde(default)]
+    pub constraints: Option<Constraints>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub clause: String,
+    /// `discrepancy` (figures that don't reconcile) or `info`.
+    pub kind: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topup {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub clause: String,
+    /// 政府原则上再按不低于人均…元给予补助.
+    pub total_min: Figure,
+    /// 中央财政对中西部地区按人均…元给予补助.
+    pub central_central_western: Figure,
+    pub eastern_zh: String,
+    pub eastern_en: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitsAbsent {
+    pub zh: String,
+    pub en: String,
+    pub clause: String,
+}
+
+/// A framework or layer file (and a city file once merged with its framework).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub meta: Meta,
+    #[serde(default)]
+    pub regions: Vec<Region>,
+    #[serde(default)]
+    pub levels: Vec<Level>,
+    #[serde(default)]
+    pub categories: Vec<Label>,
+    #[serde(default)]
+    pub statuses: Vec<Status>,
+    #[serde(default)]
+    pub eligibility: Vec<EligibilityRule>,
+    #[serde(default)]
+    pub premium: Option<Premium>,
+    #[serde(default)]
+    pub benefits: Option<Benefits>,
+    /// Why there are no benefits (a document that leaves them all to the locality).
+    #[serde(default)]
+    pub benefits_absent: Option<BenefitsAbsent>,
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+    #[serde(default)]
+    pub topups: Vec<Topup>,
+}
+
+/// Helper: does a category/tier filter list match (empty matches all)?
+pub fn matches(list: &[String], id: &str) -> bool {
+    list.is_empty() || list.iter().any(|x| x == id)
+}
