@@ -1,1 +1,12 @@
-//! Built-in policy files, embedded at compile time.
+//! The built-in policy files, embedded at compile time (data, not I/O). Layers first, then
+//! frameworks, then the city files that implement them.
+
+/// `(file name, text)` in load order.
+pub const FILES: &[(&str, &str)] = &[
+    ("policies/national-2007.toml", include_str!("../policies/national-2007.toml")),
+    ("policies/jilin-2008/framework.toml", include_str!("../policies/jilin-2008/framework.toml")),
+    ("policies/jilin-2016/framework.toml", include_str!("../policies/jilin-2016/framework.toml")),
+    ("policies/jiaxing-2008/framework.toml", include_str!("../policies/jiaxing-2008/framework.toml")),
+    ("policies/jiangsu-2007/framework.toml", include_str!("../policies/jiangsu-2007/framework.toml")),
+    ("policies/jilin-2008/changchun.toml", include_str!("../policies/jilin-2008/changchun.toml")),
+];

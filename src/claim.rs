@@ -1,1 +1,570 @@
-//! Claims.
+//! Claims: one bill, or a year of bills in date order, settled as each document words it.
+//!
+//! Per claim (ARCHITECTURE.md § Claims):
+//! 1. 符合政策范围金额 = 医疗费总额 − 全自费金额.
+//! 2. Waiting period: a claim before the waiting period ends gets nothing from the fund.
+//! 3. Deductible (起付标准): per admission, once per benefit year, or none, as the rule says.
+//! 4. Limit: `eligible_cost` limits cap the policy-scope cost counted in the year (the deductible
+//!    part counts); cost above the cap is the resident's. `fund_payment` limits cap what the fund
+//!    pays in the year.
+//! 5. Segments: the claim's cost between the deductible and the counted top is cut at the segment
+//!    edges; each part is paid at its ratio, less any transfer penalty, each product rounded to
+//!    the fen.
+//! 6. 个人负担总金额 = 医疗费总额 − 统筹基金支出; its parts are listed.
+//!
+//! Every result is computed three times: with the labelled assumptions, and with every local
+//! figure at the end of its range best and worst for the resident; the ranges are the span.
+
+use crate::api::*;
+use crate::date::Date;
+use crate::engine::{Engine, Who, MAX_CLAIMS};
+use crate::error::{Error, ErrorKind};
+use crate::explain::{self, fig, money, range_of, rate, show, step, tag_en, tag_zh, Fav, Pick, Show, PICKS};
+use crate::money::{Money, Rate};
+use crate::policy::model::*;
+use crate::policy::validate::claim_rules;
+
+struct In<'a> {
+    idx: usize,
+    kind: &'static str,
+    rule: &'a ClaimRule,
+    level: &'a Level,
+    date: Date,
+    total: Money,
+    oos: Money,
+    disease: Option<&'a Label>,
+}
+
+#[derive(Default)]
+struct Acc {
+    cost: Money,
+    fund: Money,
+    dedc: Vec<(&'static str, Money)>,
+}
+
+struct Out {
+    fund: Money,
+    dedc: Money,
+    coins: Money,
+    above: Money,
+    waiting: Money,
+    band: Money,
+    start: Date,
+    end: Date,
+    steps: Vec<Step>,
+    assumptions: Vec<FigureOut>,
+}
+
+const KINDS: [&str; 4] = ["inpatient", "outpatient_major", "student_accident", "general_outpatient"];
+
+fn parse_claim<'a>(who: &'a Who, b: &'a Benefits, c: &ClaimInput, idx: usize) -> Result<In<'a>, Error> {
+    let cat = &who.category;
+    let kind = KINDS.iter().copied().find(|k| *k == c.kind).ok_or_else(|| Error::unknown("就诊类型", "claim kind", "kind", &c.kind, &KINDS))?;
+    let rule = claim_rules(b).into_iter().find(|(k, _)| *k == kind).map(|(_, r)| r).ok_or_else(|| {
+        let have: Vec<&str> = claim_rules(b).iter().map(|(_, r)| r.name_zh.as_str()).collect();
+        Error::new(
+            ErrorKind::ClaimNotCovered,
+            format!("{}不支付这类费用（“{}”）；本方案支付：{}", who.policy.meta.name_zh, c.kind, have.join("、")),
+            format!("{} does not pay for \"{}\"", who.policy.meta.name_en, c.kind),
+        )
+        .field("kind")
+        .clause(format!("{} {}", who.doc(), b.clause))
+    })?;
+    if !matches(&rule.categories, &cat.id) {
+        return Err(Error::new(
+            ErrorKind::ClaimNotCovered,
+            rule.not_covered_zh.clone().unwrap_or_else(|| format!("“{}”不适用于“{}”", rule.name_zh, cat.name_zh)),
+            rule.not_covered_en.clone().unwrap_or_else(|| format!("\"{}\" does not apply to \"{}\"", rule.name_en, cat.name_en)),
+        )
+        .field("kind")
+        .clause(format!("{} {}", who.doc(), rule.clause)));
+    }
+    let level = who.policy.levels.iter().find(|l| l.id == c.level).ok_or_else(|| {
+        let known: Vec<&str> = who.policy.levels.iter().map(|l| l.id.as_str()).collect();
+        Error::unknown("医疗机构级别", "hospital level", "level", &c.level, &known)
+    })?;
+    if !matches(&rule.levels, &level.id) {
+        return Err(Error::new(
+            ErrorKind::ClaimNotCovered,
+            rule.not_covered_zh.clone().unwrap_or_else(|| format!("“{}”在“{}”不予支付", rule.name_zh, level.name_zh)),
+            rule.not_covered_en.clone().unwrap_or_else(|| format!("\"{}\" is not paid at \"{}\"", rule.name_en, level.name_en)),
+        )
+        .field("level")
+        .clause(format!("{} {}", who.doc(), rule.clause)));
+    }
+    let disease = if rule.diseases.is_empty() {
+        None
+    } else {
+        let names: Vec<&str> = rule.diseases.iter().map(|d| d.name_zh.as_str()).collect();
+        let Some(d) = &c.disease else {
+            return Err(Error::new(ErrorKind::InvalidInput, format!("{}需要注明病种：{}", rule.name_zh, names.join("、")), format!("{} needs a disease", rule.name_en)).field("disease"));
+        };
+        Some(rule.diseases.iter().find(|x| &x.id == d).ok_or_else(|| {
+            Error::new(
+                ErrorKind::ClaimNotCovered,
+                format!("“{d}”不在{}范围内；暂定为：{}", rule.name_zh, names.join("、")),
+                format!("\"{d}\" is not among the covered {}: {}", rule.name_en, rule.diseases.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(", ")),
+            )
+            .field("disease")
+            .clause(format!("{} {}", who.doc(), rule.clause))
+        })?)
+    };
+    let date = Date::parse("date", &c.date)?;
+    let total = Money::parse("medfee_sumamt", &c.medfee_sumamt)?;
+    let oos = match &c.fulamt_ownpay_amt {
+        Some(s) if !s.trim().is_empty() => Money::parse("fulamt_ownpay_amt", s)?,
+        _ => Money::ZERO,
+    };
+    if oos > total {
+        return Err(Error::new(
+            ErrorKind::OutOfScopeExceedsTotal,
+            format!("全自费金额 {} 大于医疗费总额 {}", oos, total),
+            format!("out-of-scope amount {} exceeds the total bill {}", oos, total),
+        )
+        .field("fulamt_ownpay_amt"));
+    }
+    Ok(In { idx, kind, rule, level, date, total, oos, disease })
+}
+
+fn pick_keyed<'a>(list: &'a [Keyed], cat: &str, level: &str) -> Option<&'a Keyed> {
+    let cands = || list.iter().filter(|k| matches(&k.categories, cat));
+    cands().find(|k| k.level == level).or_else(|| cands().find(|k| k.level == "*"))
+}
+
+fn benefit_year(kind: BenefitYearKind, anchor: Date, d: Date) -> (Date, Date) {
+    match kind {
+        BenefitYearKind::Natural => (Date { year: d.year, month: 1, day: 1 }, Date { year: d.year, month: 12, day: 31 }),
+        BenefitYearKind::Contribution => {
+            let mut k = 0u32;
+            while anchor.add_months(12 * (k + 1)) <= d {
+                k += 1;
+            }
+            (anchor.add_months(12 * k), anchor.add_months(12 * (k + 1)).pred())
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, accs: &mut Vec<(Date, Acc)>, pick: Pick, explain_it: bool) -> Result<Out, Error> {
+    let doc = who.doc().to_string();
+    let cat = who.category.id.as_str();
+    let by = who.policy.meta.benefit_year.as_ref().map_or(BenefitYearKind::Natural, |x| x.kind);
+    let (start, end) = benefit_year(by, anchor, c.date);
+    let ai = match accs.iter().position(|(s, _)| *s == start) {
+        Some(i) => i,
+        None => {
+            accs.push((start, Acc::default()));
+            accs.len() - 1
+        }
+    };
+    let inscp = c.total - c.oos;
+    let mut steps = Vec::new();
+    let mut assumptions = Vec::new();
+    let mut note_fig = |f: &Figure, fo: &FigureOut| {
+        if f.basis.is_local() {
+            assumptions.push(fo.clone());
+        }
+    };
+    let lvl = &c.level.name_zh;
+    let lvl_en = &c.level.name_en;
+    if explain_it {
+        let dz = c.disease.map(|d| format!("（{}）", d.name_zh)).unwrap_or_default();
+        let de = c.disease.map(|d| format!(" ({})", d.name_en)).unwrap_or_default();
+        steps.push(step(
+            "bill",
+            "符合政策范围金额",
+            "Policy-scope amount",
+            format!("{}{}·{}：医疗费总额 {} − 全自费金额 {} = 符合政策范围金额 {}", c.rule.name_zh, dz, lvl, c.total, c.oos, inscp),
+            format!("{}{} · {}: total {} − out-of-scope {} = policy-scope {}", c.rule.name_en, de, lvl_en, c.total, c.oos, inscp),
+            Some(inscp),
+            &doc,
+            &c.rule.clause,
+            vec![],
+        ));
+        if let Some(y) = &who.policy.meta.benefit_year {
+            steps.push(step("benefit_year", "待遇年度", "Benefit year", format!("{} 至 {}。{}", start, end, y.note_zh), format!("{start} to {end}. {}", y.note_en), None, &doc, &y.clause, vec![]));
+        }
+    }
+    // waiting period
+    if let (Some(w), Some(p), BenefitYearKind::Contribution) = (&b.waiting_months, paid_on, by) {
+        let months = explain::val(w, pick, Fav::Low);
+        let n: u32 = months.try_into().unwrap_or(0);
+        let wend = p.add_months(n);
+        if c.date < wend {
+            if explain_it {
+                let fo = fig(w, &doc, "医疗服务等待期（月）", "Waiting period (months)", Show::Months);
+                note_fig(w, &fo);
+                steps.push(step(
+                    "waiting",
+                    "医疗服务等待期",
+                    "Waiting period",
+                    format!("缴费日 {p}，等待期 {} 个月{}，至 {} 止；本次 {} 在等待期内，统筹基金不支付。", n, tag_zh(w, Show::Months), wend.pred(), c.date),
+                    format!("Paid {p}; waiting period {n} months{} ending {}; this claim on {} falls inside it, so the fund pays nothing.", tag_en(w, Show::Months), wend.pred(), c.date),
+                    Some(inscp),
+                    &doc,
+                    &w.clause,
+                    vec![fo],
+                ));
+            }
+            return Ok(Out { fund: Money::ZERO, dedc: Money::ZERO, coins: Money::ZERO, above: Money::ZERO, waiting: inscp, band: Money::ZERO, start, end, steps, assumptions });
+        }
+    }
+    // deductible
+    let acc = &mut accs[ai].1;
+    let dedc = match c.rule.deductible_per {
+        DeductiblePer::None => Money::ZERO,
+        per => {
+            let k = pick_keyed(&c.rule.deductibles, cat, &c.level.id).ok_or_else(|| {
+                Error::new(ErrorKind::PolicyRelation, format!("未规定{}在{}的起付标准", c.rule.name_zh, lvl), format!("no deductible for {} at {}", c.rule.name_en, lvl_en)).field("level")
+            })?;
+            let d = money(&k.amount, pick, Fav::Low);
+            let used = acc.dedc.iter().find(|x| x.0 == c.kind).map_or(Money::ZERO, |x| x.1);
+            let due = if per == DeductiblePer::Year { d.sub_floor(used) } else { d };
+            let paid = inscp.min(due);
+            if per == DeductiblePer::Year {
+                match acc.dedc.iter_mut().find(|x| x.0 == c.kind) {
+                    Some(x) => x.1 = x.1 + paid,
+                    None => acc.dedc.push((c.kind, paid)),
+                }
+            }
+            if explain_it {
+                let fo = fig(&k.amount, &doc, format!("起付标准（{}·{}）", c.rule.name_zh, lvl), format!("Deductible ({} · {})", c.rule.name_en, lvl_en), Show::Yuan);
+                note_fig(&k.amount, &fo);
+                let (pz, pe) = if per == DeductiblePer::Year {
+                    (format!("一个年度只设一次，本年度此前已付 {used}，"), format!("once a year; {used} already paid this year; "))
+                } else {
+                    ("每次住院计一次，".to_string(), "per admission; ".to_string())
+                };
+                let nz = c.rule.deductible_note_zh.clone().unwrap_or_default();
+                let ne = c.rule.deductible_note_en.clone().unwrap_or_default();
+                steps.push(step(
+                    "deductible",
+                    "起付标准",
+                    "Deductible",
+                    format!("起付标准 {}{}，{}本次实际支付起付线 {}。{}", d, tag_zh(&k.amount, Show::Yuan), pz, paid, nz),
+                    format!("Deductible {}{}, {}this claim pays {}. {}", d, tag_en(&k.amount, Show::Yuan), pe, paid, ne),
+                    Some(paid),
+                    k.amount.doc.as_deref().unwrap_or(&doc),
+                    &c.rule.deductible_clause,
+                    vec![fo],
+                ));
+            }
+            paid
+        }
+    };
+    // limit
+    let limit = b.limits.iter().find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, cat)).ok_or_else(|| {
+        Error::new(ErrorKind::PolicyRelation, format!("未规定“{}”的最高支付限额", who.category.name_zh), format!("no annual limit for \"{}\"", who.category.name_en)).field("person.category")
+    })?;
+    let lim = money(&limit.amount, pick, Fav::High);
+    let lim_fo = fig(&limit.amount, &doc, format!("最高支付限额（{}）", who.category.name_zh), format!("Annual limit ({})", who.category.name_en), Show::Yuan);
+    let counts = c.rule.counts_toward_limit;
+    let (counted, above_cost) = if b.limit_kind == LimitKind::EligibleCost && counts {
+        let room = lim.sub_floor(acc.cost);
+        let counted = inscp.min(room);
+        let before = acc.cost;
+        acc.cost = acc.cost + counted;
+        let above = inscp.sub_floor(counted.max(dedc));
+        if explain_it {
+            note_fig(&limit.amount, &lim_fo);
+            steps.push(step(
+                "limit",
+                "最高支付限额",
+                "Annual limit",
+                format!(
+                    "最高支付限额 {}{}。{}本年度此前已计入 {}，剩余 {}；本次计入 {}，超出限额 {} 由个人负担。{}",
+                    lim,
+                    tag_zh(&limit.amount, Show::Yuan),
+                    b.limit_note_zh,
+                    before,
+                    room,
+                    counted,
+                    above,
+                    c.rule.limit_note_zh
+                ),
+                format!(
+                    "Annual limit {}{}. {} Counted before this claim {}, room {}; counted now {}, above the limit {} (paid by you). {}",
+                    lim,
+                    tag_en(&limit.amount, Show::Yuan),
+                    b.limit_note_en,
+                    before,
+                    room,
+                    counted,
+                    above,
+                    c.rule.limit_note_en
+                ),
+                Some(above),
+                limit.amount.doc.as_deref().unwrap_or(&doc),
+                &b.limit_clause,
+                vec![lim_fo.clone()],
+            ));
+        }
+        (counted, above)
+    } else {
+        (inscp, Money::ZERO)
+    };
+    // segments
+    let sched = c.rule.schedules.iter().find(|s| matches(&s.categories, cat)).ok_or_else(|| {
+        Error::new(ErrorKind::ClaimNotCovered, format!("未规定{}的支付比例", who.category.name_zh), format!("no ratios for {}", who.category.name_en)).field("person.category")
+    })?;
+    let lr = sched.levels.iter().find(|l| l.level == c.level.id).or_else(|| sched.levels.iter().find(|l| l.level == "*")).ok_or_else(|| {
+        Error::new(ErrorKind::ClaimNotCovered, format!("{}在{}没有规定支付比例", c.rule.name_zh, lvl), format!("no ratio for {} at {}", c.rule.name_en, lvl_en)).field("level").clause(format!("{} {}", doc, c.rule.clause))
+    })?;
+    let penalty = c.rule.penalties.iter().find(|p| p.level == c.level.id);
+    let pts = penalty.map(|p| explain::val(&p.points, pick, Fav::Low));
+    let edges: Vec<Money> = sched.edges.iter().map(|e| money(e, Pick::Assumed, Fav::Low)).collect();
+    let band = counted.sub_floor(dedc);
+    let mut fund_raw = Money::ZERO;
+    if let (Some(p), true) = (penalty, explain_it) {
+        steps.push(step(
+            "penalty",
+            "转诊降低补偿标准",
+            "Transfer penalty",
+            format!("{}（下降 {}）", p.reason_zh, show(p.points.value, Show::Percent)),
+            format!("{} (minus {} points)", p.reason_en, show(p.points.value, Show::Percent)),
+            None,
+            &doc,
+            &p.points.clause,
+            vec![fig(&p.points, &doc, "补偿标准下降（百分点）", "Penalty (percentage points)", Show::Percent)],
+        ));
+    }
+    for (k, rf) in lr.ratios.iter().enumerate() {
+        let seg_lo = if k == 0 { Money::ZERO } else { edges[k - 1] };
+        let seg_hi = edges.get(k).copied();
+        let a = dedc.max(seg_lo);
+        let z = match seg_hi {
+            Some(h) => counted.min(h),
+            None => counted,
+        };
+        if z <= a {
+            continue;
+        }
+        let part = z - a;
+        let r = rate(rf, pick, Fav::High);
+        let eff = match pts {
+            Some(p) => r.minus_points(p),
+            None => r,
+        };
+        let amt = part.times(eff);
+        fund_raw = fund_raw + amt;
+        if explain_it {
+            let fo = fig(rf, &doc, format!("统筹基金支付比例（{}·{}·第{}段）", c.rule.name_zh, lvl, k + 1), format!("Fund ratio ({} · {} · segment {})", c.rule.name_en, lvl_en, k + 1), Show::Percent);
+            note_fig(rf, &fo);
+            let mut figs = vec![fo];
+            if let Some(e) = sched.edges.get(k) {
+                let eo = fig(e, &doc, format!("分段界点 {}", k + 1), format!("Segment edge {}", k + 1), Show::Yuan);
+                note_fig(e, &eo);
+                figs.push(eo);
+            }
+            let (pz, pe) = match pts {
+                Some(p) => (format!(" − {} = {}", show(p, Show::Percent), eff), format!(" − {} = {}", show(p, Show::Percent), eff)),
+                None => (String::new(), String::new()),
+            };
+            steps.push(step(
+                format!("segment_{}", k + 1),
+                &format!("第{}段", k + 1),
+                &format!("Segment {}", k + 1),
+                format!("本段费用 {a} 至 {z}：{} × {}{}{} = {}", part, r, tag_zh(rf, Show::Percent), pz, amt),
+                format!("Cost from {a} to {z}: {} × {}{}{} = {}", part, r, tag_en(rf, Show::Percent), pe, amt),
+                Some(amt),
+                &doc,
+                &rf.clause,
+                figs,
+            ));
+        }
+    }
+    // fund-payment limit
+    let (fund, above_fund) = if b.limit_kind == LimitKind::FundPayment && counts {
+        let room = lim.sub_floor(acc.fund);
+        let fund = fund_raw.min(room);
+        if explain_it {
+            note_fig(&limit.amount, &lim_fo);
+            steps.push(step(
+                "limit",
+                "年度最高补偿额",
+                "Annual maximum compensation",
+                format!("年度最高补偿额 {}{}。{}本年度此前已补偿 {}，剩余 {}；本次按比例应补偿 {}，实际补偿 {}，超出部分 {} 由个人负担。", lim, tag_zh(&limit.amount, Show::Yuan), b.limit_note_zh, acc.fund, room, fund_raw, fund, fund_raw - fund),
+                format!("Annual maximum {}{}. {} Paid before this claim {}, room {}; due at the ratios {}, paid {}, excess {} borne by you.", lim, tag_en(&limit.amount, Show::Yuan), b.limit_note_en, acc.fund, room, fund_raw, fund, fund_raw - fund),
+                Some(fund),
+                limit.amount.doc.as_deref().unwrap_or(&doc),
+                &b.limit_clause,
+                vec![lim_fo.clone()],
+            ));
+        }
+        (fund, fund_raw - fund)
+    } else {
+        (fund_raw, Money::ZERO)
+    };
+    acc.fund = acc.fund + fund;
+    let psn = c.total - fund;
+    let above = above_cost + above_fund;
+    let coins = psn - c.oos - dedc - above;
+    if explain_it {
+        steps.push(step(
+            "result",
+            "统筹基金支付与个人负担",
+            "Fund pays / you pay",
+            format!(
+                "统筹基金支付 {}（统筹基金支付比例 {}）；个人负担 {} = 全自费 {} + 起付线 {} + 比例自付 {} + 超限额 {}",
+                fund,
+                Rate::effective(fund, band),
+                psn,
+                c.oos,
+                dedc,
+                coins,
+                above
+            ),
+            format!("Fund pays {} (effective ratio {}); you pay {} = out-of-scope {} + deductible {} + co-payment {} + above limit {}", fund, Rate::effective(fund, band), psn, c.oos, dedc, coins, above),
+            Some(psn),
+            &doc,
+            &b.clause,
+            vec![],
+        ));
+    }
+    Ok(Out { fund, dedc, coins, above, waiting: Money::ZERO, band, start, end, steps, assumptions })
+}
+
+pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
+    let doc = who.doc().to_string();
+    let b = who.policy.benefits.as_ref().ok_or_else(|| {
+        let (zh, en, cl) = who.policy.benefits_absent.as_ref().map_or(("本方案未规定待遇".to_string(), "no benefits defined".to_string(), String::new()), |x| (x.zh.clone(), x.en.clone(), x.clause.clone()));
+        Error::new(ErrorKind::BenefitsNotDefined, zh, en).clause(format!("{doc} {cl}"))
+    })?;
+    if r.claims.is_empty() {
+        return Err(Error::new(ErrorKind::InvalidInput, "至少需要一笔费用", "at least one claim is needed").field("claims"));
+    }
+    if r.claims.len() > MAX_CLAIMS {
+        return Err(Error::new(ErrorKind::TooManyClaims, format!("一年最多 {MAX_CLAIMS} 笔费用，收到 {} 笔", r.claims.len()), format!("at most {MAX_CLAIMS} claims a year, got {}", r.claims.len())).field("claims"));
+    }
+    let by = who.policy.meta.benefit_year.as_ref().map_or(BenefitYearKind::Natural, |x| x.kind);
+    let paid_on = match &r.paid_on {
+        Some(s) if !s.trim().is_empty() => {
+            let d = Date::parse("paid_on", s)?;
+            Engine::in_force(who.policy, d, "paid_on", 0)?;
+            Some(d)
+        }
+        _ => None,
+    };
+    let mut ins = Vec::with_capacity(r.claims.len());
+    for (i, c) in r.claims.iter().enumerate() {
+        let p = parse_claim(who, b, c, i).map_err(|e| e.within(&format!("claims[{i}]")))?;
+        let grace = if by == BenefitYearKind::Contribution { 12 } else { 0 };
+        Engine::in_force(who.policy, p.date, "date", grace).map_err(|e| e.within(&format!("claims[{i}]")))?;
+        ins.push(p);
+    }
+    ins.sort_by_key(|c| (c.date, c.idx));
+    let anchor = paid_on.unwrap_or(ins[0].date);
+    if let Some(first) = ins.first() {
+        if first.date < anchor {
+            return Err(Error::new(
+                ErrorKind::ClaimNotCovered,
+                format!("就诊日期 {} 早于缴费日期 {}：待遇从缴费后开始", first.date, anchor),
+                format!("claim date {} is before the contribution date {}", first.date, anchor),
+            )
+            .field(format!("claims[{}].date", first.idx)));
+        }
+    }
+    let mut runs: Vec<(Vec<Out>, Vec<(Date, Acc)>)> = Vec::new();
+    for pick in PICKS {
+        let mut accs: Vec<(Date, Acc)> = Vec::new();
+        let mut outs = Vec::with_capacity(ins.len());
+        for c in &ins {
+            outs.push(settle(who, b, c, anchor, paid_on, &mut accs, pick, pick == Pick::Assumed).map_err(|e| e.within(&format!("claims[{}]", c.idx)))?);
+        }
+        runs.push((outs, accs));
+    }
+    let mut notices = Vec::new();
+    if paid_on.is_none() && by == BenefitYearKind::Contribution {
+        notices.push(explain::note(
+            "info",
+            format!("未提供缴费日期：待遇年度从第一笔费用的日期 {anchor} 起算，并按等待期已过计算。"),
+            format!("No contribution date given: the benefit year starts at the first claim ({anchor}) and the waiting period is taken as served."),
+            &doc,
+            &who.policy.meta.benefit_year.as_ref().map(|y| y.clause.clone()).unwrap_or_default(),
+        ));
+    }
+    if ins.iter().any(|c| c.rule.schedules.iter().any(|s| s.edges.iter().any(|e| e.basis.is_local()))) {
+        notices.push(explain::note(
+            "info",
+            "费用分段的界点按假设值计算；区间（最低—最高）只随起付标准、支付比例、限额和等待期变动。".into(),
+            "Segment edges are held at their assumed values; the low–high ranges vary deductibles, ratios, limits and waiting periods.".into(),
+            &doc,
+            &b.clause,
+        ));
+    }
+    let mut claims = Vec::with_capacity(ins.len());
+    for (j, c) in ins.iter().enumerate() {
+        let o = &runs[0].0[j];
+        let funds: Vec<Money> = runs.iter().map(|r| r.0[j].fund).collect();
+        let psns: Vec<Money> = runs.iter().map(|r| c.total - r.0[j].fund).collect();
+        claims.push(ClaimResult {
+            kind: c.kind.into(),
+            kind_zh: c.rule.name_zh.clone(),
+            kind_en: c.rule.name_en.clone(),
+            level: c.level.id.clone(),
+            level_zh: c.level.name_zh.clone(),
+            level_en: c.level.name_en.clone(),
+            date: c.date.to_string(),
+            benefit_year_start: o.start.to_string(),
+            benefit_year_end: o.end.to_string(),
+            medfee_sumamt: c.total.plain(),
+            fulamt_ownpay_amt: c.oos.plain(),
+            inscp_scp_amt: (c.total - c.oos).plain(),
+            act_pay_dedc: o.dedc.plain(),
+            hifp_pay: o.fund.plain(),
+            pool_prop_selfpay: Rate::effective(o.fund, o.band).plain(),
+            psn_part_amt: (c.total - o.fund).plain(),
+            fund_pay_sumamt: o.fund.plain(),
+            coinsurance_amt: o.coins.plain(),
+            above_limit_amt: o.above.plain(),
+            waiting_amt: o.waiting.plain(),
+            ranges: ClaimRanges { hifp_pay: range_of(&funds), psn_part_amt: range_of(&psns) },
+            steps: o.steps.clone(),
+            notices: vec![],
+            assumptions: o.assumptions.clone(),
+        });
+    }
+    let sum = |f: &dyn Fn(&Out, &In) -> Money, run: usize| -> Money { ins.iter().enumerate().map(|(j, c)| f(&runs[run].0[j], c)).sum() };
+    let a = 0;
+    let totals = Totals {
+        medfee_sumamt: sum(&|_, c| c.total, a).plain(),
+        fulamt_ownpay_amt: sum(&|_, c| c.oos, a).plain(),
+        inscp_scp_amt: sum(&|_, c| c.total - c.oos, a).plain(),
+        act_pay_dedc: sum(&|o, _| o.dedc, a).plain(),
+        hifp_pay: sum(&|o, _| o.fund, a).plain(),
+        psn_part_amt: sum(&|o, c| c.total - o.fund, a).plain(),
+        fund_pay_sumamt: sum(&|o, _| o.fund, a).plain(),
+        coinsurance_amt: sum(&|o, _| o.coins, a).plain(),
+        above_limit_amt: sum(&|o, _| o.above, a).plain(),
+        waiting_amt: sum(&|o, _| o.waiting, a).plain(),
+    };
+    let funds: Vec<Money> = (0..runs.len()).map(|r| sum(&|o, _| o.fund, r)).collect();
+    let psns: Vec<Money> = (0..runs.len()).map(|r| sum(&|o, c| c.total - o.fund, r)).collect();
+    let limits = runs[0]
+        .1
+        .iter()
+        .map(|(s, acc)| {
+            let limit = b.limits.iter().find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, &who.category.id));
+            let lim = limit.map_or(Money::ZERO, |l| money(&l.amount, Pick::Assumed, Fav::High));
+            let used = if b.limit_kind == LimitKind::EligibleCost { acc.cost } else { acc.fund };
+            let end = match by {
+                BenefitYearKind::Natural => Date { year: s.year, month: 12, day: 31 },
+                BenefitYearKind::Contribution => s.add_months(12).pred(),
+            };
+            LimitUse {
+                benefit_year_start: s.to_string(),
+                benefit_year_end: end.to_string(),
+                limit_kind: match b.limit_kind {
+                    LimitKind::EligibleCost => "eligible_cost".into(),
+                    LimitKind::FundPayment => "fund_payment".into(),
+                },
+                limit: lim.plain(),
+                used: used.plain(),
+                remaining: lim.sub_floor(used).plain(),
+                doc: doc.clone(),
+                clause: b.limit_clause.clone(),
+            }
+        })
+        .collect();
+    Ok(YearResult { claims, order: ins.iter().map(|c| c.idx).collect(), totals, limits, ranges: ClaimRanges { hifp_pay: range_of(&funds), psn_part_amt: range_of(&psns) }, notices })
+}

@@ -1,39 +1,445 @@
 //! The engine: loaded policies and the entry points (catalogue, eligibility, premium, claim,
-//! year, compare, policy loading). Everything here is pure.
+//! year, compare, policy loading). Everything here is pure: callers hand in text and requests.
+
 use crate::api::*;
+use crate::date::Date;
 use crate::error::{Error, ErrorKind};
+use crate::explain;
+use crate::policy::load::{kind_id, merge_city, parse, Parsed};
+use crate::policy::model::*;
+use crate::policy::validate::{check_city_against, check_policy, claim_rules};
 
-/// Holds the loaded policies. Cheap to query; build once with [`Engine::builtin`].
+/// At most this many statuses on one person, and claims in one year.
+pub const MAX_STATUSES: usize = 32;
+pub const MAX_CLAIMS: usize = 400;
+
+#[derive(Clone, Debug)]
+struct City {
+    file: String,
+    id: String,
+    region: Region,
+    policy: Policy,
+}
+
+#[derive(Clone, Debug)]
+struct Scheme {
+    file: String,
+    policy: Policy,
+    raw: toml::Table,
+    cities: Vec<City>,
+}
+
+/// Holds the loaded policies. Build once with [`Engine::builtin`] and query many times.
 #[derive(Clone, Debug, Default)]
-pub struct Engine {}
+pub struct Engine {
+    schemes: Vec<Scheme>,
+    layers: Vec<(String, Policy)>,
+}
 
-fn pending() -> Error {
-    Error::new(ErrorKind::InvalidInput, "尚未实现", "not implemented yet")
+/// A person resolved against a scheme: the policy in force for their region, and their labels.
+pub(crate) struct Who<'a> {
+    pub policy: &'a Policy,
+    pub region: &'a Region,
+    pub layer: Option<&'a Policy>,
+    pub category: &'a Label,
+    pub statuses: Vec<&'a Status>,
+}
+
+impl Who<'_> {
+    pub fn doc(&self) -> &str {
+        &self.policy.meta.doc
+    }
+    pub fn has(&self, id: &str) -> bool {
+        self.statuses.iter().any(|s| s.id == id)
+    }
+    pub fn status_ids(&self) -> Vec<&str> {
+        self.statuses.iter().map(|s| s.id.as_str()).collect()
+    }
 }
 
 impl Engine {
+    /// An engine with the built-in policies of `policies/`.
     pub fn builtin() -> Result<Engine, Vec<Error>> {
-        Ok(Engine {})
+        let mut e = Engine::default();
+        for (file, text) in crate::builtin::FILES {
+            e.add_policy(file, text)?;
+        }
+        Ok(e)
     }
-    pub fn add_policy(&mut self, _file: &str, _text: &str) -> Result<LoadedPolicy, Vec<Error>> {
-        Err(vec![pending()])
+
+    /// Validates and adds one policy file. Nothing is added unless the whole file passes.
+    pub fn add_policy(&mut self, file: &str, text: &str) -> Result<LoadedPolicy, Vec<Error>> {
+        match parse(file, text).map_err(|e| vec![e])? {
+            Parsed::Policy(p, raw) => {
+                let mut errs = check_policy(file, &p);
+                let id = p.meta.id.clone();
+                if self.schemes.iter().any(|s| s.policy.meta.id == id) || self.layers.iter().any(|l| l.1.meta.id == id) {
+                    errs.push(
+                        Error::new(ErrorKind::PolicyDuplicate, format!("方案 id“{id}”已经加载过"), format!("policy id \"{id}\" is already loaded"))
+                            .file(file)
+                            .field("meta.id"),
+                    );
+                }
+                if let Some(l) = &p.meta.layer {
+                    if !self.layers.iter().any(|(_, x)| x.meta.id == l.id) {
+                        errs.push(
+                            Error::new(ErrorKind::PolicyUnknownFramework, format!("引用的国家层“{}”未加载", l.id), format!("layer \"{}\" is not loaded", l.id))
+                                .file(file)
+                                .field("meta.layer.id"),
+                        );
+                    }
+                    if !matches!(l.fiscal_region.as_str(), "central_western" | "eastern") {
+                        errs.push(
+                            Error::new(ErrorKind::PolicySyntax, "fiscal_region 应为 central_western 或 eastern", "fiscal_region must be central_western or eastern")
+                                .file(file)
+                                .field("meta.layer.fiscal_region"),
+                        );
+                    }
+                }
+                if p.meta.kind == FileKind::Framework {
+                    for cl in p.premium.iter().flat_map(|pr| pr.classes.iter()) {
+                        if let Some(t) = &cl.national_topup {
+                            let found = p.meta.layer.as_ref().and_then(|l| self.layer(&l.id)).is_some_and(|l| l.topups.iter().any(|x| &x.id == t));
+                            if !found {
+                                errs.push(
+                                    Error::new(ErrorKind::PolicyUnknownFramework, format!("national_topup“{t}”在国家层中不存在"), format!("national_topup \"{t}\" not found in the layer"))
+                                        .file(file)
+                                        .field(format!("premium.classes[{}].national_topup", cl.id)),
+                                );
+                            }
+                        }
+                    }
+                }
+                if !errs.is_empty() {
+                    return Err(errs);
+                }
+                let kind = p.meta.kind;
+                let regions = p.regions.iter().map(|r| r.id.clone()).collect();
+                if kind == FileKind::Layer {
+                    self.layers.push((file.to_string(), *p));
+                } else {
+                    self.schemes.push(Scheme { file: file.to_string(), policy: *p, raw, cities: Vec::new() });
+                }
+                Ok(LoadedPolicy { id: id.clone(), kind: kind_id(kind).into(), scheme: id, regions })
+            }
+            Parsed::City(city) => {
+                let Some(fw_id) = city.meta.framework.clone() else {
+                    return Err(vec![Error::new(ErrorKind::PolicySyntax, "城市文件必须写明 meta.framework", "a city file must name meta.framework").file(file).field("meta.framework")]);
+                };
+                let Some(si) = self.schemes.iter().position(|s| s.policy.meta.id == fw_id) else {
+                    let known: Vec<&str> = self.schemes.iter().map(|s| s.policy.meta.id.as_str()).collect();
+                    return Err(vec![Error::new(
+                        ErrorKind::PolicyUnknownFramework,
+                        format!("未知的框架“{fw_id}”；已加载：{}", known.join(", ")),
+                        format!("unknown framework \"{fw_id}\"; loaded: {}", known.join(", ")),
+                    )
+                    .file(file)
+                    .field("meta.framework")]);
+                };
+                let scheme = &self.schemes[si];
+                let merged = merge_city(&scheme.raw, &city, file).map_err(|e| vec![e])?;
+                let mut errs = check_policy(file, &merged);
+                errs.extend(check_city_against(file, &merged, &scheme.policy));
+                let rid = &city.region.id;
+                let clash = scheme.policy.regions.iter().any(|r| &r.id == rid) || scheme.cities.iter().any(|c| &c.region.id == rid);
+                if clash {
+                    errs.push(
+                        Error::new(
+                            ErrorKind::PolicyDuplicate,
+                            format!("地区“{rid}”在方案“{fw_id}”中已经存在（同一地区不能由两个文件定义）"),
+                            format!("region \"{rid}\" already exists in scheme \"{fw_id}\" (one file per region)"),
+                        )
+                        .file(file)
+                        .field("region.id"),
+                    );
+                }
+                if self.schemes.iter().any(|s| s.cities.iter().any(|c| c.id == city.meta.id)) || self.schemes.iter().any(|s| s.policy.meta.id == city.meta.id) {
+                    errs.push(Error::new(ErrorKind::PolicyDuplicate, format!("文件 id“{}”已经加载过", city.meta.id), format!("file id \"{}\" is already loaded", city.meta.id)).file(file).field("meta.id"));
+                }
+                if let Some(pr) = &merged.premium {
+                    if !pr.standards.iter().any(|s| s.tier == city.region.tier) {
+                        errs.push(
+                            Error::new(ErrorKind::PolicyRelation, format!("档次“{}”没有缴费标准", city.region.tier), format!("tier \"{}\" has no contribution standards", city.region.tier))
+                                .file(file)
+                                .field("region.tier")
+                                .clause(format!("{} {}", merged.meta.doc, city.region.clause)),
+                        );
+                    }
+                }
+                if !errs.is_empty() {
+                    return Err(errs);
+                }
+                let out = LoadedPolicy { id: city.meta.id.clone(), kind: "city".into(), scheme: fw_id, regions: vec![rid.clone()] };
+                self.schemes[si].cities.push(City { file: file.to_string(), id: city.meta.id.clone(), region: city.region.clone(), policy: merged });
+                Ok(out)
+            }
+        }
     }
+
+    fn layer(&self, id: &str) -> Option<&Policy> {
+        self.layers.iter().find(|(_, p)| p.meta.id == id).map(|(_, p)| p)
+    }
+
+    fn scheme(&self, id: &str) -> Result<&Scheme, Error> {
+        self.schemes.iter().find(|s| s.policy.meta.id == id).ok_or_else(|| {
+            let known: Vec<&str> = self.schemes.iter().map(|s| s.policy.meta.id.as_str()).collect();
+            Error::unknown("方案", "scheme", "person.scheme", id, &known)
+        })
+    }
+
+    /// Resolves and checks a person: known ids, statuses that apply to the category.
+    pub(crate) fn who<'a>(&'a self, p: &'a PersonInput) -> Result<Who<'a>, Error> {
+        let s = self.scheme(&p.scheme)?;
+        let (policy, region) = if let Some(r) = s.policy.regions.iter().find(|r| r.id == p.region) {
+            (&s.policy, r)
+        } else if let Some(c) = s.cities.iter().find(|c| c.region.id == p.region) {
+            (&c.policy, &c.region)
+        } else {
+            let mut known: Vec<&str> = s.policy.regions.iter().map(|r| r.id.as_str()).collect();
+            known.extend(s.cities.iter().map(|c| c.region.id.as_str()));
+            return Err(Error::unknown("地区", "region", "person.region", &p.region, &known));
+        };
+        let category = policy.categories.iter().find(|c| c.id == p.category).ok_or_else(|| {
+            let known: Vec<&str> = policy.categories.iter().map(|c| c.id.as_str()).collect();
+            Error::unknown("人员类别", "category", "person.category", &p.category, &known)
+        })?;
+        if p.statuses.len() > MAX_STATUSES {
+            return Err(Error::new(ErrorKind::InvalidInput, format!("身份状态最多 {MAX_STATUSES} 项"), format!("at most {MAX_STATUSES} statuses")).field("person.statuses"));
+        }
+        let mut statuses: Vec<&Status> = Vec::new();
+        for (i, sid) in p.statuses.iter().enumerate() {
+            let st = policy.statuses.iter().find(|x| &x.id == sid).ok_or_else(|| {
+                let known: Vec<&str> = policy.statuses.iter().map(|c| c.id.as_str()).collect();
+                Error::unknown("身份状态", "status", &format!("person.statuses[{i}]"), sid, &known)
+            })?;
+            if !matches(&st.categories, &category.id) {
+                return Err(Error::new(
+                    ErrorKind::StatusNotApplicable,
+                    format!("“{}”不适用于“{}”", st.name_zh, category.name_zh),
+                    format!("\"{}\" does not apply to \"{}\"", st.name_en, category.name_en),
+                )
+                .field(format!("person.statuses[{i}]"))
+                .clause(format!("{} {}", policy.meta.doc, st.clause.clone().unwrap_or_default())));
+            }
+            if !statuses.iter().any(|x| x.id == st.id) {
+                statuses.push(st);
+            }
+        }
+        let layer = policy.meta.layer.as_ref().and_then(|l| self.layer(&l.id));
+        Ok(Who { policy, region, layer, category, statuses })
+    }
+
+    /// Checks a date against the policy's validity.
+    pub(crate) fn in_force(policy: &Policy, d: Date, field: &str, grace_months: u32) -> Result<(), Error> {
+        let from = Date::parse("meta.effective_from", &policy.meta.effective_from)?;
+        let to = match &policy.meta.effective_to {
+            Some(t) => Some(Date::parse("meta.effective_to", t)?),
+            None => None,
+        };
+        let late = to.is_some_and(|t| d > t.add_months(grace_months));
+        if d < from || late {
+            let to_txt = to.map_or("（未定）".to_string(), |t| t.to_string());
+            let mut e = Error::new(
+                ErrorKind::DateOutsidePolicy,
+                format!("日期 {d} 不在“{}”的有效期 {from} 至 {to_txt} 内", policy.meta.name_zh),
+                format!("{d} is outside the validity of \"{}\" ({from} to {})", policy.meta.name_en, to.map_or("open".to_string(), |t| t.to_string())),
+            )
+            .field(field)
+            .clause(format!("{} {}", policy.meta.doc, policy.meta.effective_from_clause));
+            if let (true, Some(n)) = (late, &policy.meta.effective_to_note_zh) {
+                e.message_zh.push_str("。");
+                e.message_zh.push_str(n);
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// The schemes, regions, categories, statuses, hospital levels and claim kinds, labelled.
     pub fn catalogue(&self) -> Catalogue {
-        Catalogue { schemes: vec![] }
+        let schemes = self
+            .schemes
+            .iter()
+            .map(|s| {
+                let p = &s.policy;
+                let mut regions: Vec<RegionOut> = p
+                    .regions
+                    .iter()
+                    .map(|r| RegionOut { id: r.id.clone(), name_zh: r.name_zh.clone(), name_en: r.name_en.clone(), tier: r.tier.clone(), source: "framework".into(), file: s.file.clone() })
+                    .collect();
+                regions.extend(s.cities.iter().map(|c| RegionOut {
+                    id: c.region.id.clone(),
+                    name_zh: c.region.name_zh.clone(),
+                    name_en: c.region.name_en.clone(),
+                    tier: c.region.tier.clone(),
+                    source: "city".into(),
+                    file: c.file.clone(),
+                }));
+                let named = |l: &Label| Named { id: l.id.clone(), name_zh: l.name_zh.clone(), name_en: l.name_en.clone() };
+                let claim_kinds = p
+                    .benefits
+                    .as_ref()
+                    .map(|b| {
+                        claim_rules(b)
+                            .into_iter()
+                            .map(|(id, r)| ClaimKindOut {
+                                id: id.into(),
+                                name_zh: r.name_zh.clone(),
+                                name_en: r.name_en.clone(),
+                                categories: r.categories.clone(),
+                                levels: r.levels.clone(),
+                                diseases: r.diseases.iter().map(named).collect(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                SchemeOut {
+                    id: p.meta.id.clone(),
+                    name_zh: p.meta.name_zh.clone(),
+                    name_en: p.meta.name_en.clone(),
+                    doc: p.meta.doc.clone(),
+                    title_zh: p.meta.title_zh.clone(),
+                    issuer_zh: p.meta.issuer_zh.clone(),
+                    effective_from: p.meta.effective_from.clone(),
+                    effective_to: p.meta.effective_to.clone(),
+                    benefit_year: match p.meta.benefit_year.as_ref().map(|b| b.kind) {
+                        Some(BenefitYearKind::Contribution) => "contribution".into(),
+                        _ => "natural".into(),
+                    },
+                    regions,
+                    categories: p.categories.iter().map(named).collect(),
+                    statuses: p
+                        .statuses
+                        .iter()
+                        .map(|x| StatusOut {
+                            id: x.id.clone(),
+                            kind: match x.kind {
+                                StatusKind::Hardship => "hardship".into(),
+                                StatusKind::Situation => "situation".into(),
+                            },
+                            name_zh: x.name_zh.clone(),
+                            name_en: x.name_en.clone(),
+                            categories: x.categories.clone(),
+                        })
+                        .collect(),
+                    levels: p.levels.iter().map(|l| Named { id: l.id.clone(), name_zh: l.name_zh.clone(), name_en: l.name_en.clone() }).collect(),
+                    claim_kinds,
+                    benefits_absent_zh: p.benefits_absent.as_ref().map(|b| b.zh.clone()),
+                    benefits_absent_en: p.benefits_absent.as_ref().map(|b| b.en.clone()),
+                    notices: p.notices.iter().map(|n| explain::notice(n, &p.meta.doc)).collect(),
+                }
+            })
+            .collect();
+        Catalogue { schemes }
     }
-    pub fn eligibility(&self, _p: &PersonInput) -> Result<EligibilityResult, Error> {
-        Err(pending())
+
+    /// Whether this person may enrol, with every rule that applies to them.
+    pub fn eligibility(&self, p: &PersonInput) -> Result<EligibilityResult, Error> {
+        let who = self.who(p)?;
+        Ok(eligibility_of(&who))
     }
-    pub fn premium(&self, _r: &PremiumRequest) -> Result<PremiumResult, Error> {
-        Err(pending())
+
+    pub fn premium(&self, r: &PremiumRequest) -> Result<PremiumResult, Error> {
+        let who = self.who(&r.person)?;
+        let date = match &r.date {
+            Some(d) => Date::parse("date", d)?,
+            None => Date::parse("meta.effective_from", &who.policy.meta.effective_from)?,
+        };
+        Engine::in_force(who.policy, date, "date", 0)?;
+        let elig = require_eligible(&who)?;
+        crate::premium::premium(&who, elig)
     }
-    pub fn claim(&self, _r: &ClaimRequest) -> Result<ClaimResult, Error> {
-        Err(pending())
+
+    pub fn claim(&self, r: &ClaimRequest) -> Result<ClaimResult, Error> {
+        let y = YearRequest { person: r.person.clone(), paid_on: r.paid_on.clone(), claims: vec![r.claim.clone()] };
+        let mut out = self.year(&y).map_err(|e| match e.field.as_deref() {
+            Some(f) if f.starts_with("claims[0]") => {
+                let rest = f.trim_start_matches("claims[0]");
+                let mut e = e.clone();
+                e.field = Some(format!("claim{rest}"));
+                e
+            }
+            _ => e,
+        })?;
+        let mut c = out.claims.remove(0);
+        c.notices.extend(out.notices);
+        Ok(c)
     }
-    pub fn year(&self, _r: &YearRequest) -> Result<YearResult, Error> {
-        Err(pending())
+
+    pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
+        let who = self.who(&r.person)?;
+        require_eligible(&who)?;
+        crate::claim::year(&who, r)
     }
-    pub fn compare(&self, _r: &CompareRequest) -> Result<CompareResult, Error> {
-        Err(pending())
+
+    /// The same bill settled at every hospital level of the scheme.
+    pub fn compare(&self, r: &CompareRequest) -> Result<CompareResult, Error> {
+        let who = self.who(&r.person)?;
+        require_eligible(&who)?;
+        let mut rows = Vec::new();
+        for l in &who.policy.levels {
+            let mut req = r.clone();
+            req.claim.level = l.id.clone();
+            let (result, error) = match self.claim(&req) {
+                Ok(c) => (Some(c), None),
+                Err(e) if matches!(e.kind, ErrorKind::ClaimNotCovered) => (None, Some(ErrorOut::from(&e))),
+                Err(e) => return Err(e),
+            };
+            rows.push(CompareRow { level: l.id.clone(), name_zh: l.name_zh.clone(), name_en: l.name_en.clone(), result, error });
+        }
+        Ok(CompareResult { rows })
     }
+
+    /// All loaded policy files' names, for `check` and lints.
+    pub fn files(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.layers.iter().map(|l| l.0.clone()).collect();
+        for s in &self.schemes {
+            v.push(s.file.clone());
+            v.extend(s.cities.iter().map(|c| c.file.clone()));
+        }
+        v
+    }
+}
+
+pub(crate) fn eligibility_of(who: &Who) -> EligibilityResult {
+    let ids = who.status_ids();
+    let mut verdicts = Vec::new();
+    for r in &who.policy.eligibility {
+        let cat_ok = matches(&r.categories, &who.category.id);
+        let all_ok = r.all.iter().all(|s| ids.contains(&s.as_str()));
+        let none_ok = !r.none.iter().any(|s| ids.contains(&s.as_str()));
+        if cat_ok && all_ok && none_ok {
+            verdicts.push(crate::api::Verdict {
+                verdict: match r.verdict {
+                    crate::policy::model::Verdict::Excluded => "excluded".into(),
+                    crate::policy::model::Verdict::Warning => "warning".into(),
+                },
+                reason_zh: r.reason_zh.clone(),
+                reason_en: r.reason_en.clone(),
+                send_to_zh: r.send_to_zh.clone(),
+                send_to_en: r.send_to_en.clone(),
+                doc: who.doc().to_string(),
+                clause: r.clause.clone(),
+            });
+        }
+    }
+    let eligible = !verdicts.iter().any(|v| v.verdict == "excluded");
+    EligibilityResult { eligible, verdicts }
+}
+
+fn require_eligible(who: &Who) -> Result<EligibilityResult, Error> {
+    let e = eligibility_of(who);
+    if let Some(v) = e.verdicts.iter().find(|v| v.verdict == "excluded") {
+        let mut err = Error::new(
+            ErrorKind::NotEligible,
+            format!("不能参加{}：{}应参加：{}", who.policy.meta.name_zh, v.reason_zh, v.send_to_zh),
+            format!("may not enrol in {}: {} Belongs to: {}", who.policy.meta.name_en, v.reason_en, v.send_to_en),
+        )
+        .clause(format!("{} {}", v.doc, v.clause))
+        .field("person");
+        err.send_to_zh = Some(v.send_to_zh.clone());
+        err.send_to_en = Some(v.send_to_en.clone());
+        return Err(err);
+    }
+    Ok(e)
 }

@@ -1,1 +1,390 @@
-//! Premiums.
+//! Premium: the contribution standard, the resident's own payment, the subsidy by payer, and any
+//! part of the standard that the document assigns to no one.
+//!
+//! Rules (see ARCHITECTURE.md § Premium):
+//! 1. The person's classes are the general class of their category plus every hardship class a
+//!    status qualifies them for; one class applies — the one with the largest total (就高不就低;
+//!    a hardship class wins a tie).
+//! 2. A class total is the sum of its fixed lines; with `total_pct_of_standard` it is that share of
+//!    the standard; with a `rest` line and no percentage it is standard − individual share. The
+//!    `rest` payer covers total − fixed lines.
+//! 3. The resident pays the general individual share less what the applied class gives above the
+//!    general class (never below zero); `extras` (employer, aid) then pay a share of that.
+//! 4. unassigned = standard − resident's share before extras − class total. A negative value means
+//!    the figures over-fund the standard; it is reported as a discrepancy, not hidden.
+
+use crate::api::*;
+use crate::engine::Who;
+use crate::error::{Error, ErrorKind};
+use crate::explain::{self, fig, money, range_of, rate, step, tag_en, tag_zh, Fav, Pick, Show, PICKS};
+use crate::money::Money;
+use crate::policy::model::*;
+
+struct ClassCalc<'a> {
+    class: &'a SubsidyClass,
+    total: Money,
+    lines: Vec<(Payer, Money, &'a PayerLine)>,
+    pct_total: Option<Money>,
+}
+
+struct Calc<'a> {
+    standard: Money,
+    base_individual: Money,
+    classes: Vec<ClassCalc<'a>>,
+    applied: usize,
+    general: usize,
+    extra_from_class: Money,
+    after_class: Money,
+    extras: Vec<(&'a Extra, Money)>,
+    individual: Money,
+    unassigned: Money,
+    over: Money,
+}
+
+fn class_calc<'a>(c: &'a SubsidyClass, s: Money, i0: Money, pick: Pick) -> ClassCalc<'a> {
+    let fixed: Money = c.lines.iter().filter_map(|l| l.amount.as_ref()).map(|f| money(f, pick, Fav::High)).sum();
+    let has_rest = c.lines.iter().any(|l| l.rest);
+    let (total, pct_total) = if let Some(p) = &c.total_pct_of_standard {
+        let t = s.times(rate(p, pick, Fav::High));
+        (t.max(fixed), Some(t))
+    } else if has_rest {
+        (s.sub_floor(i0).max(fixed), None)
+    } else {
+        (fixed, None)
+    };
+    let rest = total.sub_floor(fixed);
+    let lines = c
+        .lines
+        .iter()
+        .map(|l| match &l.amount {
+            Some(f) => (l.payer, money(f, pick, Fav::High), l),
+            None => (l.payer, rest, l),
+        })
+        .collect();
+    ClassCalc { class: c, total, lines, pct_total }
+}
+
+fn calc<'a>(who: &Who, pr: &'a Premium, std: &Standard, pick: Pick, force: Option<&str>) -> Result<Calc<'a>, Error> {
+    let s = money(&std.standard, pick, Fav::Low);
+    let i0 = money(&std.individual, pick, Fav::Low).min(s);
+    let cat = who.category.id.as_str();
+    let mut classes: Vec<ClassCalc> = pr
+        .classes
+        .iter()
+        .filter(|c| matches(&c.categories, cat))
+        .filter(|c| c.statuses_any.is_empty() || c.statuses_any.iter().any(|x| who.has(x)))
+        .map(|c| class_calc(c, s, i0, pick))
+        .collect();
+    // highest total first; a hardship class before the general one on a tie
+    classes.sort_by(|a, b| b.total.cmp(&a.total).then(a.class.statuses_any.is_empty().cmp(&b.class.statuses_any.is_empty())));
+    let general = classes.iter().position(|c| c.class.statuses_any.is_empty()).ok_or_else(|| {
+        Error::new(ErrorKind::PolicyRelation, format!("方案没有适用于“{}”的普通补助类", who.category.name_zh), format!("no general class for \"{}\"", who.category.name_en))
+            .field("premium.classes")
+    })?;
+    let applied = force.and_then(|id| classes.iter().position(|c| c.class.id == id)).unwrap_or(0);
+    let extra_from_class = classes[applied].total.sub_floor(classes[general].total);
+    let after_class = i0.sub_floor(extra_from_class);
+    let mut extras = Vec::new();
+    let mut left = after_class;
+    for e in &pr.extras {
+        if e.statuses_any.iter().any(|x| who.has(x)) {
+            let amt = after_class.times(rate(&e.share_of_individual, pick, Fav::High)).min(left);
+            left = left.sub_floor(amt);
+            extras.push((e, amt));
+        }
+    }
+    let funded = after_class + classes[applied].total;
+    let (unassigned, over) = if funded <= s { (s - funded, Money::ZERO) } else { (Money::ZERO, funded - s) };
+    Ok(Calc { standard: s, base_individual: i0, classes, applied, general, extra_from_class, after_class, extras, individual: left, unassigned, over })
+}
+
+fn standard_for<'a>(who: &Who, pr: &'a Premium) -> Result<&'a Standard, Error> {
+    pr.standards.iter().find(|s| s.tier == who.region.tier && s.category == who.category.id).ok_or_else(|| {
+        Error::new(
+            ErrorKind::UnknownId,
+            format!("“{}”没有规定“{}”的缴费标准", who.region.name_zh, who.category.name_zh),
+            format!("no contribution standard for \"{}\" in \"{}\"", who.category.name_en, who.region.name_en),
+        )
+        .field("person.category")
+    })
+}
+
+pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<PremiumResult, Error> {
+    let doc = who.doc().to_string();
+    let pr = who.policy.premium.as_ref().ok_or_else(|| Error::new(ErrorKind::BenefitsNotDefined, "本方案未规定缴费", "this scheme defines no contributions"))?;
+    let std = standard_for(who, pr)?;
+    let first = calc(who, pr, std, Pick::Assumed, None)?;
+    let applied_id = first.classes[first.applied].class.id.clone();
+    let mut calcs = vec![first];
+    for p in &PICKS[1..] {
+        calcs.push(calc(who, pr, std, *p, Some(&applied_id))?);
+    }
+    let a = &calcs[0];
+    let applied = &a.classes[a.applied];
+    let general = &a.classes[a.general];
+    let mut steps = Vec::new();
+    let mut notices: Vec<NoticeOut> = Vec::new();
+    let mut assumptions: Vec<FigureOut> = Vec::new();
+    let cat_zh = &who.category.name_zh;
+    let cat_en = &who.category.name_en;
+
+    let f_std = fig(&std.standard, &doc, format!("缴费标准（{cat_zh}）"), format!("Contribution standard ({cat_en})"), Show::Yuan);
+    steps.push(step(
+        "standard",
+        "缴费标准",
+        "Contribution standard",
+        format!("{}·{}：每人每年 {}{}", who.region.name_zh, cat_zh, a.standard, tag_zh(&std.standard, Show::Yuan)),
+        format!("{} · {}: {} per person-year{}", who.region.name_en, cat_en, a.standard, tag_en(&std.standard, Show::Yuan)),
+        Some(a.standard),
+        std.standard.doc.as_deref().unwrap_or(&doc),
+        &std.standard.clause,
+        vec![f_std.clone()],
+    ));
+    let f_ind = fig(&std.individual, &doc, format!("个人缴纳（{cat_zh}，普通居民）"), format!("Individual share ({cat_en}, general)"), Show::Yuan);
+    steps.push(step(
+        "individual_general",
+        "个人缴纳（普通居民）",
+        "Individual share (general case)",
+        format!("普通居民个人缴纳 {}{}", a.base_individual, tag_zh(&std.individual, Show::Yuan)),
+        format!("General individual share {}{}", a.base_individual, tag_en(&std.individual, Show::Yuan)),
+        Some(a.base_individual),
+        std.individual.doc.as_deref().unwrap_or(&doc),
+        &std.individual.clause,
+        vec![f_ind.clone()],
+    ));
+    for f in [(&std.standard, f_std), (&std.individual, f_ind)] {
+        if f.0.basis.is_local() {
+            assumptions.push(f.1);
+        }
+    }
+
+    // class selection
+    let names_zh: Vec<String> = a.classes.iter().map(|c| format!("{}（{}）", c.class.name_zh, c.total)).collect();
+    let names_en: Vec<String> = a.classes.iter().map(|c| format!("{} ({})", c.class.name_en, c.total)).collect();
+    steps.push(step(
+        "subsidy_class",
+        "适用的补助类别",
+        "Subsidy class applied",
+        format!("符合的补助类别：{}。{}适用：{}。", names_zh.join("；"), pr.stacking_zh, applied.class.name_zh),
+        format!("Qualifying classes: {}. {} Applied: {}.", names_en.join("; "), pr.stacking_en, applied.class.name_en),
+        Some(applied.total),
+        &doc,
+        &pr.stacking_clause,
+        vec![],
+    ));
+    let mut payers: Vec<PayerAmount> = Vec::new();
+    if let (Some(p), Some(t)) = (&applied.class.total_pct_of_standard, applied.pct_total) {
+        let f = fig(p, &doc, format!("补助占缴费标准比例（{}）", applied.class.name_zh), format!("Subsidy as share of standard ({})", applied.class.name_en), Show::Percent);
+        if p.basis.is_local() {
+            assumptions.push(f.clone());
+        }
+        steps.push(step(
+            "subsidy_total",
+            "补助总额",
+            "Subsidy total",
+            format!("缴费标准 {} × {}{} = {}", a.standard, explain::show(p.value, Show::Percent), tag_zh(p, Show::Percent), t),
+            format!("Standard {} × {}{} = {}", a.standard, explain::show(p.value, Show::Percent), tag_en(p, Show::Percent), t),
+            Some(t),
+            &doc,
+            &p.clause,
+            vec![f],
+        ));
+    }
+    for (i, (payer, amt, line)) in applied.lines.iter().enumerate() {
+        let clause = line.amount.as_ref().map(|f| f.clause.clone()).or_else(|| line.clause.clone()).unwrap_or_else(|| applied.class.clause.clone());
+        let mut figs = Vec::new();
+        let (tz, te) = match &line.amount {
+            Some(f) => {
+                let fo = fig(f, &doc, format!("{}补助（{}）", payer.zh(), applied.class.name_zh), format!("{} subsidy ({})", payer.en(), applied.class.name_en), Show::Yuan);
+                if f.basis.is_local() {
+                    assumptions.push(fo.clone());
+                }
+                figs.push(fo);
+                (format!("{}补助 {}{}", payer.zh(), amt, tag_zh(f, Show::Yuan)), format!("{} pays {}{}", payer.en(), amt, tag_en(f, Show::Yuan)))
+            }
+            None => {
+                let fixed: Money = applied.lines.iter().filter(|l| l.2.amount.is_some()).map(|l| l.1).sum();
+                (
+                    format!("其余由{}承担：补助总额 {} − 已列明的 {} = {}", payer.zh(), applied.total, fixed, amt),
+                    format!("The rest falls to {}: total {} − listed {} = {}", payer.en(), applied.total, fixed, amt),
+                )
+            }
+        };
+        let vals: Vec<Money> = calcs.iter().map(|c| c.classes[c.applied].lines.get(i).map_or(Money::ZERO, |l| l.1)).collect();
+        payers.push(PayerAmount {
+            payer: payer.id().into(),
+            name_zh: payer.zh().into(),
+            name_en: payer.en().into(),
+            amount: amt.plain(),
+            range: range_of(&vals),
+            doc: doc.clone(),
+            clause: clause.clone(),
+        });
+        steps.push(step(format!("subsidy_{}", payer.id()), payer.zh(), payer.en(), tz, te, Some(*amt), &doc, &clause, figs));
+    }
+    if a.applied != a.general {
+        steps.push(step(
+            "individual_reduction",
+            "困难群体个人缴费减免",
+            "Reduction of the individual share",
+            format!(
+                "本类补助 {} 比普通居民补助 {} 多 {}，从个人缴纳中减去：{} − {} = {}",
+                applied.total, general.total, a.extra_from_class, a.base_individual, a.extra_from_class, a.after_class
+            ),
+            format!(
+                "This class gives {} vs {} for everyone, {} more, taken off the individual share: {} − {} = {}",
+                applied.total, general.total, a.extra_from_class, a.base_individual, a.extra_from_class, a.after_class
+            ),
+            Some(a.after_class),
+            &doc,
+            &applied.class.clause,
+            vec![],
+        ));
+    }
+    // national layer cross-check
+    if let (Some(t), Some(layer), Some(lu)) = (&applied.class.national_topup, who.layer, &who.policy.meta.layer) {
+        if let Some(top) = layer.topups.iter().find(|x| &x.id == t) {
+            let ldoc = &layer.meta.doc;
+            let central = |c: &ClassCalc| c.lines.iter().filter(|l| l.0 == Payer::Central).map(|l| l.1).sum::<Money>();
+            let extra_central = central(applied).sub_floor(central(general));
+            let min_total = Money::from_decimal(top.total_min.value);
+            let cw = Money::from_decimal(top.central_central_western.value);
+            let total_ok = a.extra_from_class >= min_total;
+            let central_ok = lu.fiscal_region != "central_western" || extra_central == cw;
+            let (zh, en) = (
+                format!(
+                    "{}：政府对家庭缴费再补助不低于 {}，本方案多补 {}（{}）；中西部中央财政追加 {}，本方案中央补助 {} − 普通 {} = {}（{}）。{}",
+                    top.name_zh,
+                    min_total,
+                    a.extra_from_class,
+                    if total_ok { "相符" } else { "不足" },
+                    cw,
+                    central(applied),
+                    central(general),
+                    extra_central,
+                    if central_ok { "相符" } else { "不符" },
+                    lu.note_zh
+                ),
+                format!(
+                    "{}: the government top-up must be at least {}; this scheme adds {} ({}); the central top-up for central/western regions is {}, here {} − {} = {} ({}). {}",
+                    top.name_en,
+                    min_total,
+                    a.extra_from_class,
+                    if total_ok { "consistent" } else { "short" },
+                    cw,
+                    central(applied),
+                    central(general),
+                    extra_central,
+                    if central_ok { "consistent" } else { "inconsistent" },
+                    lu.note_en
+                ),
+            );
+            steps.push(step(
+                "national_topup",
+                "与国家困难群体补助政策核对",
+                "Check against the national hardship top-ups",
+                zh.clone(),
+                en.clone(),
+                None,
+                ldoc,
+                &top.clause,
+                vec![
+                    fig(&top.total_min, ldoc, "国家追加补助下限", "National top-up floor", Show::Yuan),
+                    fig(&top.central_central_western, ldoc, "中央财政追加（中西部）", "Central top-up (central/western)", Show::Yuan),
+                ],
+            ));
+            if !(total_ok && central_ok) {
+                notices.push(explain::note("discrepancy", zh, en, ldoc, &top.clause));
+            }
+        }
+    }
+    for (i, (e, amt)) in a.extras.iter().enumerate() {
+        let f = fig(&e.share_of_individual, &doc, format!("{}承担个人缴费的比例", e.payer.zh()), format!("Share of the individual payment paid by {}", e.payer.en()), Show::Percent);
+        if e.share_of_individual.basis.is_local() {
+            assumptions.push(f.clone());
+        }
+        steps.push(step(
+            format!("extra_{}", e.id),
+            &e.name_zh,
+            &e.name_en,
+            format!("{} × {}{} = {}，由{}承担", a.after_class, explain::show(e.share_of_individual.value, Show::Percent), tag_zh(&e.share_of_individual, Show::Percent), amt, e.payer.zh()),
+            format!("{} × {}{} = {}, paid by {}", a.after_class, explain::show(e.share_of_individual.value, Show::Percent), tag_en(&e.share_of_individual, Show::Percent), amt, e.payer.en()),
+            Some(*amt),
+            &doc,
+            &e.share_of_individual.clause,
+            vec![f],
+        ));
+        let vals: Vec<Money> = calcs.iter().map(|c| c.extras.get(i).map_or(Money::ZERO, |x| x.1)).collect();
+        payers.push(PayerAmount {
+            payer: e.payer.id().into(),
+            name_zh: e.payer.zh().into(),
+            name_en: e.payer.en().into(),
+            amount: amt.plain(),
+            range: range_of(&vals),
+            doc: doc.clone(),
+            clause: e.share_of_individual.clause.clone(),
+        });
+    }
+    steps.push(step(
+        "individual",
+        "个人缴费",
+        "You pay",
+        format!("您每年缴纳 {}", a.individual),
+        format!("You pay {} a year", a.individual),
+        Some(a.individual),
+        &doc,
+        &std.individual.clause,
+        vec![],
+    ));
+    if !a.unassigned.is_zero() {
+        let zh = format!(
+            "缴费标准 {} − 个人缴纳 {} − 补助 {} = {}：文件未指明由谁承担这部分。",
+            a.standard, a.after_class, applied.total, a.unassigned
+        );
+        let en = format!("Standard {} − individual {} − subsidy {} = {}: the document assigns this part to no one.", a.standard, a.after_class, applied.total, a.unassigned);
+        steps.push(step("unassigned", "未指明承担者的部分", "Part assigned to no one", zh, en, Some(a.unassigned), &doc, &pr.stacking_clause, vec![]));
+    }
+    if !a.over.is_zero() {
+        notices.push(explain::note(
+            "discrepancy",
+            format!("个人缴纳与补助合计超过缴费标准 {}：文件数字不能完全对应。", a.over),
+            format!("Individual share plus subsidies exceed the standard by {}: the figures do not reconcile.", a.over),
+            &doc,
+            &pr.stacking_clause,
+        ));
+    }
+    notices.extend(who.policy.notices.iter().map(|n| explain::notice(n, &doc)));
+    for v in &eligibility.verdicts {
+        notices.push(explain::note("warning", v.reason_zh.clone(), v.reason_en.clone(), &v.doc, &v.clause));
+    }
+    let pick = |f: fn(&Calc) -> Money| -> Vec<Money> { calcs.iter().map(f).collect() };
+    Ok(PremiumResult {
+        scheme: who.policy.meta.id.clone(),
+        region: who.region.id.clone(),
+        category: who.category.id.clone(),
+        tier: who.region.tier.clone(),
+        standard: a.standard.plain(),
+        individual: a.individual.plain(),
+        subsidy_class: Ref {
+            id: applied.class.id.clone(),
+            name_zh: applied.class.name_zh.clone(),
+            name_en: applied.class.name_en.clone(),
+            doc: doc.clone(),
+            clause: applied.class.clause.clone(),
+        },
+        qualifying_classes: a.classes.iter().map(|c| c.class.id.clone()).collect(),
+        payers,
+        subsidy_total: applied.total.plain(),
+        unassigned: a.unassigned.plain(),
+        ranges: PremiumRanges {
+            standard: range_of(&pick(|c| c.standard)),
+            individual: range_of(&pick(|c| c.individual)),
+            subsidy_total: range_of(&pick(|c| c.classes[c.applied].total)),
+        },
+        payment_options: pr.payment_options.iter().map(|o| explain::note("info", o.zh.clone(), o.en.clone(), &doc, &o.clause)).collect(),
+        notices,
+        eligibility,
+        steps,
+        assumptions,
+    })
+}

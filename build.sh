@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# 医保测算 — build, serve and test the browser build.
+#
+#   ./build.sh          build the wasm module and assemble the static site into dist/
+#   ./build.sh serve    build, then serve dist/ on http://127.0.0.1:${PORT:-8000}/
+#   ./build.sh test     every check: fmt, clippy (host and wasm), cargo test, the wasm build,
+#                       the browser tests (headless Chromium); stops at the first failure
+#
+# On a fresh Debian machine it installs what is missing: the wasm32 target, wasm-bindgen-cli at
+# the version Cargo.lock pins, the npm dev dependencies (playwright-core, axe-core, binaryen for
+# wasm-opt) and, for the browser tests, Debian's chromium. Debian's own `binaryen` package is
+# never used: its wasm-opt is too old for what current rustc emits.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+die() {
+    printf '\n\033[1;31mFAILED: %s\033[0m\n' "$*" >&2
+    exit 1
+}
+
+# Runs a named check; on failure stops with a clear message.
+step() {
+    local name=$1
+    shift
+    say "$name"
+    local rc=0
+    # A subshell outside any || list, so `set -e` still applies inside functions.
+    set +e
+    (
+        set -e
+        "$@"
+    )
+    rc=$?
+    set -e
+    [ "$rc" -eq 0 ] || die "$name (exit $rc)"
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root to run: $* (install it yourself or run as root)"
+    fi
+}
+
+# ---------------------------------------------------------------- tools
+
+wasm_bindgen_version() {
+    # The version of the wasm-bindgen crate pinned in Cargo.lock.
+    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_rust_tools() {
+    command -v cargo >/dev/null 2>&1 || die "cargo not found; install Rust with rustup first"
+    if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+        say "rustup target add wasm32-unknown-unknown"
+        rustup target add wasm32-unknown-unknown
+    fi
+    local want have
+    want=$(wasm_bindgen_version)
+    [ -n "$want" ] || die "could not find the wasm-bindgen version in Cargo.lock"
+    have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+    if [ "$have" != "$want" ]; then
+        say "cargo install wasm-bindgen-cli --version $want (found: ${have:-none})"
+        cargo install wasm-bindgen-cli --version "$want"
+    fi
+}
+
+ensure_npm() {
+    command -v npm >/dev/null 2>&1 || die "npm not found; install Node.js 20 or later"
+    if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
+        [ ! -f node_modules/axe-core/axe.min.js ] ||
+        [ package.json -nt node_modules/.package-lock.json ] ||
+        { [ -f package-lock.json ] && [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+        if [ -f package-lock.json ]; then
+            say "npm ci"
+            npm ci --no-audit --no-fund
+        else
+            say "npm install"
+            npm install --no-audit --no-fund
+        fi
+    fi
+}
+
+ensure_chromium() {
+    if [ ! -x /usr/bin/chromium ]; then
+        say "apt-get install chromium chromium-driver"
+        as_root apt-get update
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+            chromium chromium-driver
+    fi
+}
+
+# ---------------------------------------------------------------- build
+
+build_wasm() {
+    ensure_rust_tools
+    ensure_npm
+    say "cargo build --release --target wasm32-unknown-unknown --lib"
+    # Keep the target_features custom section (the profile strips symbols, which drops it) so
+    # wasm-bindgen sees the enabled features; wasm-opt strips everything below.
+    CARGO_PROFILE_RELEASE_STRIP=false \
+        cargo build --release --target wasm32-unknown-unknown --lib
+    local wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/yibao.wasm
+    rm -rf pkg
+    say "wasm-bindgen --target web"
+    wasm-bindgen --target web --out-dir pkg "$wasm"
+    say "wasm-opt -Oz"
+    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --strip-target-features \
+        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        -o pkg/yibao_bg.opt.wasm pkg/yibao_bg.wasm
+    mv pkg/yibao_bg.opt.wasm pkg/yibao_bg.wasm
+}
+
+assemble_site() {
+    say "assemble dist/"
+    rm -rf dist
+    mkdir -p dist/pkg
+    cp -R www/. dist/
+    cp pkg/yibao.js pkg/yibao_bg.wasm pkg/yibao.d.ts dist/pkg/
+    report_sizes
+}
+
+report_sizes() {
+    local f
+    for f in dist/pkg/yibao_bg.wasm dist/pkg/yibao.js dist/*.js dist/*.css; do
+        [ -f "$f" ] || continue
+        printf '  %-28s %8d bytes  %7d gzipped\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
+    done
+}
+
+build() {
+    build_wasm
+    assemble_site
+    say "built dist/"
+}
+
+# ---------------------------------------------------------------- checks
+
+size_budget_check() {
+    # issue 4 adds the size budget here (what the widget loads, gzipped).
+    :
+}
+
+browser_tests() {
+    ensure_chromium
+    ensure_npm
+    node --test --test-concurrency=1 tests/browser/
+}
+
+run_tests() {
+    ensure_rust_tools
+    step "cargo fmt --check" cargo fmt --all -- --check
+    step "cargo clippy (host)" cargo clippy --all-targets -- -D warnings
+    step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+    step "cargo test" cargo test
+    step "wasm build" build
+    step "size budget" size_budget_check
+    step "browser tests" browser_tests
+    say "all checks passed"
+}
+
+case "${1:-build}" in
+build)
+    build
+    ;;
+serve)
+    build
+    port=${PORT:-8000}
+    say "serving dist/ on http://127.0.0.1:$port/ (Ctrl-C to stop)"
+    exec python3 -m http.server --bind 127.0.0.1 "$port" --directory "$ROOT/dist"
+    ;;
+test)
+    run_tests
+    ;;
+*)
+    echo "usage: $0 [build|serve|test]" >&2
+    exit 2
+    ;;
+esac

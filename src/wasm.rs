@@ -1,0 +1,356 @@
+//! The browser edge: the only module that knows about wasm-bindgen and JS values.
+//!
+//! One [`Engine`] per page lives in a thread-local, built lazily from the built-in policies.
+//! Inputs are plain JS objects deserialised with serde-wasm-bindgen into the [`crate::api`]
+//! request types; outputs are plain (JSON-compatible) JS objects; every failure is thrown as a JS
+//! `Error` whose `message` is the Chinese message and which carries `code`, `message_zh`,
+//! `message_en`, `field`, `file`, `clause`, `send_to_zh`, `send_to_en`. Nothing here panics on
+//! user input, and a failed call leaves the engine as it was.
+
+use std::cell::RefCell;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::api::{
+    ClaimRequest, CompareRequest, ErrorOut, PersonInput, PremiumRequest, YearRequest,
+};
+use crate::{Engine, Error, ErrorKind};
+
+thread_local! {
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the engine, building it from the built-in policies on first use.
+fn with_engine<R>(f: impl FnOnce(&mut Engine) -> Result<R, JsValue>) -> Result<R, JsValue> {
+    ENGINE.with(|cell| {
+        let mut slot = cell.try_borrow_mut().map_err(|_| {
+            error_to_js(&Error::new(
+                ErrorKind::InvalidInput,
+                "计算器正忙，请稍后再试",
+                "the calculator is busy; try again",
+            ))
+        })?;
+        if slot.is_none() {
+            *slot = Some(Engine::builtin().map_err(|errs| errors_to_js(&errs))?);
+        }
+        match slot.as_mut() {
+            Some(engine) => f(engine),
+            None => Err(JsValue::from_str("engine unavailable")),
+        }
+    })
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object or Error cannot fail; ignore the Result.
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn set_opt(target: &JsValue, key: &str, value: Option<&String>) {
+    match value {
+        Some(v) => set(target, key, &JsValue::from_str(v)),
+        None => set(target, key, &JsValue::NULL),
+    }
+}
+
+fn fill_error_fields(target: &JsValue, e: &Error) {
+    set(target, "code", &JsValue::from_str(e.code()));
+    set(target, "message_zh", &JsValue::from_str(&e.message_zh));
+    set(target, "message_en", &JsValue::from_str(&e.message_en));
+    set_opt(target, "field", e.field.as_ref());
+    set_opt(target, "file", e.file.as_ref());
+    set_opt(target, "clause", e.clause.as_ref());
+    set_opt(target, "send_to_zh", e.send_to_zh.as_ref());
+    set_opt(target, "send_to_en", e.send_to_en.as_ref());
+}
+
+fn error_to_js(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message_zh);
+    let v: JsValue = err.into();
+    fill_error_fields(&v, e);
+    v
+}
+
+fn errors_to_js(errs: &[Error]) -> JsValue {
+    let Some(first) = errs.first() else {
+        return error_to_js(&Error::new(
+            ErrorKind::InvalidInput,
+            "未知错误",
+            "unknown error",
+        ));
+    };
+    let v = error_to_js(first);
+    if errs.len() > 1 {
+        let zh = format!("共 {} 处错误；第一处：{}", errs.len(), first.message_zh);
+        let en = format!("{} errors; the first: {}", errs.len(), first.message_en);
+        set(&v, "message", &JsValue::from_str(&zh));
+        set(&v, "message_zh", &JsValue::from_str(&zh));
+        set(&v, "message_en", &JsValue::from_str(&en));
+    }
+    let list = js_sys::Array::new();
+    for e in errs {
+        let o: JsValue = js_sys::Object::new().into();
+        fill_error_fields(&o, e);
+        list.push(&o);
+    }
+    set(&v, "errors", &list);
+    v
+}
+
+fn input<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        error_to_js(
+            &Error::new(
+                ErrorKind::InvalidInput,
+                format!("输入格式不正确（{what}）：{e}"),
+                format!("invalid input ({what}): {e}"),
+            )
+            .field(what),
+        )
+    })
+}
+
+fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            error_to_js(&Error::new(
+                ErrorKind::InvalidInput,
+                format!("结果无法转换：{e}"),
+                format!("could not convert the result: {e}"),
+            ))
+        })
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Schemes, regions, categories, statuses, hospital levels and claim kinds, with labels.
+#[wasm_bindgen(unchecked_return_type = "Catalogue")]
+pub fn catalogue() -> Result<JsValue, JsValue> {
+    with_engine(|engine| output(&engine.catalogue()))
+}
+
+/// Whether the person may enrol in the scheme, and if not why and where they belong.
+#[wasm_bindgen(unchecked_return_type = "EligibilityResult")]
+pub fn eligibility(
+    #[wasm_bindgen(unchecked_param_type = "PersonInput")] person: JsValue,
+) -> Result<JsValue, JsValue> {
+    let p: PersonInput = input(person, "person")?;
+    with_engine(|engine| {
+        let r = engine.eligibility(&p).map_err(|e| error_to_js(&e))?;
+        output(&r)
+    })
+}
+
+/// The premium: what the resident pays and what each payer contributes.
+#[wasm_bindgen(unchecked_return_type = "PremiumResult")]
+pub fn premium(
+    #[wasm_bindgen(unchecked_param_type = "PremiumRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: PremiumRequest = input(req, "request")?;
+    with_engine(|engine| {
+        let out = engine.premium(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
+/// One claim settled, with every step of the explanation.
+#[wasm_bindgen(unchecked_return_type = "ClaimResult")]
+pub fn claim(
+    #[wasm_bindgen(unchecked_param_type = "ClaimRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: ClaimRequest = input(req, "request")?;
+    with_engine(|engine| {
+        let out = engine.claim(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
+/// A year of claims settled in date order, with the annual limit being used up.
+#[wasm_bindgen(unchecked_return_type = "YearResult")]
+pub fn year(
+    #[wasm_bindgen(unchecked_param_type = "YearRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: YearRequest = input(req, "request")?;
+    with_engine(|engine| {
+        let out = engine.year(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
+/// One bill settled at every hospital level of the scheme.
+#[wasm_bindgen(unchecked_return_type = "CompareResult")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "CompareRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: CompareRequest = input(req, "request")?;
+    with_engine(|engine| {
+        let out = engine.compare(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
+/// Loads a portal's own policy file (TOML text) with the same validation as the built-in ones.
+/// On failure nothing is added and the thrown error carries every problem in `errors`.
+#[wasm_bindgen(js_name = loadPolicy, unchecked_return_type = "LoadedPolicy")]
+pub fn load_policy(file_name: &str, text: &str) -> Result<JsValue, JsValue> {
+    with_engine(|engine| {
+        let out = engine
+            .add_policy(file_name, text)
+            .map_err(|errs| errors_to_js(&errs))?;
+        output(&out)
+    })
+}
+
+/// `ErrorOut` is what compare rows carry; keep the type referenced so the mirror below stays
+/// honest if it changes shape.
+const _: fn(&Error) -> ErrorOut = |e| ErrorOut::from(e);
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Money and ratios cross as decimal strings, e.g. "1234.56". */
+export type Decimal = string;
+
+export interface PersonInput {
+  scheme: string;
+  region: string;
+  category: string;
+  statuses?: string[];
+}
+export interface PremiumRequest {
+  person: PersonInput;
+  /** YYYY-MM-DD; defaults to the policy's first day in force. */
+  date?: string | null;
+}
+export interface ClaimInput {
+  /** "inpatient" | "outpatient_major" | "student_accident" | "general_outpatient" */
+  kind: string;
+  level: string;
+  date: string;
+  /** 医疗费总额 */
+  medfee_sumamt: Decimal;
+  /** 全自费金额 */
+  fulamt_ownpay_amt?: Decimal | null;
+  disease?: string | null;
+}
+export interface ClaimRequest {
+  person: PersonInput;
+  paid_on?: string | null;
+  claim: ClaimInput;
+}
+export type CompareRequest = ClaimRequest;
+export interface YearRequest {
+  person: PersonInput;
+  paid_on?: string | null;
+  claims: ClaimInput[];
+}
+
+export interface FigureOut {
+  label_zh: string; label_en: string; value: string;
+  /** "stated" | "derived" | "assumed" | "floor" | "ceiling" */
+  basis: string; basis_zh: string; basis_en: string;
+  doc: string; clause: string;
+  min?: Decimal; max?: Decimal; formula?: string; note_zh?: string; note_en?: string;
+}
+export interface Step {
+  id: string; title_zh: string; title_en: string; text_zh: string; text_en: string;
+  amount?: Decimal; doc: string; clause: string; figures: FigureOut[];
+}
+export interface Range { low: Decimal; high: Decimal; }
+export interface NoticeOut {
+  /** "discrepancy" | "info" | "warning" */
+  kind: string; zh: string; en: string; doc: string; clause: string;
+}
+export interface Verdict {
+  /** "excluded" | "warning" */
+  verdict: string; reason_zh: string; reason_en: string;
+  send_to_zh: string; send_to_en: string; doc: string; clause: string;
+}
+export interface EligibilityResult { eligible: boolean; verdicts: Verdict[]; }
+export interface Ref { id: string; name_zh: string; name_en: string; doc: string; clause: string; }
+export interface PayerAmount {
+  payer: string; name_zh: string; name_en: string; amount: Decimal; range: Range;
+  doc: string; clause: string;
+}
+export interface PremiumRanges { standard: Range; individual: Range; subsidy_total: Range; }
+export interface PremiumResult {
+  scheme: string; region: string; category: string; tier: string;
+  standard: Decimal; individual: Decimal; subsidy_class: Ref; qualifying_classes: string[];
+  payers: PayerAmount[]; subsidy_total: Decimal; unassigned: Decimal; ranges: PremiumRanges;
+  payment_options: NoticeOut[]; notices: NoticeOut[]; eligibility: EligibilityResult;
+  steps: Step[]; assumptions: FigureOut[];
+}
+export interface ClaimRanges { hifp_pay: Range; psn_part_amt: Range; }
+export interface ClaimResult {
+  kind: string; kind_zh: string; kind_en: string;
+  level: string; level_zh: string; level_en: string; date: string;
+  benefit_year_start: string; benefit_year_end: string;
+  medfee_sumamt: Decimal; fulamt_ownpay_amt: Decimal; inscp_scp_amt: Decimal;
+  act_pay_dedc: Decimal; hifp_pay: Decimal; pool_prop_selfpay: Decimal; psn_part_amt: Decimal;
+  fund_pay_sumamt: Decimal; coinsurance_amt: Decimal; above_limit_amt: Decimal;
+  waiting_amt: Decimal; ranges: ClaimRanges; steps: Step[]; notices: NoticeOut[];
+  assumptions: FigureOut[];
+}
+export interface Totals {
+  medfee_sumamt: Decimal; fulamt_ownpay_amt: Decimal; inscp_scp_amt: Decimal;
+  act_pay_dedc: Decimal; hifp_pay: Decimal; psn_part_amt: Decimal; fund_pay_sumamt: Decimal;
+  coinsurance_amt: Decimal; above_limit_amt: Decimal; waiting_amt: Decimal;
+}
+export interface LimitUse {
+  benefit_year_start: string; benefit_year_end: string;
+  /** "eligible_cost" | "fund_payment" */
+  limit_kind: string; limit: Decimal; used: Decimal; remaining: Decimal;
+  doc: string; clause: string;
+}
+export interface YearResult {
+  claims: ClaimResult[]; order: number[]; totals: Totals; limits: LimitUse[];
+  ranges: ClaimRanges; notices: NoticeOut[];
+}
+export interface ErrorOut {
+  code: string; message_zh: string; message_en: string;
+  field?: string; file?: string; clause?: string; send_to_zh?: string; send_to_en?: string;
+}
+export interface CompareRow {
+  level: string; name_zh: string; name_en: string; result?: ClaimResult; error?: ErrorOut;
+}
+export interface CompareResult { rows: CompareRow[]; }
+
+export interface Named { id: string; name_zh: string; name_en: string; }
+export interface RegionOut {
+  id: string; name_zh: string; name_en: string; tier: string;
+  /** "framework" | "city" */
+  source: string; file: string;
+}
+export interface StatusOut {
+  id: string; kind: string; name_zh: string; name_en: string;
+  /** Categories it applies to (empty = all). */
+  categories: string[];
+}
+export interface ClaimKindOut {
+  id: string; name_zh: string; name_en: string; categories: string[]; levels: string[];
+  diseases: Named[];
+}
+export interface SchemeOut {
+  id: string; name_zh: string; name_en: string; doc: string; title_zh: string;
+  issuer_zh: string; effective_from: string; effective_to?: string;
+  benefit_year: string; regions: RegionOut[]; categories: Named[]; statuses: StatusOut[];
+  levels: Named[]; claim_kinds: ClaimKindOut[];
+  benefits_absent_zh?: string; benefits_absent_en?: string; notices: NoticeOut[];
+}
+export interface Catalogue { schemes: SchemeOut[]; }
+export interface LoadedPolicy { id: string; kind: string; scheme: string; regions: string[]; }
+
+/** What every thrown error carries (it is a JS Error whose message is message_zh). */
+export interface YibaoError extends Error {
+  code: string; message_zh: string; message_en: string;
+  field: string | null; file: string | null; clause: string | null;
+  send_to_zh: string | null; send_to_en: string | null;
+  /** loadPolicy only: every problem found. */
+  errors?: ErrorOut[];
+}
+"#;
