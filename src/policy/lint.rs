@@ -46,6 +46,8 @@ fn lint_labels(file: &str, p: &Policy, out: &mut Vec<Error>) {
     }
     for (i, r) in p.eligibility.iter().enumerate() {
         need(format!("eligibility[{i}]"), &r.reason_zh, &r.reason_en);
+    }
+    for (i, r) in p.eligibility.iter().enumerate() {
         if r.clause.trim().is_empty() {
             out.push(Error::new(ErrorKind::PolicyLint, format!("eligibility[{i}]：缺少条款出处"), format!("eligibility[{i}]: missing clause")).file(file).field(format!("eligibility[{i}]")));
         }
