@@ -100,6 +100,8 @@ fn errors_to_js(errs: &[Error]) -> JsValue {
 
 fn input<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| {
+        let e = e.to_string();
+        let e = e.trim_start_matches("Error: ");
         error_to_js(
             &Error::new(
                 ErrorKind::InvalidInput,
