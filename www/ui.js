@@ -896,7 +896,7 @@ class Calculator {
         'ul',
         {},
         list.map((n) =>
-          h('li', { class: `yb-notice-${n.kind}` }, i18n.n(n, '').length ? '' : '', i18n.lang === 'en' ? n.en : n.zh, ' ', h('span', { class: 'yb-cite' }, `（${n.doc} ${n.clause}）`)),
+          h('li', { class: `yb-notice-${n.kind}` }, i18n.lang === 'en' ? n.en : n.zh, ' ', h('span', { class: 'yb-cite' }, `（${n.doc} ${n.clause}）`)),
         ),
       ),
     );

@@ -1,0 +1,59 @@
+// <yibao-calculator> — the calculator as a custom element, loaded by one script tag:
+//   <script type="module" src="https://example.gov.cn/yibao/widget.js"></script>
+//   <yibao-calculator scheme="jilin-2008" region="changchun" category="adult" lang="zh"
+//                     accent="#b3261e"></yibao-calculator>
+// Shadow DOM keeps the portal's CSS out; styles come from calc.css next to this file (a <link>,
+// allowed by style-src 'self'); the accent colour goes through a constructed stylesheet, so no
+// inline style is needed.
+import { mountCalculator } from './ui.js';
+
+const CSS_URL = new URL('calc.css', import.meta.url).href;
+
+class YibaoCalculator extends HTMLElement {
+  static get observedAttributes() {
+    return ['accent'];
+  }
+
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const shadow = this.attachShadow({ mode: 'open' });
+    shadow.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: CSS_URL }));
+    this.applyAccent();
+    const preset = {};
+    for (const a of ['scheme', 'region', 'category', 'level', 'kind']) {
+      const v = this.getAttribute(a);
+      if (v) preset[a] = v;
+    }
+    const statuses = this.getAttribute('statuses');
+    if (statuses) preset.statuses = statuses.split(/[\s,]+/).filter(Boolean);
+    const level = Number(this.getAttribute('heading-level')) || 2;
+    this.ready = mountCalculator(shadow, {
+      lang: this.getAttribute('lang') === 'en' ? 'en' : 'zh',
+      preset,
+      headingLevel: Math.min(5, Math.max(1, level)),
+      syncFragment: false,
+      onChange: () => this.dispatchEvent(new CustomEvent('yibao:change', { bubbles: true })),
+    }).then((calc) => {
+      this.calculator = calc;
+      this.setAttribute('data-ready', '');
+      return calc;
+    });
+  }
+
+  attributeChangedCallback() {
+    if (this.shadowRoot) this.applyAccent();
+  }
+
+  applyAccent() {
+    const accent = this.getAttribute('accent');
+    if (!accent || !CSS.supports('color', accent) || !('adoptedStyleSheets' in Document.prototype)) {
+      this.shadowRoot.adoptedStyleSheets = [];
+      return;
+    }
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`:host { --yb-accent: ${accent}; }`);
+    this.shadowRoot.adoptedStyleSheets = [sheet];
+  }
+}
+
+if (!customElements.get('yibao-calculator')) customElements.define('yibao-calculator', YibaoCalculator);
