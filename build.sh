@@ -88,11 +88,17 @@ ensure_npm() {
 }
 
 ensure_chromium() {
-    if [ ! -x /usr/bin/chromium ]; then
-        say "apt-get install chromium chromium-driver"
+    local pkgs=()
+    [ -x /usr/bin/chromium ] || pkgs+=(chromium chromium-driver)
+    # A Chinese font, so the screenshots the tests write show characters rather than boxes.
+    if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+        pkgs+=(fonts-wqy-microhei)
+    fi
+    if [ "${#pkgs[@]}" -gt 0 ]; then
+        say "apt-get install ${pkgs[*]}"
         as_root apt-get update
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-            chromium chromium-driver
+            "${pkgs[@]}"
     fi
 }
 

@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorKind};
 use crate::explain;
 use crate::policy::load::{kind_id, merge_city, parse, Parsed};
 use crate::policy::model::*;
-use crate::policy::validate::{check_city_against, check_policy, claim_rules};
+use crate::policy::validate::{check_city_against, check_city_meta, check_policy, claim_rules};
 
 /// At most this many statuses on one person, and claims in one year.
 pub const MAX_STATUSES: usize = 32;
@@ -137,9 +137,17 @@ impl Engine {
                     .field("meta.framework")]);
                 };
                 let scheme = &self.schemes[si];
-                let merged = merge_city(&scheme.raw, &city, file).map_err(|e| vec![e])?;
+                let meta_errs = check_city_meta(file, &city.meta, &scheme.policy.meta);
+                if !meta_errs.is_empty() {
+                    return Err(meta_errs);
+                }
+                let mut merged = merge_city(&scheme.raw, &city, file).map_err(|e| vec![e])?;
+                // the city's own validity applies to its region
+                merged.meta.effective_from = city.meta.effective_from.clone();
+                merged.meta.effective_from_clause = city.meta.effective_from_clause.clone();
+                merged.meta.effective_to = city.meta.effective_to.clone().or(merged.meta.effective_to);
                 let mut errs = check_policy(file, &merged);
-                errs.extend(check_city_against(file, &merged, &scheme.policy));
+                errs.extend(check_city_against(file, &merged, &scheme.policy, &city.region.tier));
                 let rid = &city.region.id;
                 let clash = scheme.policy.regions.iter().any(|r| &r.id == rid) || scheme.cities.iter().any(|c| &c.region.id == rid);
                 if clash {

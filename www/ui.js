@@ -222,6 +222,15 @@ function setProps(el, props) {
   }
 }
 
+/** Like Element.append/replaceChildren but skipping null/false and flattening arrays. */
+function add(el, ...kids) {
+  append(el, kids);
+}
+function replace(el, ...kids) {
+  el.replaceChildren();
+  append(el, kids);
+}
+
 function append(el, kids) {
   for (const k of kids.flat(Infinity)) {
     if (k === null || k === undefined || k === false) continue;
@@ -554,7 +563,7 @@ class Calculator {
     const kinds = this.kinds();
     const box = h('fieldset', { class: 'yb-card yb-bill' }, h('legend', {}, i18n.t('bill')));
     if (!kinds.length) {
-      box.append(
+      add(box, 
         h(
           'p',
           { class: 'yb-notice' },
@@ -564,11 +573,11 @@ class Calculator {
       return box;
     }
     const kind = kinds.find((k) => k.id === st.kind);
-    box.append(this.field('kind', i18n.t('kind'), this.select('kind', kinds, st.kind)));
+    add(box, this.field('kind', i18n.t('kind'), this.select('kind', kinds, st.kind)));
     if (kind && kind.diseases.length) {
-      box.append(this.field('disease', i18n.t('disease'), this.select('disease', kind.diseases, st.disease)));
+      add(box, this.field('disease', i18n.t('disease'), this.select('disease', kind.diseases, st.disease)));
     }
-    box.append(
+    add(box, 
       this.field('level', i18n.t('level'), this.select('level', this.levels(kind), st.level)),
       this.field('date', i18n.t('date'), h('input', { type: 'date', name: 'date', value: st.date, required: true })),
       this.field(
@@ -650,7 +659,7 @@ class Calculator {
     this.last = { elig, prem, claim, compare };
 
     const H = (n, ...kids) => h(`h${Math.min(6, this.hl + n)}`, {}, ...kids);
-    this.live.replaceChildren(
+    replace(this.live, 
       this.renderEligibility(H, elig, prem),
       this.renderPremium(H, prem),
       kinds.length ? this.renderClaim(H, claim) : null,
@@ -660,7 +669,7 @@ class Calculator {
       detail.push(this.renderChart(H, claim.ok));
       if (compare) detail.push(this.renderCompare(H, compare));
     }
-    this.detail.replaceChildren(...detail.filter(Boolean));
+    replace(this.detail, ...detail.filter(Boolean));
     this.renderYear(H);
     this.restoreDetails();
     if (this.opts.onChange) this.opts.onChange(this);
@@ -739,17 +748,17 @@ class Calculator {
       );
     if (elig.err) {
       const e = elig.err;
-      if (e.code === 'not_eligible') box.append(notElig(errMsg(i18n, e), e.clause, i18n.n(e, 'send_to')));
-      else box.append(errorBox(i18n, e));
+      if (e.code === 'not_eligible') add(box, notElig(errMsg(i18n, e), e.clause, i18n.n(e, 'send_to')));
+      else add(box, errorBox(i18n, e));
       return box;
     }
     const r = elig.ok;
-    if (r.eligible) box.append(h('p', { class: 'yb-ok' }, i18n.t('eligible')));
+    if (r.eligible) add(box, h('p', { class: 'yb-ok' }, i18n.t('eligible')));
     for (const v of r.verdicts) {
       if (v.verdict === 'excluded') {
-        box.append(notElig(i18n.n(v, 'reason'), `${v.doc} ${v.clause}`, i18n.n(v, 'send_to')));
+        add(box, notElig(i18n.n(v, 'reason'), `${v.doc} ${v.clause}`, i18n.n(v, 'send_to')));
       } else {
-        box.append(
+        add(box, 
           h(
             'div',
             { class: 'yb-warn' },
@@ -767,12 +776,12 @@ class Calculator {
     const { i18n } = this;
     const box = h('section', { class: 'yb-card yb-premium', 'data-testid': 'premium' }, H(1, i18n.t('premium')));
     if (prem.err) {
-      if (prem.err.code !== 'not_eligible') box.append(errorBox(i18n, prem.err));
-      else box.append(h('p', { class: 'yb-hint' }, errMsg(i18n, prem.err)));
+      if (prem.err.code !== 'not_eligible') add(box, errorBox(i18n, prem.err));
+      else add(box, h('p', { class: 'yb-hint' }, errMsg(i18n, prem.err)));
       return box;
     }
     const p = prem.ok;
-    box.append(
+    add(box, 
       h(
         'p',
         { class: 'yb-headline' },
@@ -812,9 +821,9 @@ class Calculator {
         ),
       ),
     );
-    box.append(table);
+    add(box, table);
     if (!isZero(p.unassigned)) {
-      box.append(
+      add(box, 
         h(
           'div',
           { class: 'yb-warn yb-unassigned', 'data-testid': 'premium-unassigned' },
@@ -823,10 +832,10 @@ class Calculator {
         ),
       );
     }
-    box.append(this.noticeList(p.payment_options, 'paymentOptions'));
-    box.append(this.noticeList(p.notices, 'notices'));
-    box.append(this.assumptionList('prem-assume', p.assumptions));
-    box.append(this.stepList('prem', p.steps));
+    add(box, this.noticeList(p.payment_options, 'paymentOptions'));
+    add(box, this.noticeList(p.notices, 'notices'));
+    add(box, this.assumptionList('prem-assume', p.assumptions));
+    add(box, this.stepList('prem', p.steps));
     return box;
   }
 
@@ -834,11 +843,11 @@ class Calculator {
     const { i18n } = this;
     const box = h('section', { class: 'yb-card yb-claim', 'data-testid': 'claim' }, H(1, i18n.t('claim')));
     if (!claim || claim.err) {
-      box.append(errorBox(i18n, claim.err, true));
+      add(box, errorBox(i18n, claim.err, true));
       return box;
     }
     const c = claim.ok;
-    box.append(
+    add(box, 
       h(
         'div',
         { class: 'yb-split' },
@@ -860,7 +869,7 @@ class Calculator {
     );
     const row = (key, value, tid, fmt = yuan) =>
       h('tr', { 'data-testid': tid }, h('th', { scope: 'row' }, i18n.term(key)), h('td', { class: 'yb-num' }, fmt(value)));
-    box.append(
+    add(box, 
       h(
         'table',
         { class: 'yb-table yb-breakdown' },
@@ -879,9 +888,9 @@ class Calculator {
         ),
       ),
     );
-    box.append(this.noticeList(c.notices, 'notices'));
-    box.append(this.assumptionList('claim-assume', c.assumptions));
-    box.append(this.stepList('claim', c.steps));
+    add(box, this.noticeList(c.notices, 'notices'));
+    add(box, this.assumptionList('claim-assume', c.assumptions));
+    add(box, this.stepList('claim', c.steps));
     return box;
   }
 
@@ -1070,10 +1079,10 @@ class Calculator {
     const { i18n } = this;
     const box = h('section', { class: 'yb-card yb-compare', 'data-testid': 'compare' }, H(1, i18n.t('compare')));
     if (compare.err) {
-      box.append(errorBox(i18n, compare.err));
+      add(box, errorBox(i18n, compare.err));
       return box;
     }
-    box.append(
+    add(box, 
       h(
         'div',
         { class: 'yb-scroll' },
@@ -1123,7 +1132,7 @@ class Calculator {
   renderYear(H) {
     const { i18n, state: st } = this;
     const box = this.yearBox;
-    box.replaceChildren(H(1, i18n.t('year')), h('p', { class: 'yb-hint' }, i18n.t('yearHint')));
+    replace(box, H(1, i18n.t('year')), h('p', { class: 'yb-hint' }, i18n.t('yearHint')));
     if (!this.kinds().length) {
       box.hidden = true;
       return;
@@ -1172,7 +1181,7 @@ class Calculator {
         ),
       );
     });
-    box.append(
+    add(box, 
       st.year.length ? list : h('p', { class: 'yb-hint' }, i18n.t('noAdmissions')),
       h(
         'button',
@@ -1191,7 +1200,7 @@ class Calculator {
       ),
     );
     this.yearResult = h('div', { class: 'yb-year-result', 'aria-live': 'polite', 'data-testid': 'year-result' });
-    box.append(this.yearResult);
+    add(box, this.yearResult);
     this.computeYear(H);
   }
 
@@ -1209,7 +1218,7 @@ class Calculator {
     const out = this.yearResult;
     if (!out) return;
     if (!st.year.length) {
-      out.replaceChildren();
+      replace(out, );
       this.last.year = null;
       return;
     }
@@ -1217,7 +1226,7 @@ class Calculator {
     const y = this.call('year', req);
     this.last.year = y;
     if (y.err) {
-      out.replaceChildren(errorBox(i18n, y.err, true));
+      replace(out, errorBox(i18n, y.err, true));
       if (this.opts.onChange) this.opts.onChange(this);
       return;
     }
@@ -1235,7 +1244,7 @@ class Calculator {
       ),
     );
     const t = r.totals;
-    out.replaceChildren(
+    replace(out, 
       h(
         'div',
         { class: 'yb-scroll' },

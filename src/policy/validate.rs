@@ -220,6 +220,52 @@ fn mean(v: &[Decimal]) -> Decimal {
     v.iter().copied().sum::<Decimal>() / Decimal::from(v.len() as u32)
 }
 
+fn check_dates(c: &mut Ctx, meta: &Meta) {
+    let from = Date::parse("meta.effective_from", &meta.effective_from);
+    let to = meta.effective_to.as_deref().map(|t| Date::parse("meta.effective_to", t));
+    if let Err(e) = &from {
+        c.errors.push(e.clone().file(c.file));
+    }
+    if let Some(Err(e)) = &to {
+        c.errors.push(e.clone().file(c.file));
+    }
+    if let (Ok(f), Some(Ok(t))) = (&from, &to) {
+        if t < f {
+            c.err(
+                ErrorKind::PolicyRelation,
+                "meta.effective_to",
+                &meta.effective_from_clause,
+                format!("失效日期 {t} 早于生效日期 {f}"),
+                format!("ends ({t}) before it begins ({f})"),
+            );
+        }
+    }
+}
+
+/// A city file's own dates: well-formed, in order, and inside its framework's validity.
+pub fn check_city_meta(file: &str, city: &Meta, framework: &Meta) -> Vec<Error> {
+    let mut c = Ctx { file, doc: &city.doc, doc_override: None, errors: Vec::new() };
+    check_dates(&mut c, city);
+    if let Err(e) = Date::parse("meta.issued", &city.issued) {
+        c.errors.push(e.file(file));
+    }
+    let parse = |s: &str| Date::parse("meta", s).ok();
+    let (cf, ct) = (parse(&city.effective_from), city.effective_to.as_deref().and_then(parse));
+    let (ff, ft) = (parse(&framework.effective_from), framework.effective_to.as_deref().and_then(parse));
+    if let (Some(cf), Some(ff)) = (cf, ff) {
+        if cf < ff {
+            c.err(ErrorKind::PolicyRelation, "meta.effective_from", &framework.effective_from_clause, format!("生效日期 {cf} 早于框架文件生效日期 {ff}"), format!("begins ({cf}) before its framework ({ff})"));
+        }
+    }
+    // a city without an end date inherits its framework's
+    if let (Some(ft), Some(ct)) = (ft, ct) {
+        if ct > ft {
+            c.err(ErrorKind::PolicyRelation, "meta.effective_to", &framework.effective_from_clause, format!("失效日期 {ct} 晚于框架文件失效日期 {ft}"), format!("ends ({ct}) after its framework ({ft})"));
+        }
+    }
+    c.errors
+}
+
 /// Checks one policy on its own: figures, ids, references, dates, and the relations its
 /// constraints state. Returns every problem found.
 pub fn check_policy(file: &str, p: &Policy) -> Vec<Error> {
@@ -227,26 +273,7 @@ pub fn check_policy(file: &str, p: &Policy) -> Vec<Error> {
     for (path, f, unit) in figures(p) {
         check_figure(&mut c, &path, f, unit);
     }
-    // dates
-    let from = Date::parse("meta.effective_from", &p.meta.effective_from);
-    let to = p.meta.effective_to.as_deref().map(|t| Date::parse("meta.effective_to", t));
-    if let Err(e) = &from {
-        c.errors.push(e.clone().file(file));
-    }
-    if let Some(Err(e)) = &to {
-        c.errors.push(e.clone().file(file));
-    }
-    if let (Ok(f), Some(Ok(t))) = (&from, &to) {
-        if t < f {
-            c.err(
-                ErrorKind::PolicyRelation,
-                "meta.effective_to",
-                &p.meta.effective_from_clause,
-                format!("失效日期 {t} 早于生效日期 {f}"),
-                format!("ends ({t}) before it begins ({f})"),
-            );
-        }
-    }
+    check_dates(&mut c, &p.meta);
     if let Err(e) = Date::parse("meta.issued", &p.meta.issued) {
         c.errors.push(e.file(file));
     }
@@ -413,30 +440,121 @@ fn check_benefits(c: &mut Ctx, p: &Policy, b: &Benefits, cats: &[&str], levels: 
     }
 }
 
-/// Checks a city policy (already merged) against its framework: every figure the framework
-/// states must be unchanged, every local figure must lie in the framework's permitted range, and
-/// the city's own figures must not widen that range.
-pub fn check_city_against(file: &str, city: &Policy, framework: &Policy) -> Vec<Error> {
+fn compare_figure(c: &mut Ctx, path: &str, f: &Figure, g: &Figure) {
+    if !g.basis.is_local() {
+        if f.value != g.value {
+            c.err(ErrorKind::PolicyOutOfRange, path, &g.clause, format!("框架文件规定为 {}，城市文件不得改为 {}", g.value, f.value), format!("the framework states {}; a city may not change it to {}", g.value, f.value));
+        }
+        return;
+    }
+    let (lo, hi) = (g.min.unwrap_or(g.value), g.max.unwrap_or(g.value));
+    if f.value < lo || f.value > hi {
+        c.err(ErrorKind::PolicyOutOfRange, path, &g.clause, format!("取值 {} 超出框架允许的范围 {lo}—{hi}", f.value), format!("value {} outside the framework's permitted range {lo}–{hi}", f.value));
+    }
+    if f.min.is_some_and(|m| m < lo) || f.max.is_some_and(|m| m > hi) {
+        c.err(ErrorKind::PolicyOutOfRange, path, &g.clause, format!("城市文件记录的范围超出框架范围 {lo}—{hi}"), format!("the city's recorded range exceeds the framework's {lo}–{hi}"));
+    }
+}
+
+fn no_match(c: &mut Ctx, path: &str) {
+    c.err(ErrorKind::PolicyOutOfRange, path, "", "框架文件中没有对应的数值，无法核对范围".into(), "the framework has no matching figure to check against".into());
+}
+
+fn resolve_keyed<'a>(list: &'a [Keyed], cat: &str, level: &str) -> Option<&'a Keyed> {
+    let cands = || list.iter().filter(|k| matches(&k.categories, cat));
+    cands().find(|k| k.level == level).or_else(|| cands().find(|k| k.level == "*"))
+}
+
+fn resolve_ratios<'a>(rule: &'a ClaimRule, cat: &str, level: &str) -> Option<(&'a Schedule, &'a LevelRatios)> {
+    let s = rule.schedules.iter().find(|s| matches(&s.categories, cat))?;
+    let lr = s.levels.iter().find(|l| l.level == level).or_else(|| s.levels.iter().find(|l| l.level == "*"))?;
+    Some((s, lr))
+}
+
+/// Checks a city policy (already merged) against its framework, figure by figure as they apply
+/// to the city's tier and to every category and hospital level: a figure the framework states
+/// must be unchanged, a local figure must lie in the framework's permitted range, and the city's
+/// own recorded range must not be wider.
+pub fn check_city_against(file: &str, city: &Policy, framework: &Policy, tier: &str) -> Vec<Error> {
     let mut c = Ctx { file, doc: &framework.meta.doc, doc_override: None, errors: Vec::new() };
+    let cats: Vec<&str> = framework.categories.iter().map(|x| x.id.as_str()).collect();
+    let levels: Vec<&str> = framework.levels.iter().map(|x| x.id.as_str()).collect();
+    // everything keyed by a path that does not depend on list layout
     let fw: Vec<(String, &Figure, Unit)> = figures(framework);
     for (path, f, _) in figures(city) {
-        let Some((_, g, _)) = fw.iter().find(|(p, _, _)| *p == path) else {
-            c.err(ErrorKind::PolicyOutOfRange, &path, "", "框架文件中没有对应的数值，无法核对范围".into(), "the framework has no matching figure to check against".into());
-            continue;
-        };
-        if !g.basis.is_local() {
-            if f.value != g.value {
-                c.err(ErrorKind::PolicyOutOfRange, &path, &g.clause, format!("框架文件规定为 {}，城市文件不得改为 {}", g.value, f.value), format!("the framework states {}; a city may not change it to {}", g.value, f.value));
-            }
+        if path.starts_with("premium.standards") || path.starts_with("benefits.limits") || path.contains(".deductibles[") || path.contains(".schedules[") || path.contains(".penalties[") {
             continue;
         }
-        let (lo, hi) = (g.min.unwrap_or(g.value), g.max.unwrap_or(g.value));
-        if f.value < lo || f.value > hi {
-            c.err(ErrorKind::PolicyOutOfRange, &path, &g.clause, format!("取值 {} 超出框架允许的范围 {lo}—{hi}", f.value), format!("value {} outside the framework's permitted range {lo}–{hi}", f.value));
-        }
-        if f.min.is_some_and(|m| m < lo) || f.max.is_some_and(|m| m > hi) {
-            c.err(ErrorKind::PolicyOutOfRange, &path, &g.clause, format!("城市文件记录的范围超出框架范围 {lo}—{hi}"), format!("the city's recorded range exceeds the framework's {lo}–{hi}"));
+        match fw.iter().find(|(p, _, _)| *p == path) {
+            Some((_, g, _)) => compare_figure(&mut c, &path, f, g),
+            None => no_match(&mut c, &path),
         }
     }
+    // the city's tier: standards and limits per category
+    if let (Some(cp), Some(fp)) = (&city.premium, &framework.premium) {
+        for s in cp.standards.iter().filter(|s| s.tier == tier) {
+            let k = format!("premium.standards[{}/{}]", s.tier, s.category);
+            match fp.standards.iter().find(|g| g.tier == tier && g.category == s.category) {
+                Some(g) => {
+                    compare_figure(&mut c, &format!("{k}.standard"), &s.standard, &g.standard);
+                    compare_figure(&mut c, &format!("{k}.individual"), &s.individual, &g.individual);
+                }
+                None => no_match(&mut c, &k),
+            }
+        }
+    }
+    if let (Some(cb), Some(fb)) = (&city.benefits, &framework.benefits) {
+        for cat in &cats {
+            let cf = cb.limits.iter().find(|l| matches(&l.tiers, tier) && matches(&l.categories, cat)).map(|l| &l.amount);
+            let gf = fb.limits.iter().find(|l| matches(&l.tiers, tier) && matches(&l.categories, cat)).map(|l| &l.amount);
+            if let (Some(f), Some(g)) = (cf, gf) {
+                compare_figure(&mut c, &format!("benefits.limits[{tier}/{cat}].amount"), f, g);
+            }
+        }
+        let fw_rules = claim_rules(fb);
+        for (kind, rule) in claim_rules(cb) {
+            let Some((_, g_rule)) = fw_rules.iter().find(|(k, _)| *k == kind) else {
+                no_match(&mut c, &format!("benefits.{kind}"));
+                continue;
+            };
+            for cat in cats.iter().filter(|x| matches(&rule.categories, x)) {
+                for level in levels.iter().filter(|x| matches(&rule.levels, x)) {
+                    let at = format!("{cat}/{level}");
+                    if let Some(d) = resolve_keyed(&rule.deductibles, cat, level) {
+                        match resolve_keyed(&g_rule.deductibles, cat, level) {
+                            Some(g) => compare_figure(&mut c, &format!("benefits.{kind}.deductibles[{at}].amount"), &d.amount, &g.amount),
+                            None => no_match(&mut c, &format!("benefits.{kind}.deductibles[{at}].amount")),
+                        }
+                    }
+                    if let Some((s, lr)) = resolve_ratios(rule, cat, level) {
+                        let Some((gs, glr)) = resolve_ratios(g_rule, cat, level) else {
+                            no_match(&mut c, &format!("benefits.{kind}.schedules[{at}]"));
+                            continue;
+                        };
+                        for (i, r) in lr.ratios.iter().enumerate() {
+                            // a city with fewer or more segments is compared with the framework's nearest segment;
+                            // the segment count itself is checked against max_segments
+                            if let Some(g) = glr.ratios.get(i).or(glr.ratios.last()) {
+                                compare_figure(&mut c, &format!("benefits.{kind}.schedules[{at}].ratios[{i}]"), r, g);
+                            }
+                        }
+                        for (i, e) in s.edges.iter().enumerate() {
+                            if let Some(g) = gs.edges.get(i).or(gs.edges.last()) {
+                                compare_figure(&mut c, &format!("benefits.{kind}.schedules[{cat}].edges[{i}]"), e, g);
+                            }
+                        }
+                    }
+                    if let Some(pe) = rule.penalties.iter().find(|p| p.level == *level) {
+                        match g_rule.penalties.iter().find(|p| p.level == *level) {
+                            Some(g) => compare_figure(&mut c, &format!("benefits.{kind}.penalties[{level}].points"), &pe.points, &g.points),
+                            None => no_match(&mut c, &format!("benefits.{kind}.penalties[{level}].points")),
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // the same (category, level) is reported once per distinct message
+    c.errors.dedup_by(|a, b| a.field == b.field && a.message_zh == b.message_zh);
     c.errors
 }

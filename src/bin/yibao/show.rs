@@ -114,12 +114,14 @@ impl Page {
         for (i, s) in steps.iter().enumerate() {
             let title = self.t(&s.title_zh, &s.title_en).to_string();
             let amount = s.amount.as_deref().map(|a| format!("  {}", yuan(a))).unwrap_or_default();
-            self.line(format!("  {}. {title}{amount}", i + 1));
+            let num = format!("{}.", i + 1);
+            let pad = " ".repeat(num.len() + 3);
+            self.line(format!("  {num} {title}{amount}"));
             let text = self.t(&s.text_zh, &s.text_en).to_string();
-            self.line(format!("     {text}"));
+            self.line(format!("{pad}{text}"));
             let c = self.cite(&s.doc, &s.clause);
             if !c.is_empty() {
-                self.line(format!("     {c}"));
+                self.line(format!("{pad}{c}"));
             }
         }
     }

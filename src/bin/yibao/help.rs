@@ -1,0 +1,102 @@
+//! Short bilingual help for each command.
+
+pub fn text(cmd: Option<&str>) -> &'static str {
+    match cmd {
+        Some("list") => LIST,
+        Some("premium") => PREMIUM,
+        Some("eligibility") => ELIGIBILITY,
+        Some("claim") => CLAIM,
+        Some("compare") => COMPARE,
+        Some("year") => YEAR,
+        Some("check") => CHECK,
+        _ => MAIN,
+    }
+}
+
+const MAIN: &str = "\
+yibao — 医保测算：城乡居民基本医疗保险的缴费与报销测算，每个数字注明政策出处
+        resident basic medical insurance calculator; every figure cites its clause
+
+用法 Usage: yibao <命令 command> [选项 options]
+
+命令 Commands:
+  list         列出方案及其地区、类别、身份、医院级别、待遇类型 / list schemes and their ids
+  premium      个人缴费与各级补助 / what you pay and who subsidises it
+  eligibility  能否参加本方案 / whether you may enrol
+  claim        一次就医的报销测算 / what one bill costs you
+  compare      同一笔费用在各级医院的报销对比 / one bill at every hospital level
+  year         一年多次就医（读文件）/ a year of claims from a file
+  check        检查政策文件 / validate policy files
+
+通用选项 Global options:
+  --json           输出机器可读的 JSON / print the API response as JSON
+  --lang zh|en     人类可读输出的语言（默认中文）/ language of human output (default zh)
+  --policy FILE    另外加载一个政策文件（可多次）/ load an extra policy file (repeatable)
+  -h, --help       帮助 / help (also: yibao help <command>)
+
+退出码 Exit codes: 0 成功 ok · 1 check 发现问题 findings · 2 输入错误 error
+
+详见 See CLI.md.";
+
+const LIST: &str = "\
+yibao list [TOPIC] [--scheme S]
+  列出方案（默认）或某方案的编号与名称 / list schemes (default) or a scheme's ids and names
+  TOPIC: schemes | regions | categories | statuses | levels | kinds
+  --scheme S   只看这个方案（省略则列出全部方案）/ only this scheme (default: all)
+
+例 Example: yibao list regions --scheme jilin-2008";
+
+const PREMIUM: &str = "\
+yibao premium --scheme S --region R --category C [--status X]... [--date YYYY-MM-DD]
+  个人缴费、各级财政补助、未指明承担者的部分及计算依据
+  what you pay, each payer's share, any unassigned part, with the clauses
+  --status X   身份（低保、重度残疾等），可多次或用逗号分隔 / status id, repeatable or comma-separated
+  --date D     缴费日期（默认政策生效日）/ contribution date (default: policy start)
+
+例 Example: yibao premium --scheme jilin-2008 --region prefecture --category adult --status dibao";
+
+const ELIGIBILITY: &str = "\
+yibao eligibility --scheme S --region R --category C [--status X]...
+  能否参加本方案；不能时说明依据和应参加的制度
+  whether you may enrol; if not, the clause and the scheme you belong to
+
+例 Example: yibao eligibility --scheme jilin-2008 --region prefecture --category adult --status employee_insured";
+
+const CLAIM: &str = "\
+yibao claim --scheme S --region R --category C [--status X]... --kind K --level L --date D
+            --total AMOUNT [--out-of-scope AMOUNT] [--disease ID] [--paid-on D]
+  一次住院或门诊的统筹基金支付与个人负担 / what the fund pays and what you pay for one bill
+  --kind K          inpatient | outpatient_major | student_accident | general_outpatient
+  --level L         医院级别（见 yibao list levels）/ hospital level id
+  --date D          入院（就诊）日期 / admission or visit date
+  --total A         医疗费总额（元）/ total bill in yuan
+  --out-of-scope A  全自费金额（元，默认 0）/ part outside the policy scope (default 0)
+  --disease ID      门诊大病病种 / disease id for outpatient_major
+  --paid-on D       缴费日期（待遇年度与等待期从此起算）/ contribution date (benefit year, waiting period)
+
+例 Example: yibao claim --scheme jilin-2008 --region prefecture --category adult \\
+            --kind inpatient --level city --date 2008-10-01 --total 50000 --out-of-scope 2000";
+
+const COMPARE: &str = "\
+yibao compare --scheme S --region R --category C [--status X]... --kind K --date D
+              --total AMOUNT [--out-of-scope AMOUNT] [--disease ID] [--paid-on D]
+  同一笔费用在每个医院级别的报销对比 / the same bill settled at every hospital level
+
+例 Example: yibao compare --scheme jilin-2008 --region prefecture --category adult \\
+            --kind inpatient --date 2008-10-01 --total 50000";
+
+const YEAR: &str = "\
+yibao year --file FILE.toml|FILE.json [--steps]
+  一年内多次就医：按日期顺序结算，显示合计与最高支付限额使用情况
+  a year of claims, settled in date order, with totals and limit use
+  --steps   显示每笔的计算过程 / show each claim's working
+
+文件格式见 CLI.md / file format: see CLI.md (example: tests/cli/year.toml)";
+
+const CHECK: &str = "\
+yibao check [FILES...]
+  不带文件：检查内置政策文件；带文件：与其依赖的内置国家层、框架文件一起检查
+  no files: check the built-in policies; with files: check them with the built-in layer and
+  framework files they depend on (a given file replaces a built-in one with the same meta.id)
+  每条问题一行：文件: 字段: 说明（依据 条款）；有问题退出码 1
+  one line per finding: file: field: message (clause); exit 1 if any";

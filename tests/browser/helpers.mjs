@@ -1,0 +1,108 @@
+// Shared set-up for the browser tests: a static server for dist/ and Debian's headless Chromium
+// driven by playwright-core. Nothing here downloads anything.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const SHOTS = path.join(here, 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Starts tests/browser/server.py on a free port; resolves to { origin, stop }. */
+export async function startServer({ csp = true } = {}) {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: run ./build.sh first');
+  }
+  const args = [path.join(here, 'server.py'), '0', DIST];
+  if (csp) args.push('--csp');
+  const proc = spawn('python3', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    let buf = '';
+    const t = setTimeout(() => reject(new Error('server did not start')), 10000);
+    proc.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/READY (\d+)/);
+      if (m) {
+        clearTimeout(t);
+        resolve(Number(m[1]));
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      proc.once('exit', resolve);
+      proc.kill('SIGTERM');
+    }),
+  };
+}
+
+/** Launches headless Chromium with a fresh profile; resolves to { context, stop }. */
+export async function launch(options = {}) {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'yibao-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    ...options,
+  });
+  return {
+    context,
+    stop: async () => {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Records every request and CSP violation / console error of a page. */
+export function watch(page) {
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return { requests, errors };
+}
+
+/** Adds a listener (before any script runs) collecting securitypolicyviolation events. */
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits for the page's calculator to have computed. */
+export async function ready(page) {
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  await page.waitForSelector('[data-testid="premium"]', { timeout: 30000 });
+}
