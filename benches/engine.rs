@@ -52,23 +52,43 @@ pub fn year_claims() -> Vec<ClaimInput> {
 fn benches(c: &mut Criterion) {
     let engine = Engine::builtin().expect("built-in policies load");
 
-    let premium = PremiumRequest { person: person(), date: Some("2008-06-01".into()) };
+    let premium = PremiumRequest {
+        person: person(),
+        date: Some("2008-06-01".into()),
+    };
     assert_eq!(engine.premium(&premium).unwrap().individual, "160.00");
-    c.bench_function("premium", |b| b.iter(|| engine.premium(black_box(&premium)).unwrap()));
+    c.bench_function("premium", |b| {
+        b.iter(|| engine.premium(black_box(&premium)).unwrap())
+    });
 
     let claim = reference_claim();
     let r = engine.claim(&claim).unwrap();
-    assert_eq!((r.hifp_pay.as_str(), r.psn_part_amt.as_str()), ("24700.00", "25300.00"));
-    c.bench_function("claim (inpatient, reference)", |b| b.iter(|| engine.claim(black_box(&claim)).unwrap()));
+    assert_eq!(
+        (r.hifp_pay.as_str(), r.psn_part_amt.as_str()),
+        ("24700.00", "25300.00")
+    );
+    c.bench_function("claim (inpatient, reference)", |b| {
+        b.iter(|| engine.claim(black_box(&claim)).unwrap())
+    });
 
-    let year = YearRequest { person: person(), paid_on: Some("2008-05-01".into()), claims: year_claims() };
+    let year = YearRequest {
+        person: person(),
+        paid_on: Some("2008-05-01".into()),
+        claims: year_claims(),
+    };
     assert_eq!(engine.year(&year).unwrap().claims.len(), 20);
-    c.bench_function("year (20 claims)", |b| b.iter(|| engine.year(black_box(&year)).unwrap()));
+    c.bench_function("year (20 claims)", |b| {
+        b.iter(|| engine.year(black_box(&year)).unwrap())
+    });
 
     assert_eq!(engine.compare(&claim).unwrap().rows.len(), 4);
-    c.bench_function("compare (all levels)", |b| b.iter(|| engine.compare(black_box(&claim)).unwrap()));
+    c.bench_function("compare (all levels)", |b| {
+        b.iter(|| engine.compare(black_box(&claim)).unwrap())
+    });
 
-    c.bench_function("load + validate all policies", |b| b.iter(|| Engine::builtin().unwrap()));
+    c.bench_function("load + validate all policies", |b| {
+        b.iter(|| Engine::builtin().unwrap())
+    });
 }
 
 criterion_group!(engine, benches);

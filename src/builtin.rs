@@ -3,10 +3,28 @@
 
 /// `(file name, text)` in load order.
 pub const FILES: &[(&str, &str)] = &[
-    ("policies/national-2007.toml", include_str!("../policies/national-2007.toml")),
-    ("policies/jilin-2008/framework.toml", include_str!("../policies/jilin-2008/framework.toml")),
-    ("policies/jilin-2016/framework.toml", include_str!("../policies/jilin-2016/framework.toml")),
-    ("policies/jiaxing-2008/framework.toml", include_str!("../policies/jiaxing-2008/framework.toml")),
-    ("policies/jiangsu-2007/framework.toml", include_str!("../policies/jiangsu-2007/framework.toml")),
-    ("policies/jilin-2008/changchun.toml", include_str!("../policies/jilin-2008/changchun.toml")),
+    (
+        "policies/national-2007.toml",
+        include_str!("../policies/national-2007.toml"),
+    ),
+    (
+        "policies/jilin-2008/framework.toml",
+        include_str!("../policies/jilin-2008/framework.toml"),
+    ),
+    (
+        "policies/jilin-2016/framework.toml",
+        include_str!("../policies/jilin-2016/framework.toml"),
+    ),
+    (
+        "policies/jiaxing-2008/framework.toml",
+        include_str!("../policies/jiaxing-2008/framework.toml"),
+    ),
+    (
+        "policies/jiangsu-2007/framework.toml",
+        include_str!("../policies/jiangsu-2007/framework.toml"),
+    ),
+    (
+        "policies/jilin-2008/changchun.toml",
+        include_str!("../policies/jilin-2008/changchun.toml"),
+    ),
 ];

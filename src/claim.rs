@@ -19,7 +19,9 @@ use crate::api::*;
 use crate::date::Date;
 use crate::engine::{Engine, Who, MAX_CLAIMS};
 use crate::error::{Error, ErrorKind};
-use crate::explain::{self, fig, money, range_of, rate, show, step, tag_en, tag_zh, Fav, Pick, Show, PICKS};
+use crate::explain::{
+    self, fig, money, range_of, rate, show, step, tag_en, tag_zh, Fav, Pick, Show, PICKS,
+};
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
 use crate::policy::validate::claim_rules;
@@ -55,39 +57,81 @@ struct Out {
     assumptions: Vec<FigureOut>,
 }
 
-const KINDS: [&str; 4] = ["inpatient", "outpatient_major", "student_accident", "general_outpatient"];
+const KINDS: [&str; 4] = [
+    "inpatient",
+    "outpatient_major",
+    "student_accident",
+    "general_outpatient",
+];
 
-fn parse_claim<'a>(who: &'a Who, b: &'a Benefits, c: &ClaimInput, idx: usize) -> Result<In<'a>, Error> {
+fn parse_claim<'a>(
+    who: &'a Who,
+    b: &'a Benefits,
+    c: &ClaimInput,
+    idx: usize,
+) -> Result<In<'a>, Error> {
     let cat = &who.category;
-    let kind = KINDS.iter().copied().find(|k| *k == c.kind).ok_or_else(|| Error::unknown("就诊类型", "claim kind", "kind", &c.kind, &KINDS))?;
-    let rule = claim_rules(b).into_iter().find(|(k, _)| *k == kind).map(|(_, r)| r).ok_or_else(|| {
-        let have: Vec<&str> = claim_rules(b).iter().map(|(_, r)| r.name_zh.as_str()).collect();
-        Error::new(
-            ErrorKind::ClaimNotCovered,
-            format!("{}不支付这类费用（“{}”）；本方案支付：{}", who.policy.meta.name_zh, c.kind, have.join("、")),
-            format!("{} does not pay for \"{}\"", who.policy.meta.name_en, c.kind),
-        )
-        .field("kind")
-        .clause(format!("{} {}", who.doc(), b.clause))
-    })?;
+    let kind = KINDS
+        .iter()
+        .copied()
+        .find(|k| *k == c.kind)
+        .ok_or_else(|| Error::unknown("就诊类型", "claim kind", "kind", &c.kind, &KINDS))?;
+    let rule = claim_rules(b)
+        .into_iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, r)| r)
+        .ok_or_else(|| {
+            let have: Vec<&str> = claim_rules(b)
+                .iter()
+                .map(|(_, r)| r.name_zh.as_str())
+                .collect();
+            Error::new(
+                ErrorKind::ClaimNotCovered,
+                format!(
+                    "{}不支付这类费用（“{}”）；本方案支付：{}",
+                    who.policy.meta.name_zh,
+                    c.kind,
+                    have.join("、")
+                ),
+                format!(
+                    "{} does not pay for \"{}\"",
+                    who.policy.meta.name_en, c.kind
+                ),
+            )
+            .field("kind")
+            .clause(format!("{} {}", who.doc(), b.clause))
+        })?;
     if !matches(&rule.categories, &cat.id) {
         return Err(Error::new(
             ErrorKind::ClaimNotCovered,
-            rule.not_covered_zh.clone().unwrap_or_else(|| format!("“{}”不适用于“{}”", rule.name_zh, cat.name_zh)),
-            rule.not_covered_en.clone().unwrap_or_else(|| format!("\"{}\" does not apply to \"{}\"", rule.name_en, cat.name_en)),
+            rule.not_covered_zh
+                .clone()
+                .unwrap_or_else(|| format!("“{}”不适用于“{}”", rule.name_zh, cat.name_zh)),
+            rule.not_covered_en.clone().unwrap_or_else(|| {
+                format!("\"{}\" does not apply to \"{}\"", rule.name_en, cat.name_en)
+            }),
         )
         .field("kind")
         .clause(format!("{} {}", who.doc(), rule.clause)));
     }
-    let level = who.policy.levels.iter().find(|l| l.id == c.level).ok_or_else(|| {
-        let known: Vec<&str> = who.policy.levels.iter().map(|l| l.id.as_str()).collect();
-        Error::unknown("医疗机构级别", "hospital level", "level", &c.level, &known)
-    })?;
+    let level = who
+        .policy
+        .levels
+        .iter()
+        .find(|l| l.id == c.level)
+        .ok_or_else(|| {
+            let known: Vec<&str> = who.policy.levels.iter().map(|l| l.id.as_str()).collect();
+            Error::unknown("医疗机构级别", "hospital level", "level", &c.level, &known)
+        })?;
     if !matches(&rule.levels, &level.id) {
         return Err(Error::new(
             ErrorKind::ClaimNotCovered,
-            rule.not_covered_zh.clone().unwrap_or_else(|| format!("“{}”在“{}”不予支付", rule.name_zh, level.name_zh)),
-            rule.not_covered_en.clone().unwrap_or_else(|| format!("\"{}\" is not paid at \"{}\"", rule.name_en, level.name_en)),
+            rule.not_covered_zh
+                .clone()
+                .unwrap_or_else(|| format!("“{}”在“{}”不予支付", rule.name_zh, level.name_zh)),
+            rule.not_covered_en.clone().unwrap_or_else(|| {
+                format!("\"{}\" is not paid at \"{}\"", rule.name_en, level.name_en)
+            }),
         )
         .field("level")
         .clause(format!("{} {}", who.doc(), rule.clause)));
@@ -97,13 +141,30 @@ fn parse_claim<'a>(who: &'a Who, b: &'a Benefits, c: &ClaimInput, idx: usize) ->
     } else {
         let names: Vec<&str> = rule.diseases.iter().map(|d| d.name_zh.as_str()).collect();
         let Some(d) = &c.disease else {
-            return Err(Error::new(ErrorKind::InvalidInput, format!("{}需要注明病种：{}", rule.name_zh, names.join("、")), format!("{} needs a disease", rule.name_en)).field("disease"));
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("{}需要注明病种：{}", rule.name_zh, names.join("、")),
+                format!("{} needs a disease", rule.name_en),
+            )
+            .field("disease"));
         };
         Some(rule.diseases.iter().find(|x| &x.id == d).ok_or_else(|| {
             Error::new(
                 ErrorKind::ClaimNotCovered,
-                format!("“{d}”不在{}范围内；暂定为：{}", rule.name_zh, names.join("、")),
-                format!("\"{d}\" is not among the covered {}: {}", rule.name_en, rule.diseases.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(", ")),
+                format!(
+                    "“{d}”不在{}范围内；暂定为：{}",
+                    rule.name_zh,
+                    names.join("、")
+                ),
+                format!(
+                    "\"{d}\" is not among the covered {}: {}",
+                    rule.name_en,
+                    rule.diseases
+                        .iter()
+                        .map(|x| x.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             )
             .field("disease")
             .clause(format!("{} {}", who.doc(), rule.clause))
@@ -119,36 +180,71 @@ fn parse_claim<'a>(who: &'a Who, b: &'a Benefits, c: &ClaimInput, idx: usize) ->
         return Err(Error::new(
             ErrorKind::OutOfScopeExceedsTotal,
             format!("全自费金额 {} 大于医疗费总额 {}", oos, total),
-            format!("out-of-scope amount {} exceeds the total bill {}", oos, total),
+            format!(
+                "out-of-scope amount {} exceeds the total bill {}",
+                oos, total
+            ),
         )
         .field("fulamt_ownpay_amt"));
     }
-    Ok(In { idx, kind, rule, level, date, total, oos, disease })
-}
-
-fn pick_keyed<'a>(list: &'a [Keyed], cat: &str, level: &str) -> Option<&'a Keyed> {
-    let cands = || list.iter().filter(|k| matches(&k.categories, cat));
-    cands().find(|k| k.level == level).or_else(|| cands().find(|k| k.level == "*"))
+    Ok(In {
+        idx,
+        kind,
+        rule,
+        level,
+        date,
+        total,
+        oos,
+        disease,
+    })
 }
 
 fn benefit_year(kind: BenefitYearKind, anchor: Date, d: Date) -> (Date, Date) {
     match kind {
-        BenefitYearKind::Natural => (Date { year: d.year, month: 1, day: 1 }, Date { year: d.year, month: 12, day: 31 }),
+        BenefitYearKind::Natural => (
+            Date {
+                year: d.year,
+                month: 1,
+                day: 1,
+            },
+            Date {
+                year: d.year,
+                month: 12,
+                day: 31,
+            },
+        ),
         BenefitYearKind::Contribution => {
             let mut k = 0u32;
             while anchor.add_months(12 * (k + 1)) <= d {
                 k += 1;
             }
-            (anchor.add_months(12 * k), anchor.add_months(12 * (k + 1)).pred())
+            (
+                anchor.add_months(12 * k),
+                anchor.add_months(12 * (k + 1)).pred(),
+            )
         }
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, accs: &mut Vec<(Date, Acc)>, pick: Pick, explain_it: bool) -> Result<Out, Error> {
+fn settle(
+    who: &Who,
+    b: &Benefits,
+    c: &In,
+    anchor: Date,
+    paid_on: Option<Date>,
+    accs: &mut Vec<(Date, Acc)>,
+    pick: Pick,
+    explain_it: bool,
+) -> Result<Out, Error> {
     let doc = who.doc().to_string();
     let cat = who.category.id.as_str();
-    let by = who.policy.meta.benefit_year.as_ref().map_or(BenefitYearKind::Natural, |x| x.kind);
+    let by = who
+        .policy
+        .meta
+        .benefit_year
+        .as_ref()
+        .map_or(BenefitYearKind::Natural, |x| x.kind);
     let (start, end) = benefit_year(by, anchor, c.date);
     let ai = match accs.iter().position(|(s, _)| *s == start) {
         Some(i) => i,
@@ -168,21 +264,43 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
     let lvl = &c.level.name_zh;
     let lvl_en = &c.level.name_en;
     if explain_it {
-        let dz = c.disease.map(|d| format!("（{}）", d.name_zh)).unwrap_or_default();
-        let de = c.disease.map(|d| format!(" ({})", d.name_en)).unwrap_or_default();
+        let dz = c
+            .disease
+            .map(|d| format!("（{}）", d.name_zh))
+            .unwrap_or_default();
+        let de = c
+            .disease
+            .map(|d| format!(" ({})", d.name_en))
+            .unwrap_or_default();
         steps.push(step(
             "bill",
             "符合政策范围金额",
             "Policy-scope amount",
-            format!("{}{}·{}：医疗费总额 {} − 全自费金额 {} = 符合政策范围金额 {}", c.rule.name_zh, dz, lvl, c.total, c.oos, inscp),
-            format!("{}{} · {}: total {} − out-of-scope {} = policy-scope {}", c.rule.name_en, de, lvl_en, c.total, c.oos, inscp),
+            format!(
+                "{}{}·{}：医疗费总额 {} − 全自费金额 {} = 符合政策范围金额 {}",
+                c.rule.name_zh, dz, lvl, c.total, c.oos, inscp
+            ),
+            format!(
+                "{}{} · {}: total {} − out-of-scope {} = policy-scope {}",
+                c.rule.name_en, de, lvl_en, c.total, c.oos, inscp
+            ),
             Some(inscp),
             &doc,
             &c.rule.clause,
             vec![],
         ));
         if let Some(y) = &who.policy.meta.benefit_year {
-            steps.push(step("benefit_year", "待遇年度", "Benefit year", format!("{} 至 {}。{}", start, end, y.note_zh), format!("{start} to {end}. {}", y.note_en), None, &doc, &y.clause, vec![]));
+            steps.push(step(
+                "benefit_year",
+                "待遇年度",
+                "Benefit year",
+                format!("{} 至 {}。{}", start, end, y.note_zh),
+                format!("{start} to {end}. {}", y.note_en),
+                None,
+                &doc,
+                &y.clause,
+                vec![],
+            ));
         }
     }
     // waiting period
@@ -192,7 +310,13 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
         let wend = p.add_months(n);
         if c.date < wend {
             if explain_it {
-                let fo = fig(w, &doc, "医疗服务等待期（月）", "Waiting period (months)", Show::Months);
+                let fo = fig(
+                    w,
+                    &doc,
+                    "医疗服务等待期（月）",
+                    "Waiting period (months)",
+                    Show::Months,
+                );
                 note_fig(w, &fo);
                 steps.push(step(
                     "waiting",
@@ -206,7 +330,18 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
                     vec![fo],
                 ));
             }
-            return Ok(Out { fund: Money::ZERO, dedc: Money::ZERO, coins: Money::ZERO, above: Money::ZERO, waiting: inscp, band: Money::ZERO, start, end, steps, assumptions });
+            return Ok(Out {
+                fund: Money::ZERO,
+                dedc: Money::ZERO,
+                coins: Money::ZERO,
+                above: Money::ZERO,
+                waiting: inscp,
+                band: Money::ZERO,
+                start,
+                end,
+                steps,
+                assumptions,
+            });
         }
     }
     // deductible
@@ -214,12 +349,25 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
     let dedc = match c.rule.deductible_per {
         DeductiblePer::None => Money::ZERO,
         per => {
-            let k = pick_keyed(&c.rule.deductibles, cat, &c.level.id).ok_or_else(|| {
-                Error::new(ErrorKind::PolicyRelation, format!("未规定{}在{}的起付标准", c.rule.name_zh, lvl), format!("no deductible for {} at {}", c.rule.name_en, lvl_en)).field("level")
+            let k = resolve_keyed(&c.rule.deductibles, cat, &c.level.id).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::PolicyRelation,
+                    format!("未规定{}在{}的起付标准", c.rule.name_zh, lvl),
+                    format!("no deductible for {} at {}", c.rule.name_en, lvl_en),
+                )
+                .field("level")
             })?;
             let d = money(&k.amount, pick, Fav::Low);
-            let used = acc.dedc.iter().find(|x| x.0 == c.kind).map_or(Money::ZERO, |x| x.1);
-            let due = if per == DeductiblePer::Year { d.sub_floor(used) } else { d };
+            let used = acc
+                .dedc
+                .iter()
+                .find(|x| x.0 == c.kind)
+                .map_or(Money::ZERO, |x| x.1);
+            let due = if per == DeductiblePer::Year {
+                d.sub_floor(used)
+            } else {
+                d
+            };
             let paid = inscp.min(due);
             if per == DeductiblePer::Year {
                 match acc.dedc.iter_mut().find(|x| x.0 == c.kind) {
@@ -228,12 +376,24 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
                 }
             }
             if explain_it {
-                let fo = fig(&k.amount, &doc, format!("起付标准（{}·{}）", c.rule.name_zh, lvl), format!("Deductible ({} · {})", c.rule.name_en, lvl_en), Show::Yuan);
+                let fo = fig(
+                    &k.amount,
+                    &doc,
+                    format!("起付标准（{}·{}）", c.rule.name_zh, lvl),
+                    format!("Deductible ({} · {})", c.rule.name_en, lvl_en),
+                    Show::Yuan,
+                );
                 note_fig(&k.amount, &fo);
                 let (pz, pe) = if per == DeductiblePer::Year {
-                    (format!("一个年度只设一次，本年度此前已付 {used}，"), format!("once a year; {used} already paid this year; "))
+                    (
+                        format!("一个年度只设一次，本年度此前已付 {used}，"),
+                        format!("once a year; {used} already paid this year; "),
+                    )
                 } else {
-                    ("每次住院计一次，".to_string(), "per admission; ".to_string())
+                    (
+                        "每次住院计一次，".to_string(),
+                        "per admission; ".to_string(),
+                    )
                 };
                 let nz = c.rule.deductible_note_zh.clone().unwrap_or_default();
                 let ne = c.rule.deductible_note_en.clone().unwrap_or_default();
@@ -241,8 +401,22 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
                     "deductible",
                     "起付标准",
                     "Deductible",
-                    format!("起付标准 {}{}，{}本次实际支付起付线 {}。{}", d, tag_zh(&k.amount, Show::Yuan), pz, paid, nz),
-                    format!("Deductible {}{}, {}this claim pays {}. {}", d, tag_en(&k.amount, Show::Yuan), pe, paid, ne),
+                    format!(
+                        "起付标准 {}{}，{}本次实际支付起付线 {}。{}",
+                        d,
+                        tag_zh(&k.amount, Show::Yuan),
+                        pz,
+                        paid,
+                        nz
+                    ),
+                    format!(
+                        "Deductible {}{}, {}this claim pays {}. {}",
+                        d,
+                        tag_en(&k.amount, Show::Yuan),
+                        pe,
+                        paid,
+                        ne
+                    ),
                     Some(paid),
                     k.amount.doc.as_deref().unwrap_or(&doc),
                     &c.rule.deductible_clause,
@@ -253,11 +427,26 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
         }
     };
     // limit
-    let limit = b.limits.iter().find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, cat)).ok_or_else(|| {
-        Error::new(ErrorKind::PolicyRelation, format!("未规定“{}”的最高支付限额", who.category.name_zh), format!("no annual limit for \"{}\"", who.category.name_en)).field("person.category")
-    })?;
+    let limit = b
+        .limits
+        .iter()
+        .find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, cat))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::PolicyRelation,
+                format!("未规定“{}”的最高支付限额", who.category.name_zh),
+                format!("no annual limit for \"{}\"", who.category.name_en),
+            )
+            .field("person.category")
+        })?;
     let lim = money(&limit.amount, pick, Fav::High);
-    let lim_fo = fig(&limit.amount, &doc, format!("最高支付限额（{}）", who.category.name_zh), format!("Annual limit ({})", who.category.name_en), Show::Yuan);
+    let lim_fo = fig(
+        &limit.amount,
+        &doc,
+        format!("最高支付限额（{}）", who.category.name_zh),
+        format!("Annual limit ({})", who.category.name_en),
+        Show::Yuan,
+    );
     let counts = c.rule.counts_toward_limit;
     let (counted, above_cost) = if b.limit_kind == LimitKind::EligibleCost && counts {
         let room = lim.sub_floor(acc.cost);
@@ -304,15 +493,28 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
         (inscp, Money::ZERO)
     };
     // segments
-    let sched = c.rule.schedules.iter().find(|s| matches(&s.categories, cat)).ok_or_else(|| {
-        Error::new(ErrorKind::ClaimNotCovered, format!("未规定{}的支付比例", who.category.name_zh), format!("no ratios for {}", who.category.name_en)).field("person.category")
-    })?;
-    let lr = sched.levels.iter().find(|l| l.level == c.level.id).or_else(|| sched.levels.iter().find(|l| l.level == "*")).ok_or_else(|| {
-        Error::new(ErrorKind::ClaimNotCovered, format!("{}在{}没有规定支付比例", c.rule.name_zh, lvl), format!("no ratio for {} at {}", c.rule.name_en, lvl_en)).field("level").clause(format!("{} {}", doc, c.rule.clause))
+    let (sched, lr) = resolve_ratios(c.rule, cat, &c.level.id).ok_or_else(|| {
+        Error::new(
+            ErrorKind::ClaimNotCovered,
+            format!(
+                "{}在{}没有规定“{}”的支付比例",
+                c.rule.name_zh, lvl, who.category.name_zh
+            ),
+            format!(
+                "no ratio for {} at {} for {}",
+                c.rule.name_en, lvl_en, who.category.name_en
+            ),
+        )
+        .field("level")
+        .clause(format!("{} {}", doc, c.rule.clause))
     })?;
     let penalty = c.rule.penalties.iter().find(|p| p.level == c.level.id);
     let pts = penalty.map(|p| explain::val(&p.points, pick, Fav::Low));
-    let edges: Vec<Money> = sched.edges.iter().map(|e| money(e, Pick::Assumed, Fav::Low)).collect();
+    let edges: Vec<Money> = sched
+        .edges
+        .iter()
+        .map(|e| money(e, Pick::Assumed, Fav::Low))
+        .collect();
     let band = counted.sub_floor(dedc);
     let mut fund_raw = Money::ZERO;
     if let (Some(p), true) = (penalty, explain_it) {
@@ -320,12 +522,26 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
             "penalty",
             "转诊降低补偿标准",
             "Transfer penalty",
-            format!("{}（下降 {}）", p.reason_zh, show(p.points.value, Show::Percent)),
-            format!("{} (minus {} points)", p.reason_en, show(p.points.value, Show::Percent)),
+            format!(
+                "{}（下降 {}）",
+                p.reason_zh,
+                show(p.points.value, Show::Percent)
+            ),
+            format!(
+                "{} (minus {} points)",
+                p.reason_en,
+                show(p.points.value, Show::Percent)
+            ),
             None,
             &doc,
             &p.points.clause,
-            vec![fig(&p.points, &doc, "补偿标准下降（百分点）", "Penalty (percentage points)", Show::Percent)],
+            vec![fig(
+                &p.points,
+                &doc,
+                "补偿标准下降（百分点）",
+                "Penalty (percentage points)",
+                Show::Percent,
+            )],
         ));
     }
     for (k, rf) in lr.ratios.iter().enumerate() {
@@ -348,24 +564,63 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
         let amt = part.times(eff);
         fund_raw = fund_raw + amt;
         if explain_it {
-            let fo = fig(rf, &doc, format!("统筹基金支付比例（{}·{}·第{}段）", c.rule.name_zh, lvl, k + 1), format!("Fund ratio ({} · {} · segment {})", c.rule.name_en, lvl_en, k + 1), Show::Percent);
+            let fo = fig(
+                rf,
+                &doc,
+                format!(
+                    "统筹基金支付比例（{}·{}·第{}段）",
+                    c.rule.name_zh,
+                    lvl,
+                    k + 1
+                ),
+                format!(
+                    "Fund ratio ({} · {} · segment {})",
+                    c.rule.name_en,
+                    lvl_en,
+                    k + 1
+                ),
+                Show::Percent,
+            );
             note_fig(rf, &fo);
             let mut figs = vec![fo];
             if let Some(e) = sched.edges.get(k) {
-                let eo = fig(e, &doc, format!("分段界点 {}", k + 1), format!("Segment edge {}", k + 1), Show::Yuan);
+                let eo = fig(
+                    e,
+                    &doc,
+                    format!("分段界点 {}", k + 1),
+                    format!("Segment edge {}", k + 1),
+                    Show::Yuan,
+                );
                 note_fig(e, &eo);
                 figs.push(eo);
             }
             let (pz, pe) = match pts {
-                Some(p) => (format!(" − {} = {}", show(p, Show::Percent), eff), format!(" − {} = {}", show(p, Show::Percent), eff)),
+                Some(p) => (
+                    format!(" − {} = {}", show(p, Show::Percent), eff),
+                    format!(" − {} = {}", show(p, Show::Percent), eff),
+                ),
                 None => (String::new(), String::new()),
             };
             steps.push(step(
                 format!("segment_{}", k + 1),
                 &format!("第{}段", k + 1),
                 &format!("Segment {}", k + 1),
-                format!("本段费用 {a} 至 {z}：{} × {}{}{} = {}", part, r, tag_zh(rf, Show::Percent), pz, amt),
-                format!("Cost from {a} to {z}: {} × {}{}{} = {}", part, r, tag_en(rf, Show::Percent), pe, amt),
+                format!(
+                    "本段费用 {a} 至 {z}：{} × {}{}{} = {}",
+                    part,
+                    r,
+                    tag_zh(rf, Show::Percent),
+                    pz,
+                    amt
+                ),
+                format!(
+                    "Cost from {a} to {z}: {} × {}{}{} = {}",
+                    part,
+                    r,
+                    tag_en(rf, Show::Percent),
+                    pe,
+                    amt
+                ),
                 Some(amt),
                 &doc,
                 &rf.clause,
@@ -421,22 +676,55 @@ fn settle(who: &Who, b: &Benefits, c: &In, anchor: Date, paid_on: Option<Date>, 
             vec![],
         ));
     }
-    Ok(Out { fund, dedc, coins, above, waiting: Money::ZERO, band, start, end, steps, assumptions })
+    Ok(Out {
+        fund,
+        dedc,
+        coins,
+        above,
+        waiting: Money::ZERO,
+        band,
+        start,
+        end,
+        steps,
+        assumptions,
+    })
 }
 
 pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
     let doc = who.doc().to_string();
     let b = who.policy.benefits.as_ref().ok_or_else(|| {
-        let (zh, en, cl) = who.policy.benefits_absent.as_ref().map_or(("本方案未规定待遇".to_string(), "no benefits defined".to_string(), String::new()), |x| (x.zh.clone(), x.en.clone(), x.clause.clone()));
+        let (zh, en, cl) = who.policy.benefits_absent.as_ref().map_or(
+            (
+                "本方案未规定待遇".to_string(),
+                "no benefits defined".to_string(),
+                String::new(),
+            ),
+            |x| (x.zh.clone(), x.en.clone(), x.clause.clone()),
+        );
         Error::new(ErrorKind::BenefitsNotDefined, zh, en).clause(format!("{doc} {cl}"))
     })?;
     if r.claims.is_empty() {
-        return Err(Error::new(ErrorKind::InvalidInput, "至少需要一笔费用", "at least one claim is needed").field("claims"));
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "至少需要一笔费用",
+            "at least one claim is needed",
+        )
+        .field("claims"));
     }
     if r.claims.len() > MAX_CLAIMS {
-        return Err(Error::new(ErrorKind::TooManyClaims, format!("一年最多 {MAX_CLAIMS} 笔费用，收到 {} 笔", r.claims.len()), format!("at most {MAX_CLAIMS} claims a year, got {}", r.claims.len())).field("claims"));
+        return Err(Error::new(
+            ErrorKind::TooManyClaims,
+            format!("一年最多 {MAX_CLAIMS} 笔费用，收到 {} 笔", r.claims.len()),
+            format!("at most {MAX_CLAIMS} claims a year, got {}", r.claims.len()),
+        )
+        .field("claims"));
     }
-    let by = who.policy.meta.benefit_year.as_ref().map_or(BenefitYearKind::Natural, |x| x.kind);
+    let by = who
+        .policy
+        .meta
+        .benefit_year
+        .as_ref()
+        .map_or(BenefitYearKind::Natural, |x| x.kind);
     let paid_on = match &r.paid_on {
         Some(s) if !s.trim().is_empty() => {
             let d = Date::parse("paid_on", s)?;
@@ -448,8 +736,13 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
     let mut ins = Vec::with_capacity(r.claims.len());
     for (i, c) in r.claims.iter().enumerate() {
         let p = parse_claim(who, b, c, i).map_err(|e| e.within(&format!("claims[{i}]")))?;
-        let grace = if by == BenefitYearKind::Contribution { 12 } else { 0 };
-        Engine::in_force(who.policy, p.date, "date", grace).map_err(|e| e.within(&format!("claims[{i}]")))?;
+        let grace = if by == BenefitYearKind::Contribution {
+            12
+        } else {
+            0
+        };
+        Engine::in_force(who.policy, p.date, "date", grace)
+            .map_err(|e| e.within(&format!("claims[{i}]")))?;
         ins.push(p);
     }
     ins.sort_by_key(|c| (c.date, c.idx));
@@ -458,18 +751,38 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
         if first.date < anchor {
             return Err(Error::new(
                 ErrorKind::ClaimNotCovered,
-                format!("就诊日期 {} 早于缴费日期 {}：待遇从缴费后开始", first.date, anchor),
-                format!("claim date {} is before the contribution date {}", first.date, anchor),
+                format!(
+                    "就诊日期 {} 早于缴费日期 {}：待遇从缴费后开始",
+                    first.date, anchor
+                ),
+                format!(
+                    "claim date {} is before the contribution date {}",
+                    first.date, anchor
+                ),
             )
             .field(format!("claims[{}].date", first.idx)));
         }
     }
-    let mut runs: Vec<(Vec<Out>, Vec<(Date, Acc)>)> = Vec::new();
+    // one run per pick: the settled claims and the benefit-year accumulators
+    type Run = (Vec<Out>, Vec<(Date, Acc)>);
+    let mut runs: Vec<Run> = Vec::new();
     for pick in PICKS {
         let mut accs: Vec<(Date, Acc)> = Vec::new();
         let mut outs = Vec::with_capacity(ins.len());
         for c in &ins {
-            outs.push(settle(who, b, c, anchor, paid_on, &mut accs, pick, pick == Pick::Assumed).map_err(|e| e.within(&format!("claims[{}]", c.idx)))?);
+            outs.push(
+                settle(
+                    who,
+                    b,
+                    c,
+                    anchor,
+                    paid_on,
+                    &mut accs,
+                    pick,
+                    pick == Pick::Assumed,
+                )
+                .map_err(|e| e.within(&format!("claims[{}]", c.idx)))?,
+            );
         }
         runs.push((outs, accs));
     }
@@ -483,7 +796,12 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             &who.policy.meta.benefit_year.as_ref().map(|y| y.clause.clone()).unwrap_or_default(),
         ));
     }
-    if ins.iter().any(|c| c.rule.schedules.iter().any(|s| s.edges.iter().any(|e| e.basis.is_local()))) {
+    if ins.iter().any(|c| {
+        c.rule
+            .schedules
+            .iter()
+            .any(|s| s.edges.iter().any(|e| e.basis.is_local()))
+    }) {
         notices.push(explain::note(
             "info",
             "费用分段的界点按假设值计算；区间（最低—最高）只随起付标准、支付比例、限额和等待期变动。".into(),
@@ -518,13 +836,21 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             coinsurance_amt: o.coins.plain(),
             above_limit_amt: o.above.plain(),
             waiting_amt: o.waiting.plain(),
-            ranges: ClaimRanges { hifp_pay: range_of(&funds), psn_part_amt: range_of(&psns) },
+            ranges: ClaimRanges {
+                hifp_pay: range_of(&funds),
+                psn_part_amt: range_of(&psns),
+            },
             steps: o.steps.clone(),
             notices: vec![],
             assumptions: o.assumptions.clone(),
         });
     }
-    let sum = |f: &dyn Fn(&Out, &In) -> Money, run: usize| -> Money { ins.iter().enumerate().map(|(j, c)| f(&runs[run].0[j], c)).sum() };
+    let sum = |f: &dyn Fn(&Out, &In) -> Money, run: usize| -> Money {
+        ins.iter()
+            .enumerate()
+            .map(|(j, c)| f(&runs[run].0[j], c))
+            .sum()
+    };
     let a = 0;
     let totals = Totals {
         medfee_sumamt: sum(&|_, c| c.total, a).plain(),
@@ -539,16 +865,28 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
         waiting_amt: sum(&|o, _| o.waiting, a).plain(),
     };
     let funds: Vec<Money> = (0..runs.len()).map(|r| sum(&|o, _| o.fund, r)).collect();
-    let psns: Vec<Money> = (0..runs.len()).map(|r| sum(&|o, c| c.total - o.fund, r)).collect();
+    let psns: Vec<Money> = (0..runs.len())
+        .map(|r| sum(&|o, c| c.total - o.fund, r))
+        .collect();
     let limits = runs[0]
         .1
         .iter()
         .map(|(s, acc)| {
-            let limit = b.limits.iter().find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, &who.category.id));
+            let limit = b.limits.iter().find(|l| {
+                matches(&l.tiers, &who.region.tier) && matches(&l.categories, &who.category.id)
+            });
             let lim = limit.map_or(Money::ZERO, |l| money(&l.amount, Pick::Assumed, Fav::High));
-            let used = if b.limit_kind == LimitKind::EligibleCost { acc.cost } else { acc.fund };
+            let used = if b.limit_kind == LimitKind::EligibleCost {
+                acc.cost
+            } else {
+                acc.fund
+            };
             let end = match by {
-                BenefitYearKind::Natural => Date { year: s.year, month: 12, day: 31 },
+                BenefitYearKind::Natural => Date {
+                    year: s.year,
+                    month: 12,
+                    day: 31,
+                },
                 BenefitYearKind::Contribution => s.add_months(12).pred(),
             };
             LimitUse {
@@ -566,5 +904,15 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             }
         })
         .collect();
-    Ok(YearResult { claims, order: ins.iter().map(|c| c.idx).collect(), totals, limits, ranges: ClaimRanges { hifp_pay: range_of(&funds), psn_part_amt: range_of(&psns) }, notices })
+    Ok(YearResult {
+        claims,
+        order: ins.iter().map(|c| c.idx).collect(),
+        totals,
+        limits,
+        ranges: ClaimRanges {
+            hifp_pay: range_of(&funds),
+            psn_part_amt: range_of(&psns),
+        },
+        notices,
+    })
 }

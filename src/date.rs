@@ -80,12 +80,23 @@ impl Date {
     /// The day before this one.
     pub fn pred(self) -> Date {
         if self.day > 1 {
-            Date { day: self.day - 1, ..self }
+            Date {
+                day: self.day - 1,
+                ..self
+            }
         } else if self.month > 1 {
             let m = self.month - 1;
-            Date { month: m, day: days_in_month(self.year, m), ..self }
+            Date {
+                month: m,
+                day: days_in_month(self.year, m),
+                ..self
+            }
         } else {
-            Date { year: self.year - 1, month: 12, day: 31 }
+            Date {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            }
         }
     }
 }
@@ -105,9 +116,24 @@ mod tests {
         let d = Date::parse("d", "2008-01-31").unwrap();
         assert_eq!(d.add_months(1).to_string(), "2008-02-29");
         assert_eq!(d.add_months(12).to_string(), "2009-01-31");
-        assert_eq!(Date::parse("d", "2009-03-01").unwrap().pred().to_string(), "2009-02-28");
-        for bad in ["2008-02-30", "2008-13-01", "08-01-01", "2008/01/01", "abcd-ef-gh", "1800-01-01", "2008-1-011"] {
-            assert_eq!(Date::parse("d", bad).unwrap_err().kind, ErrorKind::InvalidDate, "{bad}");
+        assert_eq!(
+            Date::parse("d", "2009-03-01").unwrap().pred().to_string(),
+            "2009-02-28"
+        );
+        for bad in [
+            "2008-02-30",
+            "2008-13-01",
+            "08-01-01",
+            "2008/01/01",
+            "abcd-ef-gh",
+            "1800-01-01",
+            "2008-1-011",
+        ] {
+            assert_eq!(
+                Date::parse("d", bad).unwrap_err().kind,
+                ErrorKind::InvalidDate,
+                "{bad}"
+            );
         }
     }
 }

@@ -73,38 +73,61 @@ impl Engine {
             Parsed::Policy(p, raw) => {
                 let mut errs = check_policy(file, &p);
                 let id = p.meta.id.clone();
-                if self.schemes.iter().any(|s| s.policy.meta.id == id) || self.layers.iter().any(|l| l.1.meta.id == id) {
+                if self.schemes.iter().any(|s| s.policy.meta.id == id)
+                    || self.layers.iter().any(|l| l.1.meta.id == id)
+                {
                     errs.push(
-                        Error::new(ErrorKind::PolicyDuplicate, format!("方案 id“{id}”已经加载过"), format!("policy id \"{id}\" is already loaded"))
-                            .file(file)
-                            .field("meta.id"),
+                        Error::new(
+                            ErrorKind::PolicyDuplicate,
+                            format!("方案 id“{id}”已经加载过"),
+                            format!("policy id \"{id}\" is already loaded"),
+                        )
+                        .file(file)
+                        .field("meta.id"),
                     );
                 }
                 if let Some(l) = &p.meta.layer {
                     if !self.layers.iter().any(|(_, x)| x.meta.id == l.id) {
                         errs.push(
-                            Error::new(ErrorKind::PolicyUnknownFramework, format!("引用的国家层“{}”未加载", l.id), format!("layer \"{}\" is not loaded", l.id))
-                                .file(file)
-                                .field("meta.layer.id"),
+                            Error::new(
+                                ErrorKind::PolicyUnknownFramework,
+                                format!("引用的国家层“{}”未加载", l.id),
+                                format!("layer \"{}\" is not loaded", l.id),
+                            )
+                            .file(file)
+                            .field("meta.layer.id"),
                         );
                     }
                     if !matches!(l.fiscal_region.as_str(), "central_western" | "eastern") {
                         errs.push(
-                            Error::new(ErrorKind::PolicySyntax, "fiscal_region 应为 central_western 或 eastern", "fiscal_region must be central_western or eastern")
-                                .file(file)
-                                .field("meta.layer.fiscal_region"),
+                            Error::new(
+                                ErrorKind::PolicySyntax,
+                                "fiscal_region 应为 central_western 或 eastern",
+                                "fiscal_region must be central_western or eastern",
+                            )
+                            .file(file)
+                            .field("meta.layer.fiscal_region"),
                         );
                     }
                 }
                 if p.meta.kind == FileKind::Framework {
                     for cl in p.premium.iter().flat_map(|pr| pr.classes.iter()) {
                         if let Some(t) = &cl.national_topup {
-                            let found = p.meta.layer.as_ref().and_then(|l| self.layer(&l.id)).is_some_and(|l| l.topups.iter().any(|x| &x.id == t));
+                            let found = p
+                                .meta
+                                .layer
+                                .as_ref()
+                                .and_then(|l| self.layer(&l.id))
+                                .is_some_and(|l| l.topups.iter().any(|x| &x.id == t));
                             if !found {
                                 errs.push(
-                                    Error::new(ErrorKind::PolicyUnknownFramework, format!("national_topup“{t}”在国家层中不存在"), format!("national_topup \"{t}\" not found in the layer"))
-                                        .file(file)
-                                        .field(format!("premium.classes[{}].national_topup", cl.id)),
+                                    Error::new(
+                                        ErrorKind::PolicyUnknownFramework,
+                                        format!("national_topup“{t}”在国家层中不存在"),
+                                        format!("national_topup \"{t}\" not found in the layer"),
+                                    )
+                                    .file(file)
+                                    .field(format!("premium.classes[{}].national_topup", cl.id)),
                                 );
                             }
                         }
@@ -118,20 +141,43 @@ impl Engine {
                 if kind == FileKind::Layer {
                     self.layers.push((file.to_string(), *p));
                 } else {
-                    self.schemes.push(Scheme { file: file.to_string(), policy: *p, raw, cities: Vec::new() });
+                    self.schemes.push(Scheme {
+                        file: file.to_string(),
+                        policy: *p,
+                        raw,
+                        cities: Vec::new(),
+                    });
                 }
-                Ok(LoadedPolicy { id: id.clone(), kind: kind_id(kind).into(), scheme: id, regions })
+                Ok(LoadedPolicy {
+                    id: id.clone(),
+                    kind: kind_id(kind).into(),
+                    scheme: id,
+                    regions,
+                })
             }
             Parsed::City(city) => {
                 let Some(fw_id) = city.meta.framework.clone() else {
-                    return Err(vec![Error::new(ErrorKind::PolicySyntax, "城市文件必须写明 meta.framework", "a city file must name meta.framework").file(file).field("meta.framework")]);
+                    return Err(vec![Error::new(
+                        ErrorKind::PolicySyntax,
+                        "城市文件必须写明 meta.framework",
+                        "a city file must name meta.framework",
+                    )
+                    .file(file)
+                    .field("meta.framework")]);
                 };
                 let Some(si) = self.schemes.iter().position(|s| s.policy.meta.id == fw_id) else {
-                    let known: Vec<&str> = self.schemes.iter().map(|s| s.policy.meta.id.as_str()).collect();
+                    let known: Vec<&str> = self
+                        .schemes
+                        .iter()
+                        .map(|s| s.policy.meta.id.as_str())
+                        .collect();
                     return Err(vec![Error::new(
                         ErrorKind::PolicyUnknownFramework,
                         format!("未知的框架“{fw_id}”；已加载：{}", known.join(", ")),
-                        format!("unknown framework \"{fw_id}\"; loaded: {}", known.join(", ")),
+                        format!(
+                            "unknown framework \"{fw_id}\"; loaded: {}",
+                            known.join(", ")
+                        ),
                     )
                     .file(file)
                     .field("meta.framework")]);
@@ -145,11 +191,18 @@ impl Engine {
                 // the city's own validity applies to its region
                 merged.meta.effective_from = city.meta.effective_from.clone();
                 merged.meta.effective_from_clause = city.meta.effective_from_clause.clone();
-                merged.meta.effective_to = city.meta.effective_to.clone().or(merged.meta.effective_to);
+                merged.meta.effective_to =
+                    city.meta.effective_to.clone().or(merged.meta.effective_to);
                 let mut errs = check_policy(file, &merged);
-                errs.extend(check_city_against(file, &merged, &scheme.policy, &city.region.tier));
+                errs.extend(check_city_against(
+                    file,
+                    &merged,
+                    &scheme.policy,
+                    &city.region.tier,
+                ));
                 let rid = &city.region.id;
-                let clash = scheme.policy.regions.iter().any(|r| &r.id == rid) || scheme.cities.iter().any(|c| &c.region.id == rid);
+                let clash = scheme.policy.regions.iter().any(|r| &r.id == rid)
+                    || scheme.cities.iter().any(|c| &c.region.id == rid);
                 if clash {
                     errs.push(
                         Error::new(
@@ -161,38 +214,81 @@ impl Engine {
                         .field("region.id"),
                     );
                 }
-                if self.schemes.iter().any(|s| s.cities.iter().any(|c| c.id == city.meta.id)) || self.schemes.iter().any(|s| s.policy.meta.id == city.meta.id) {
-                    errs.push(Error::new(ErrorKind::PolicyDuplicate, format!("文件 id“{}”已经加载过", city.meta.id), format!("file id \"{}\" is already loaded", city.meta.id)).file(file).field("meta.id"));
+                if self
+                    .schemes
+                    .iter()
+                    .any(|s| s.cities.iter().any(|c| c.id == city.meta.id))
+                    || self
+                        .schemes
+                        .iter()
+                        .any(|s| s.policy.meta.id == city.meta.id)
+                {
+                    errs.push(
+                        Error::new(
+                            ErrorKind::PolicyDuplicate,
+                            format!("文件 id“{}”已经加载过", city.meta.id),
+                            format!("file id \"{}\" is already loaded", city.meta.id),
+                        )
+                        .file(file)
+                        .field("meta.id"),
+                    );
                 }
                 if let Some(pr) = &merged.premium {
                     if !pr.standards.iter().any(|s| s.tier == city.region.tier) {
                         errs.push(
-                            Error::new(ErrorKind::PolicyRelation, format!("档次“{}”没有缴费标准", city.region.tier), format!("tier \"{}\" has no contribution standards", city.region.tier))
-                                .file(file)
-                                .field("region.tier")
-                                .clause(format!("{} {}", merged.meta.doc, city.region.clause)),
+                            Error::new(
+                                ErrorKind::PolicyRelation,
+                                format!("档次“{}”没有缴费标准", city.region.tier),
+                                format!(
+                                    "tier \"{}\" has no contribution standards",
+                                    city.region.tier
+                                ),
+                            )
+                            .file(file)
+                            .field("region.tier")
+                            .clause(format!("{} {}", merged.meta.doc, city.region.clause)),
                         );
                     }
                 }
                 if !errs.is_empty() {
                     return Err(errs);
                 }
-                let out = LoadedPolicy { id: city.meta.id.clone(), kind: "city".into(), scheme: fw_id, regions: vec![rid.clone()] };
-                self.schemes[si].cities.push(City { file: file.to_string(), id: city.meta.id.clone(), region: city.region.clone(), policy: merged });
+                let out = LoadedPolicy {
+                    id: city.meta.id.clone(),
+                    kind: "city".into(),
+                    scheme: fw_id,
+                    regions: vec![rid.clone()],
+                };
+                self.schemes[si].cities.push(City {
+                    file: file.to_string(),
+                    id: city.meta.id.clone(),
+                    region: city.region.clone(),
+                    policy: merged,
+                });
                 Ok(out)
             }
         }
     }
 
     fn layer(&self, id: &str) -> Option<&Policy> {
-        self.layers.iter().find(|(_, p)| p.meta.id == id).map(|(_, p)| p)
+        self.layers
+            .iter()
+            .find(|(_, p)| p.meta.id == id)
+            .map(|(_, p)| p)
     }
 
     fn scheme(&self, id: &str) -> Result<&Scheme, Error> {
-        self.schemes.iter().find(|s| s.policy.meta.id == id).ok_or_else(|| {
-            let known: Vec<&str> = self.schemes.iter().map(|s| s.policy.meta.id.as_str()).collect();
-            Error::unknown("方案", "scheme", "person.scheme", id, &known)
-        })
+        self.schemes
+            .iter()
+            .find(|s| s.policy.meta.id == id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = self
+                    .schemes
+                    .iter()
+                    .map(|s| s.policy.meta.id.as_str())
+                    .collect();
+                Error::unknown("方案", "scheme", "person.scheme", id, &known)
+            })
     }
 
     /// Resolves and checks a person: known ids, statuses that apply to the category.
@@ -205,40 +301,89 @@ impl Engine {
         } else {
             let mut known: Vec<&str> = s.policy.regions.iter().map(|r| r.id.as_str()).collect();
             known.extend(s.cities.iter().map(|c| c.region.id.as_str()));
-            return Err(Error::unknown("地区", "region", "person.region", &p.region, &known));
+            return Err(Error::unknown(
+                "地区",
+                "region",
+                "person.region",
+                &p.region,
+                &known,
+            ));
         };
-        let category = policy.categories.iter().find(|c| c.id == p.category).ok_or_else(|| {
-            let known: Vec<&str> = policy.categories.iter().map(|c| c.id.as_str()).collect();
-            Error::unknown("人员类别", "category", "person.category", &p.category, &known)
-        })?;
+        let category = policy
+            .categories
+            .iter()
+            .find(|c| c.id == p.category)
+            .ok_or_else(|| {
+                let known: Vec<&str> = policy.categories.iter().map(|c| c.id.as_str()).collect();
+                Error::unknown(
+                    "人员类别",
+                    "category",
+                    "person.category",
+                    &p.category,
+                    &known,
+                )
+            })?;
         if p.statuses.len() > MAX_STATUSES {
-            return Err(Error::new(ErrorKind::InvalidInput, format!("身份状态最多 {MAX_STATUSES} 项"), format!("at most {MAX_STATUSES} statuses")).field("person.statuses"));
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("身份状态最多 {MAX_STATUSES} 项"),
+                format!("at most {MAX_STATUSES} statuses"),
+            )
+            .field("person.statuses"));
         }
         let mut statuses: Vec<&Status> = Vec::new();
         for (i, sid) in p.statuses.iter().enumerate() {
-            let st = policy.statuses.iter().find(|x| &x.id == sid).ok_or_else(|| {
-                let known: Vec<&str> = policy.statuses.iter().map(|c| c.id.as_str()).collect();
-                Error::unknown("身份状态", "status", &format!("person.statuses[{i}]"), sid, &known)
-            })?;
+            let st = policy
+                .statuses
+                .iter()
+                .find(|x| &x.id == sid)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = policy.statuses.iter().map(|c| c.id.as_str()).collect();
+                    Error::unknown(
+                        "身份状态",
+                        "status",
+                        &format!("person.statuses[{i}]"),
+                        sid,
+                        &known,
+                    )
+                })?;
             if !matches(&st.categories, &category.id) {
                 return Err(Error::new(
                     ErrorKind::StatusNotApplicable,
                     format!("“{}”不适用于“{}”", st.name_zh, category.name_zh),
-                    format!("\"{}\" does not apply to \"{}\"", st.name_en, category.name_en),
+                    format!(
+                        "\"{}\" does not apply to \"{}\"",
+                        st.name_en, category.name_en
+                    ),
                 )
                 .field(format!("person.statuses[{i}]"))
-                .clause(format!("{} {}", policy.meta.doc, st.clause.clone().unwrap_or_default())));
+                .clause(format!(
+                    "{} {}",
+                    policy.meta.doc,
+                    st.clause.clone().unwrap_or_default()
+                )));
             }
             if !statuses.iter().any(|x| x.id == st.id) {
                 statuses.push(st);
             }
         }
         let layer = policy.meta.layer.as_ref().and_then(|l| self.layer(&l.id));
-        Ok(Who { policy, region, layer, category, statuses })
+        Ok(Who {
+            policy,
+            region,
+            layer,
+            category,
+            statuses,
+        })
     }
 
     /// Checks a date against the policy's validity.
-    pub(crate) fn in_force(policy: &Policy, d: Date, field: &str, grace_months: u32) -> Result<(), Error> {
+    pub(crate) fn in_force(
+        policy: &Policy,
+        d: Date,
+        field: &str,
+        grace_months: u32,
+    ) -> Result<(), Error> {
         let from = Date::parse("meta.effective_from", &policy.meta.effective_from)?;
         let to = match &policy.meta.effective_to {
             Some(t) => Some(Date::parse("meta.effective_to", t)?),
@@ -249,13 +394,23 @@ impl Engine {
             let to_txt = to.map_or("（未定）".to_string(), |t| t.to_string());
             let mut e = Error::new(
                 ErrorKind::DateOutsidePolicy,
-                format!("日期 {d} 不在“{}”的有效期 {from} 至 {to_txt} 内", policy.meta.name_zh),
-                format!("{d} is outside the validity of \"{}\" ({from} to {})", policy.meta.name_en, to.map_or("open".to_string(), |t| t.to_string())),
+                format!(
+                    "日期 {d} 不在“{}”的有效期 {from} 至 {to_txt} 内",
+                    policy.meta.name_zh
+                ),
+                format!(
+                    "{d} is outside the validity of \"{}\" ({from} to {})",
+                    policy.meta.name_en,
+                    to.map_or("open".to_string(), |t| t.to_string())
+                ),
             )
             .field(field)
-            .clause(format!("{} {}", policy.meta.doc, policy.meta.effective_from_clause));
+            .clause(format!(
+                "{} {}",
+                policy.meta.doc, policy.meta.effective_from_clause
+            ));
             if let (true, Some(n)) = (late, &policy.meta.effective_to_note_zh) {
-                e.message_zh.push_str("。");
+                e.message_zh.push('。');
                 e.message_zh.push_str(n);
             }
             return Err(e);
@@ -273,7 +428,14 @@ impl Engine {
                 let mut regions: Vec<RegionOut> = p
                     .regions
                     .iter()
-                    .map(|r| RegionOut { id: r.id.clone(), name_zh: r.name_zh.clone(), name_en: r.name_en.clone(), tier: r.tier.clone(), source: "framework".into(), file: s.file.clone() })
+                    .map(|r| RegionOut {
+                        id: r.id.clone(),
+                        name_zh: r.name_zh.clone(),
+                        name_en: r.name_en.clone(),
+                        tier: r.tier.clone(),
+                        source: "framework".into(),
+                        file: s.file.clone(),
+                    })
                     .collect();
                 regions.extend(s.cities.iter().map(|c| RegionOut {
                     id: c.region.id.clone(),
@@ -283,7 +445,11 @@ impl Engine {
                     source: "city".into(),
                     file: c.file.clone(),
                 }));
-                let named = |l: &Label| Named { id: l.id.clone(), name_zh: l.name_zh.clone(), name_en: l.name_en.clone() };
+                let named = |l: &Label| Named {
+                    id: l.id.clone(),
+                    name_zh: l.name_zh.clone(),
+                    name_en: l.name_en.clone(),
+                };
                 let claim_kinds = p
                     .benefits
                     .as_ref()
@@ -330,11 +496,23 @@ impl Engine {
                             categories: x.categories.clone(),
                         })
                         .collect(),
-                    levels: p.levels.iter().map(|l| Named { id: l.id.clone(), name_zh: l.name_zh.clone(), name_en: l.name_en.clone() }).collect(),
+                    levels: p
+                        .levels
+                        .iter()
+                        .map(|l| Named {
+                            id: l.id.clone(),
+                            name_zh: l.name_zh.clone(),
+                            name_en: l.name_en.clone(),
+                        })
+                        .collect(),
                     claim_kinds,
                     benefits_absent_zh: p.benefits_absent.as_ref().map(|b| b.zh.clone()),
                     benefits_absent_en: p.benefits_absent.as_ref().map(|b| b.en.clone()),
-                    notices: p.notices.iter().map(|n| explain::notice(n, &p.meta.doc)).collect(),
+                    notices: p
+                        .notices
+                        .iter()
+                        .map(|n| explain::notice(n, &p.meta.doc))
+                        .collect(),
                 }
             })
             .collect();
@@ -359,7 +537,11 @@ impl Engine {
     }
 
     pub fn claim(&self, r: &ClaimRequest) -> Result<ClaimResult, Error> {
-        let y = YearRequest { person: r.person.clone(), paid_on: r.paid_on.clone(), claims: vec![r.claim.clone()] };
+        let y = YearRequest {
+            person: r.person.clone(),
+            paid_on: r.paid_on.clone(),
+            claims: vec![r.claim.clone()],
+        };
         let mut out = self.year(&y).map_err(|e| match e.field.as_deref() {
             Some(f) if f.starts_with("claims[0]") => {
                 let rest = f.trim_start_matches("claims[0]");
@@ -390,10 +572,18 @@ impl Engine {
             req.claim.level = l.id.clone();
             let (result, error) = match self.claim(&req) {
                 Ok(c) => (Some(c), None),
-                Err(e) if matches!(e.kind, ErrorKind::ClaimNotCovered) => (None, Some(ErrorOut::from(&e))),
+                Err(e) if matches!(e.kind, ErrorKind::ClaimNotCovered) => {
+                    (None, Some(ErrorOut::from(&e)))
+                }
                 Err(e) => return Err(e),
             };
-            rows.push(CompareRow { level: l.id.clone(), name_zh: l.name_zh.clone(), name_en: l.name_en.clone(), result, error });
+            rows.push(CompareRow {
+                level: l.id.clone(),
+                name_zh: l.name_zh.clone(),
+                name_en: l.name_en.clone(),
+                result,
+                error,
+            });
         }
         Ok(CompareResult { rows })
     }
@@ -440,8 +630,14 @@ fn require_eligible(who: &Who) -> Result<EligibilityResult, Error> {
     if let Some(v) = e.verdicts.iter().find(|v| v.verdict == "excluded") {
         let mut err = Error::new(
             ErrorKind::NotEligible,
-            format!("不能参加{}：{}应参加：{}", who.policy.meta.name_zh, v.reason_zh, v.send_to_zh),
-            format!("may not enrol in {}: {} Belongs to: {}", who.policy.meta.name_en, v.reason_en, v.send_to_en),
+            format!(
+                "不能参加{}：{}应参加：{}",
+                who.policy.meta.name_zh, v.reason_zh, v.send_to_zh
+            ),
+            format!(
+                "may not enrol in {}: {} Belongs to: {}",
+                who.policy.meta.name_en, v.reason_en, v.send_to_en
+            ),
         )
         .clause(format!("{} {}", v.doc, v.clause))
         .field("person");

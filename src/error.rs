@@ -72,9 +72,15 @@ impl ErrorKind {
     }
 }
 
-/// An error with its context. Build with [`Error::new`] and the `field`/`file`/`clause` setters.
+/// An error with its context. Build with [`Error::new`] and the `field`/`file`/`clause` setters;
+/// read its fields directly (`e.kind`, `e.message_zh`…). The details are boxed so that `Result`s
+/// stay one pointer wide on the hot, successful path.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<Details>);
+
+/// What an [`Error`] carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+pub struct Details {
     pub kind: ErrorKind,
     pub message_zh: String,
     pub message_en: String,
@@ -91,7 +97,7 @@ pub struct Error {
 
 impl Error {
     pub fn new(kind: ErrorKind, zh: impl Into<String>, en: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Details {
             kind,
             message_zh: zh.into(),
             message_en: en.into(),
@@ -100,7 +106,7 @@ impl Error {
             clause: None,
             send_to_zh: None,
             send_to_en: None,
-        }
+        }))
     }
 
     pub fn field(mut self, f: impl Into<String>) -> Error {
@@ -131,7 +137,13 @@ impl Error {
         self
     }
 
-    pub fn unknown(what_zh: &str, what_en: &str, field: &str, value: &str, known: &[&str]) -> Error {
+    pub fn unknown(
+        what_zh: &str,
+        what_en: &str,
+        field: &str,
+        value: &str,
+        known: &[&str],
+    ) -> Error {
         let list = known.join(", ");
         Error::new(
             ErrorKind::UnknownId,
@@ -139,6 +151,25 @@ impl Error {
             format!("unknown {what_en} \"{value}\"; known: {list}"),
         )
         .field(field)
+    }
+}
+
+impl core::ops::Deref for Error {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl core::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
     }
 }
 

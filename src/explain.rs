@@ -66,7 +66,13 @@ pub fn show(d: Decimal, how: Show) -> String {
     }
 }
 
-pub fn fig(f: &Figure, doc: &str, label_zh: impl Into<String>, label_en: impl Into<String>, how: Show) -> FigureOut {
+pub fn fig(
+    f: &Figure,
+    doc: &str,
+    label_zh: impl Into<String>,
+    label_en: impl Into<String>,
+    how: Show,
+) -> FigureOut {
     FigureOut {
         label_zh: label_zh.into(),
         label_en: label_en.into(),
@@ -87,14 +93,24 @@ pub fn fig(f: &Figure, doc: &str, label_zh: impl Into<String>, label_en: impl In
 /// Short tag for a figure inside step text: `（地方取值假设，范围 ¥300.00—¥900.00）`.
 pub fn tag_zh(f: &Figure, how: Show) -> String {
     match (f.basis.is_local(), f.min, f.max) {
-        (true, Some(lo), Some(hi)) => format!("（{}，范围 {}—{}）", f.basis.zh(), show(lo, how), show(hi, how)),
+        (true, Some(lo), Some(hi)) => format!(
+            "（{}，范围 {}—{}）",
+            f.basis.zh(),
+            show(lo, how),
+            show(hi, how)
+        ),
         _ => format!("（{}）", f.basis.zh()),
     }
 }
 
 pub fn tag_en(f: &Figure, how: Show) -> String {
     match (f.basis.is_local(), f.min, f.max) {
-        (true, Some(lo), Some(hi)) => format!(" ({}, range {}–{})", f.basis.en(), show(lo, how), show(hi, how)),
+        (true, Some(lo), Some(hi)) => format!(
+            " ({}, range {}–{})",
+            f.basis.en(),
+            show(lo, how),
+            show(hi, how)
+        ),
         _ => format!(" ({})", f.basis.en()),
     }
 }
@@ -125,16 +141,31 @@ pub fn step(
 }
 
 pub fn notice(n: &Notice, doc: &str) -> NoticeOut {
-    NoticeOut { kind: n.kind.clone(), zh: n.zh.clone(), en: n.en.clone(), doc: doc.to_string(), clause: n.clause.clone() }
+    NoticeOut {
+        kind: n.kind.clone(),
+        zh: n.zh.clone(),
+        en: n.en.clone(),
+        doc: doc.to_string(),
+        clause: n.clause.clone(),
+    }
 }
 
 pub fn note(kind: &str, zh: String, en: String, doc: &str, clause: &str) -> NoticeOut {
-    NoticeOut { kind: kind.to_string(), zh, en, doc: doc.to_string(), clause: clause.to_string() }
+    NoticeOut {
+        kind: kind.to_string(),
+        zh,
+        en,
+        doc: doc.to_string(),
+        clause: clause.to_string(),
+    }
 }
 
 /// The low–high span of a value computed under each pick.
 pub fn range_of(values: &[Money]) -> Range {
     let lo = values.iter().copied().min().unwrap_or(Money::ZERO);
     let hi = values.iter().copied().max().unwrap_or(Money::ZERO);
-    Range { low: lo.plain(), high: hi.plain() }
+    Range {
+        low: lo.plain(),
+        high: hi.plain(),
+    }
 }

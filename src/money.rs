@@ -74,19 +74,31 @@ impl Money {
         }
         if let Some((_, frac)) = cleaned.split_once('.') {
             if frac.len() > 2 {
-                return bad("最多保留两位小数（分）", "may have at most two decimals (fen)");
+                return bad(
+                    "最多保留两位小数（分）",
+                    "may have at most two decimals (fen)",
+                );
             }
         }
-        let int_len = cleaned.split('.').next().map_or(0, |s| s.trim_start_matches('0').len());
+        let int_len = cleaned
+            .split('.')
+            .next()
+            .map_or(0, |s| s.trim_start_matches('0').len());
         if int_len > 9 {
-            return bad("超出上限 ¥100,000,000", "exceeds the ceiling of ¥100,000,000");
+            return bad(
+                "超出上限 ¥100,000,000",
+                "exceeds the ceiling of ¥100,000,000",
+            );
         }
         let d: Decimal = match cleaned.parse() {
             Ok(d) => d,
             Err(_) => return bad("不是数字", "is not a number"),
         };
         if d > Decimal::from(MAX_YUAN) {
-            return bad("超出上限 ¥100,000,000", "exceeds the ceiling of ¥100,000,000");
+            return bad(
+                "超出上限 ¥100,000,000",
+                "exceeds the ceiling of ¥100,000,000",
+            );
         }
         Ok(Money(d.normalize().round_dp(2)))
     }
@@ -205,7 +217,9 @@ impl Rate {
         if base.0.is_zero() {
             Rate::ZERO
         } else {
-            Rate((fund.0 / base.0).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero))
+            Rate(
+                (fund.0 / base.0).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero),
+            )
         }
     }
 
@@ -236,14 +250,28 @@ mod tests {
         let m = Money::parse("x", "1234567.5").unwrap();
         assert_eq!(m.plain(), "1234567.50");
         assert_eq!(m.yuan_text(), "¥1,234,567.50");
-        assert_eq!(Money::parse("x", "¥1,000").unwrap().yuan_text(), "¥1,000.00");
+        assert_eq!(
+            Money::parse("x", "¥1,000").unwrap().yuan_text(),
+            "¥1,000.00"
+        );
         assert_eq!(Money::yuan(0).yuan_text(), "¥0.00");
         assert_eq!(Money::yuan(999).yuan_text(), "¥999.00");
     }
 
     #[test]
     fn rejects_bad_amounts() {
-        for bad in ["", "-1", "abc", "1.234", "1e5", "1..2", ".5", "NaN", "1000000000", "99999999999999999999999999999"] {
+        for bad in [
+            "",
+            "-1",
+            "abc",
+            "1.234",
+            "1e5",
+            "1..2",
+            ".5",
+            "NaN",
+            "1000000000",
+            "99999999999999999999999999999",
+        ] {
             let e = Money::parse("medfee_sumamt", bad).unwrap_err();
             assert_eq!(e.kind, ErrorKind::InvalidAmount, "{bad}");
             assert!(e.message_zh.contains("medfee_sumamt"), "{bad}");

@@ -16,7 +16,9 @@
 use crate::api::*;
 use crate::engine::Who;
 use crate::error::{Error, ErrorKind};
-use crate::explain::{self, fig, money, range_of, rate, step, tag_en, tag_zh, Fav, Pick, Show, PICKS};
+use crate::explain::{
+    self, fig, money, range_of, rate, step, tag_en, tag_zh, Fav, Pick, Show, PICKS,
+};
 use crate::money::Money;
 use crate::policy::model::*;
 
@@ -42,7 +44,12 @@ struct Calc<'a> {
 }
 
 fn class_calc<'a>(c: &'a SubsidyClass, s: Money, i0: Money, pick: Pick) -> ClassCalc<'a> {
-    let fixed: Money = c.lines.iter().filter_map(|l| l.amount.as_ref()).map(|f| money(f, pick, Fav::High)).sum();
+    let fixed: Money = c
+        .lines
+        .iter()
+        .filter_map(|l| l.amount.as_ref())
+        .map(|f| money(f, pick, Fav::High))
+        .sum();
     let has_rest = c.lines.iter().any(|l| l.rest);
     let (total, pct_total) = if let Some(p) = &c.total_pct_of_standard {
         let t = s.times(rate(p, pick, Fav::High));
@@ -61,10 +68,21 @@ fn class_calc<'a>(c: &'a SubsidyClass, s: Money, i0: Money, pick: Pick) -> Class
             None => (l.payer, rest, l),
         })
         .collect();
-    ClassCalc { class: c, total, lines, pct_total }
+    ClassCalc {
+        class: c,
+        total,
+        lines,
+        pct_total,
+    }
 }
 
-fn calc<'a>(who: &Who, pr: &'a Premium, std: &Standard, pick: Pick, force: Option<&str>) -> Result<Calc<'a>, Error> {
+fn calc<'a>(
+    who: &Who,
+    pr: &'a Premium,
+    std: &Standard,
+    pick: Pick,
+    force: Option<&str>,
+) -> Result<Calc<'a>, Error> {
     let s = money(&std.standard, pick, Fav::Low);
     let i0 = money(&std.individual, pick, Fav::Low).min(s);
     let cat = who.category.id.as_str();
@@ -76,42 +94,91 @@ fn calc<'a>(who: &Who, pr: &'a Premium, std: &Standard, pick: Pick, force: Optio
         .map(|c| class_calc(c, s, i0, pick))
         .collect();
     // highest total first; a hardship class before the general one on a tie
-    classes.sort_by(|a, b| b.total.cmp(&a.total).then(a.class.statuses_any.is_empty().cmp(&b.class.statuses_any.is_empty())));
-    let general = classes.iter().position(|c| c.class.statuses_any.is_empty()).ok_or_else(|| {
-        Error::new(ErrorKind::PolicyRelation, format!("方案没有适用于“{}”的普通补助类", who.category.name_zh), format!("no general class for \"{}\"", who.category.name_en))
+    classes.sort_by(|a, b| {
+        b.total.cmp(&a.total).then(
+            a.class
+                .statuses_any
+                .is_empty()
+                .cmp(&b.class.statuses_any.is_empty()),
+        )
+    });
+    let general = classes
+        .iter()
+        .position(|c| c.class.statuses_any.is_empty())
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::PolicyRelation,
+                format!("方案没有适用于“{}”的普通补助类", who.category.name_zh),
+                format!("no general class for \"{}\"", who.category.name_en),
+            )
             .field("premium.classes")
-    })?;
-    let applied = force.and_then(|id| classes.iter().position(|c| c.class.id == id)).unwrap_or(0);
+        })?;
+    let applied = force
+        .and_then(|id| classes.iter().position(|c| c.class.id == id))
+        .unwrap_or(0);
     let extra_from_class = classes[applied].total.sub_floor(classes[general].total);
     let after_class = i0.sub_floor(extra_from_class);
     let mut extras = Vec::new();
     let mut left = after_class;
     for e in &pr.extras {
         if e.statuses_any.iter().any(|x| who.has(x)) {
-            let amt = after_class.times(rate(&e.share_of_individual, pick, Fav::High)).min(left);
+            let amt = after_class
+                .times(rate(&e.share_of_individual, pick, Fav::High))
+                .min(left);
             left = left.sub_floor(amt);
             extras.push((e, amt));
         }
     }
     let funded = after_class + classes[applied].total;
-    let (unassigned, over) = if funded <= s { (s - funded, Money::ZERO) } else { (Money::ZERO, funded - s) };
-    Ok(Calc { standard: s, base_individual: i0, classes, applied, general, extra_from_class, after_class, extras, individual: left, unassigned, over })
+    let (unassigned, over) = if funded <= s {
+        (s - funded, Money::ZERO)
+    } else {
+        (Money::ZERO, funded - s)
+    };
+    Ok(Calc {
+        standard: s,
+        base_individual: i0,
+        classes,
+        applied,
+        general,
+        extra_from_class,
+        after_class,
+        extras,
+        individual: left,
+        unassigned,
+        over,
+    })
 }
 
 fn standard_for<'a>(who: &Who, pr: &'a Premium) -> Result<&'a Standard, Error> {
-    pr.standards.iter().find(|s| s.tier == who.region.tier && s.category == who.category.id).ok_or_else(|| {
-        Error::new(
-            ErrorKind::UnknownId,
-            format!("“{}”没有规定“{}”的缴费标准", who.region.name_zh, who.category.name_zh),
-            format!("no contribution standard for \"{}\" in \"{}\"", who.category.name_en, who.region.name_en),
-        )
-        .field("person.category")
-    })
+    pr.standards
+        .iter()
+        .find(|s| s.tier == who.region.tier && s.category == who.category.id)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::UnknownId,
+                format!(
+                    "“{}”没有规定“{}”的缴费标准",
+                    who.region.name_zh, who.category.name_zh
+                ),
+                format!(
+                    "no contribution standard for \"{}\" in \"{}\"",
+                    who.category.name_en, who.region.name_en
+                ),
+            )
+            .field("person.category")
+        })
 }
 
 pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<PremiumResult, Error> {
     let doc = who.doc().to_string();
-    let pr = who.policy.premium.as_ref().ok_or_else(|| Error::new(ErrorKind::BenefitsNotDefined, "本方案未规定缴费", "this scheme defines no contributions"))?;
+    let pr = who.policy.premium.as_ref().ok_or_else(|| {
+        Error::new(
+            ErrorKind::BenefitsNotDefined,
+            "本方案未规定缴费",
+            "this scheme defines no contributions",
+        )
+    })?;
     let std = standard_for(who, pr)?;
     let first = calc(who, pr, std, Pick::Assumed, None)?;
     let applied_id = first.classes[first.applied].class.id.clone();
@@ -128,25 +195,57 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     let cat_zh = &who.category.name_zh;
     let cat_en = &who.category.name_en;
 
-    let f_std = fig(&std.standard, &doc, format!("缴费标准（{cat_zh}）"), format!("Contribution standard ({cat_en})"), Show::Yuan);
+    let f_std = fig(
+        &std.standard,
+        &doc,
+        format!("缴费标准（{cat_zh}）"),
+        format!("Contribution standard ({cat_en})"),
+        Show::Yuan,
+    );
     steps.push(step(
         "standard",
         "缴费标准",
         "Contribution standard",
-        format!("{}·{}：每人每年 {}{}", who.region.name_zh, cat_zh, a.standard, tag_zh(&std.standard, Show::Yuan)),
-        format!("{} · {}: {} per person-year{}", who.region.name_en, cat_en, a.standard, tag_en(&std.standard, Show::Yuan)),
+        format!(
+            "{}·{}：每人每年 {}{}",
+            who.region.name_zh,
+            cat_zh,
+            a.standard,
+            tag_zh(&std.standard, Show::Yuan)
+        ),
+        format!(
+            "{} · {}: {} per person-year{}",
+            who.region.name_en,
+            cat_en,
+            a.standard,
+            tag_en(&std.standard, Show::Yuan)
+        ),
         Some(a.standard),
         std.standard.doc.as_deref().unwrap_or(&doc),
         &std.standard.clause,
         vec![f_std.clone()],
     ));
-    let f_ind = fig(&std.individual, &doc, format!("个人缴纳（{cat_zh}，普通居民）"), format!("Individual share ({cat_en}, general)"), Show::Yuan);
+    let f_ind = fig(
+        &std.individual,
+        &doc,
+        format!("个人缴纳（{cat_zh}，普通居民）"),
+        format!("Individual share ({cat_en}, general)"),
+        Show::Yuan,
+    );
     steps.push(step(
         "individual_general",
         "个人缴纳（普通居民）",
         "Individual share (general case)",
-        format!("普通居民个人缴纳 {}{}", a.base_individual, tag_zh(&std.individual, Show::Yuan)),
-        format!("General individual share {}{}", a.base_individual, tag_en(&std.individual, Show::Yuan)),
+        format!(
+            "普通居民个人缴纳 {}{}",
+            a.base_individual,
+            tag_zh(&std.individual, Show::Yuan)
+        ),
+        format!(
+            "General individual share {}{}",
+            a.base_individual,
+            tag_en(&std.individual, Show::Yuan)
+        ),
         Some(a.base_individual),
         std.individual.doc.as_deref().unwrap_or(&doc),
         &std.individual.clause,
@@ -159,14 +258,32 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     }
 
     // class selection
-    let names_zh: Vec<String> = a.classes.iter().map(|c| format!("{}（{}）", c.class.name_zh, c.total)).collect();
-    let names_en: Vec<String> = a.classes.iter().map(|c| format!("{} ({})", c.class.name_en, c.total)).collect();
+    let names_zh: Vec<String> = a
+        .classes
+        .iter()
+        .map(|c| format!("{}（{}）", c.class.name_zh, c.total))
+        .collect();
+    let names_en: Vec<String> = a
+        .classes
+        .iter()
+        .map(|c| format!("{} ({})", c.class.name_en, c.total))
+        .collect();
     steps.push(step(
         "subsidy_class",
         "适用的补助类别",
         "Subsidy class applied",
-        format!("符合的补助类别：{}。{}适用：{}。", names_zh.join("；"), pr.stacking_zh, applied.class.name_zh),
-        format!("Qualifying classes: {}. {} Applied: {}.", names_en.join("; "), pr.stacking_en, applied.class.name_en),
+        format!(
+            "符合的补助类别：{}。{}适用：{}。",
+            names_zh.join("；"),
+            pr.stacking_zh,
+            applied.class.name_zh
+        ),
+        format!(
+            "Qualifying classes: {}. {} Applied: {}.",
+            names_en.join("; "),
+            pr.stacking_en,
+            applied.class.name_en
+        ),
         Some(applied.total),
         &doc,
         &pr.stacking_clause,
@@ -174,7 +291,13 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     ));
     let mut payers: Vec<PayerAmount> = Vec::new();
     if let (Some(p), Some(t)) = (&applied.class.total_pct_of_standard, applied.pct_total) {
-        let f = fig(p, &doc, format!("补助占缴费标准比例（{}）", applied.class.name_zh), format!("Subsidy as share of standard ({})", applied.class.name_en), Show::Percent);
+        let f = fig(
+            p,
+            &doc,
+            format!("补助占缴费标准比例（{}）", applied.class.name_zh),
+            format!("Subsidy as share of standard ({})", applied.class.name_en),
+            Show::Percent,
+        );
         if p.basis.is_local() {
             assumptions.push(f.clone());
         }
@@ -182,8 +305,20 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             "subsidy_total",
             "补助总额",
             "Subsidy total",
-            format!("缴费标准 {} × {}{} = {}", a.standard, explain::show(p.value, Show::Percent), tag_zh(p, Show::Percent), t),
-            format!("Standard {} × {}{} = {}", a.standard, explain::show(p.value, Show::Percent), tag_en(p, Show::Percent), t),
+            format!(
+                "缴费标准 {} × {}{} = {}",
+                a.standard,
+                explain::show(p.value, Show::Percent),
+                tag_zh(p, Show::Percent),
+                t
+            ),
+            format!(
+                "Standard {} × {}{} = {}",
+                a.standard,
+                explain::show(p.value, Show::Percent),
+                tag_en(p, Show::Percent),
+                t
+            ),
             Some(t),
             &doc,
             &p.clause,
@@ -191,26 +326,65 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
         ));
     }
     for (i, (payer, amt, line)) in applied.lines.iter().enumerate() {
-        let clause = line.amount.as_ref().map(|f| f.clause.clone()).or_else(|| line.clause.clone()).unwrap_or_else(|| applied.class.clause.clone());
+        let clause = line
+            .amount
+            .as_ref()
+            .map(|f| f.clause.clone())
+            .or_else(|| line.clause.clone())
+            .unwrap_or_else(|| applied.class.clause.clone());
         let mut figs = Vec::new();
         let (tz, te) = match &line.amount {
             Some(f) => {
-                let fo = fig(f, &doc, format!("{}补助（{}）", payer.zh(), applied.class.name_zh), format!("{} subsidy ({})", payer.en(), applied.class.name_en), Show::Yuan);
+                let fo = fig(
+                    f,
+                    &doc,
+                    format!("{}补助（{}）", payer.zh(), applied.class.name_zh),
+                    format!("{} subsidy ({})", payer.en(), applied.class.name_en),
+                    Show::Yuan,
+                );
                 if f.basis.is_local() {
                     assumptions.push(fo.clone());
                 }
                 figs.push(fo);
-                (format!("{}补助 {}{}", payer.zh(), amt, tag_zh(f, Show::Yuan)), format!("{} pays {}{}", payer.en(), amt, tag_en(f, Show::Yuan)))
+                (
+                    format!("{}补助 {}{}", payer.zh(), amt, tag_zh(f, Show::Yuan)),
+                    format!("{} pays {}{}", payer.en(), amt, tag_en(f, Show::Yuan)),
+                )
             }
             None => {
-                let fixed: Money = applied.lines.iter().filter(|l| l.2.amount.is_some()).map(|l| l.1).sum();
+                let fixed: Money = applied
+                    .lines
+                    .iter()
+                    .filter(|l| l.2.amount.is_some())
+                    .map(|l| l.1)
+                    .sum();
                 (
-                    format!("其余由{}承担：补助总额 {} − 已列明的 {} = {}", payer.zh(), applied.total, fixed, amt),
-                    format!("The rest falls to {}: total {} − listed {} = {}", payer.en(), applied.total, fixed, amt),
+                    format!(
+                        "其余由{}承担：补助总额 {} − 已列明的 {} = {}",
+                        payer.zh(),
+                        applied.total,
+                        fixed,
+                        amt
+                    ),
+                    format!(
+                        "The rest falls to {}: total {} − listed {} = {}",
+                        payer.en(),
+                        applied.total,
+                        fixed,
+                        amt
+                    ),
                 )
             }
         };
-        let vals: Vec<Money> = calcs.iter().map(|c| c.classes[c.applied].lines.get(i).map_or(Money::ZERO, |l| l.1)).collect();
+        let vals: Vec<Money> = calcs
+            .iter()
+            .map(|c| {
+                c.classes[c.applied]
+                    .lines
+                    .get(i)
+                    .map_or(Money::ZERO, |l| l.1)
+            })
+            .collect();
         payers.push(PayerAmount {
             payer: payer.id().into(),
             name_zh: payer.zh().into(),
@@ -220,7 +394,17 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             doc: doc.clone(),
             clause: clause.clone(),
         });
-        steps.push(step(format!("subsidy_{}", payer.id()), payer.zh(), payer.en(), tz, te, Some(*amt), &doc, &clause, figs));
+        steps.push(step(
+            format!("subsidy_{}", payer.id()),
+            payer.zh(),
+            payer.en(),
+            tz,
+            te,
+            Some(*amt),
+            &doc,
+            &clause,
+            figs,
+        ));
     }
     if a.applied != a.general {
         steps.push(step(
@@ -242,10 +426,20 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
         ));
     }
     // national layer cross-check
-    if let (Some(t), Some(layer), Some(lu)) = (&applied.class.national_topup, who.layer, &who.policy.meta.layer) {
+    if let (Some(t), Some(layer), Some(lu)) = (
+        &applied.class.national_topup,
+        who.layer,
+        &who.policy.meta.layer,
+    ) {
         if let Some(top) = layer.topups.iter().find(|x| &x.id == t) {
             let ldoc = &layer.meta.doc;
-            let central = |c: &ClassCalc| c.lines.iter().filter(|l| l.0 == Payer::Central).map(|l| l.1).sum::<Money>();
+            let central = |c: &ClassCalc| {
+                c.lines
+                    .iter()
+                    .filter(|l| l.0 == Payer::Central)
+                    .map(|l| l.1)
+                    .sum::<Money>()
+            };
             let extra_central = central(applied).sub_floor(central(general));
             let min_total = Money::from_decimal(top.total_min.value);
             let cw = Money::from_decimal(top.central_central_western.value);
@@ -289,8 +483,20 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
                 ldoc,
                 &top.clause,
                 vec![
-                    fig(&top.total_min, ldoc, "国家追加补助下限", "National top-up floor", Show::Yuan),
-                    fig(&top.central_central_western, ldoc, "中央财政追加（中西部）", "Central top-up (central/western)", Show::Yuan),
+                    fig(
+                        &top.total_min,
+                        ldoc,
+                        "国家追加补助下限",
+                        "National top-up floor",
+                        Show::Yuan,
+                    ),
+                    fig(
+                        &top.central_central_western,
+                        ldoc,
+                        "中央财政追加（中西部）",
+                        "Central top-up (central/western)",
+                        Show::Yuan,
+                    ),
                 ],
             ));
             if !(total_ok && central_ok) {
@@ -299,7 +505,13 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
         }
     }
     for (i, (e, amt)) in a.extras.iter().enumerate() {
-        let f = fig(&e.share_of_individual, &doc, format!("{}承担个人缴费的比例", e.payer.zh()), format!("Share of the individual payment paid by {}", e.payer.en()), Show::Percent);
+        let f = fig(
+            &e.share_of_individual,
+            &doc,
+            format!("{}承担个人缴费的比例", e.payer.zh()),
+            format!("Share of the individual payment paid by {}", e.payer.en()),
+            Show::Percent,
+        );
         if e.share_of_individual.basis.is_local() {
             assumptions.push(f.clone());
         }
@@ -307,14 +519,31 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             format!("extra_{}", e.id),
             &e.name_zh,
             &e.name_en,
-            format!("{} × {}{} = {}，由{}承担", a.after_class, explain::show(e.share_of_individual.value, Show::Percent), tag_zh(&e.share_of_individual, Show::Percent), amt, e.payer.zh()),
-            format!("{} × {}{} = {}, paid by {}", a.after_class, explain::show(e.share_of_individual.value, Show::Percent), tag_en(&e.share_of_individual, Show::Percent), amt, e.payer.en()),
+            format!(
+                "{} × {}{} = {}，由{}承担",
+                a.after_class,
+                explain::show(e.share_of_individual.value, Show::Percent),
+                tag_zh(&e.share_of_individual, Show::Percent),
+                amt,
+                e.payer.zh()
+            ),
+            format!(
+                "{} × {}{} = {}, paid by {}",
+                a.after_class,
+                explain::show(e.share_of_individual.value, Show::Percent),
+                tag_en(&e.share_of_individual, Show::Percent),
+                amt,
+                e.payer.en()
+            ),
             Some(*amt),
             &doc,
             &e.share_of_individual.clause,
             vec![f],
         ));
-        let vals: Vec<Money> = calcs.iter().map(|c| c.extras.get(i).map_or(Money::ZERO, |x| x.1)).collect();
+        let vals: Vec<Money> = calcs
+            .iter()
+            .map(|c| c.extras.get(i).map_or(Money::ZERO, |x| x.1))
+            .collect();
         payers.push(PayerAmount {
             payer: e.payer.id().into(),
             name_zh: e.payer.zh().into(),
@@ -342,7 +571,17 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             a.standard, a.after_class, applied.total, a.unassigned
         );
         let en = format!("Standard {} − individual {} − subsidy {} = {}: the document assigns this part to no one.", a.standard, a.after_class, applied.total, a.unassigned);
-        steps.push(step("unassigned", "未指明承担者的部分", "Part assigned to no one", zh, en, Some(a.unassigned), &doc, &pr.stacking_clause, vec![]));
+        steps.push(step(
+            "unassigned",
+            "未指明承担者的部分",
+            "Part assigned to no one",
+            zh,
+            en,
+            Some(a.unassigned),
+            &doc,
+            &pr.stacking_clause,
+            vec![],
+        ));
     }
     if !a.over.is_zero() {
         notices.push(explain::note(
@@ -355,7 +594,13 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     }
     notices.extend(who.policy.notices.iter().map(|n| explain::notice(n, &doc)));
     for v in &eligibility.verdicts {
-        notices.push(explain::note("warning", v.reason_zh.clone(), v.reason_en.clone(), &v.doc, &v.clause));
+        notices.push(explain::note(
+            "warning",
+            v.reason_zh.clone(),
+            v.reason_en.clone(),
+            &v.doc,
+            &v.clause,
+        ));
     }
     let pick = |f: fn(&Calc) -> Money| -> Vec<Money> { calcs.iter().map(f).collect() };
     Ok(PremiumResult {
@@ -381,7 +626,11 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             individual: range_of(&pick(|c| c.individual)),
             subsidy_total: range_of(&pick(|c| c.classes[c.applied].total)),
         },
-        payment_options: pr.payment_options.iter().map(|o| explain::note("info", o.zh.clone(), o.en.clone(), &doc, &o.clause)).collect(),
+        payment_options: pr
+            .payment_options
+            .iter()
+            .map(|o| explain::note("info", o.zh.clone(), o.en.clone(), &doc, &o.clause))
+            .collect(),
         notices,
         eligibility,
         steps,

@@ -49,10 +49,17 @@ fn expectations(text: &str) -> (Vec<Expected>, Option<String>, Vec<String>) {
         if let Some(rest) = line.strip_prefix("# Error:") {
             let cols: Vec<&str> = rest.split(" | ").collect();
             if cols.len() != 4 {
-                malformed.push(format!("expectation needs 4 columns (code | field | clause | message): {line}"));
+                malformed.push(format!(
+                    "expectation needs 4 columns (code | field | clause | message): {line}"
+                ));
                 continue;
             }
-            out.push(Expected { code: cols[0].trim().to_string(), field: opt(cols[1]), clause: opt(cols[2]), message: cols[3].trim().to_string() });
+            out.push(Expected {
+                code: cols[0].trim().to_string(),
+                field: opt(cols[1]),
+                clause: opt(cols[2]),
+                message: cols[3].trim().to_string(),
+            });
         } else if let Some(rest) = line.strip_prefix("# Engine:") {
             engine = Some(rest.trim().to_string());
         }
@@ -63,12 +70,18 @@ fn expectations(text: &str) -> (Vec<Expected>, Option<String>, Vec<String>) {
 fn layer_engine() -> Engine {
     let mut e = Engine::default();
     let (file, text) = yibao::builtin::FILES[0];
-    e.add_policy(file, text).expect("built-in national layer loads");
+    e.add_policy(file, text)
+        .expect("built-in national layer loads");
     e
 }
 
 fn engine_for(text: &str, header: Option<&str>) -> Engine {
-    let kind = text.parse::<toml::Table>().ok().and_then(|t| t.get("meta").and_then(|m| m.get("kind")).and_then(|k| k.as_str()).map(str::to_string));
+    let kind = text.parse::<toml::Table>().ok().and_then(|t| {
+        t.get("meta")
+            .and_then(|m| m.get("kind"))
+            .and_then(|k| k.as_str())
+            .map(str::to_string)
+    });
     let builtin = match header {
         Some("builtin") => true,
         Some("layer") => false,
@@ -83,19 +96,34 @@ fn engine_for(text: &str, header: Option<&str>) -> Engine {
 }
 
 fn render(e: &Error) -> String {
-    format!("# Error: {} | {} | {} | {}", e.code(), e.field.as_deref().unwrap_or("-"), e.clause.as_deref().unwrap_or("-"), e.message_zh)
+    format!(
+        "# Error: {} | {} | {} | {}",
+        e.code(),
+        e.field.as_deref().unwrap_or("-"),
+        e.clause.as_deref().unwrap_or("-"),
+        e.message_zh
+    )
 }
 
 fn matches(x: &Expected, e: &Error) -> bool {
-    x.code == e.code() && x.field == e.field && x.clause == e.clause && e.message_zh.contains(&x.message)
+    x.code == e.code()
+        && x.field == e.field
+        && x.clause == e.clause
+        && e.message_zh.contains(&x.message)
 }
 
 /// Loads one corpus file; returns a description of every mismatch (empty: as expected).
 fn check_one(path: &Path) -> Vec<String> {
-    let name = format!("tests/policies/broken/{}", path.file_name().unwrap().to_string_lossy());
+    let name = format!(
+        "tests/policies/broken/{}",
+        path.file_name().unwrap().to_string_lossy()
+    );
     let text = std::fs::read_to_string(path).unwrap();
     let (expected, header, malformed) = expectations(&text);
-    let mut problems: Vec<String> = malformed.into_iter().map(|m| format!("{name}: {m}")).collect();
+    let mut problems: Vec<String> = malformed
+        .into_iter()
+        .map(|m| format!("{name}: {m}"))
+        .collect();
     if expected.is_empty() {
         problems.push(format!("{name}: no `# Error:` lines"));
     }
@@ -114,18 +142,30 @@ fn check_one(path: &Path) -> Vec<String> {
     }
     for e in &errors {
         if e.file.as_deref() != Some(name.as_str()) {
-            problems.push(format!("{name}: error names file {:?}: {}", e.file, render(e)));
+            problems.push(format!(
+                "{name}: error names file {:?}: {}",
+                e.file,
+                render(e)
+            ));
         }
         if e.message_zh.trim().is_empty() || e.message_en.trim().is_empty() {
             problems.push(format!("{name}: empty message: {}", render(e)));
         }
     }
     if errors.len() != expected.len() {
-        problems.push(format!("{name}: expected {} errors, got {}", expected.len(), errors.len()));
+        problems.push(format!(
+            "{name}: expected {} errors, got {}",
+            expected.len(),
+            errors.len()
+        ));
     }
     let mut used = vec![false; errors.len()];
     for x in &expected {
-        match errors.iter().enumerate().position(|(i, e)| !used[i] && matches(x, e)) {
+        match errors
+            .iter()
+            .enumerate()
+            .position(|(i, e)| !used[i] && matches(x, e))
+        {
             Some(i) => used[i] = true,
             None => problems.push(format!("{name}: expected error not produced: {x:?}")),
         }
@@ -139,7 +179,11 @@ fn check_one(path: &Path) -> Vec<String> {
 }
 
 fn corpus() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     files.sort();
     files
 }
@@ -149,13 +193,21 @@ fn every_broken_file_fails_exactly_as_written() {
     let files = corpus();
     assert!(files.len() >= 20, "corpus too small: {}", files.len());
     let problems: Vec<String> = files.iter().flat_map(|p| check_one(p)).collect();
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 /// The corpus covers the defects issue 5 names; a file removed by mistake shows up here.
 #[test]
 fn corpus_covers_the_required_defects() {
-    let names: Vec<String> = corpus().iter().map(|p| p.file_stem().unwrap().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = corpus()
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
     for required in [
         "missing_field",
         "wrong_type_number",
@@ -178,7 +230,10 @@ fn corpus_covers_the_required_defects() {
         "mean_ratio_below_floor",
         "toml_syntax",
     ] {
-        assert!(names.iter().any(|n| n == required), "missing corpus file {required}.toml");
+        assert!(
+            names.iter().any(|n| n == required),
+            "missing corpus file {required}.toml"
+        );
     }
 }
 
@@ -189,14 +244,17 @@ fn minimal_framework_is_valid() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/policies/minimal-framework.toml");
     let text = std::fs::read_to_string(path).unwrap();
     let mut e = layer_engine();
-    e.add_policy("tests/policies/minimal-framework.toml", &text).unwrap();
+    e.add_policy("tests/policies/minimal-framework.toml", &text)
+        .unwrap();
 }
 
 /// The unmodified Changchun file is the base of the broken city files; it must load on its own
 /// (under a different region id, since the built-in engine already has it).
 #[test]
 fn changchun_base_is_valid() {
-    let text = include_str!("../policies/jilin-2008/changchun.toml").replace("id = \"jilin-2008-changchun\"", "id = \"jilin-2008-test\"").replace("id = \"changchun\"", "id = \"test-city\"");
+    let text = include_str!("../policies/jilin-2008/changchun.toml")
+        .replace("id = \"jilin-2008-changchun\"", "id = \"jilin-2008-test\"")
+        .replace("id = \"changchun\"", "id = \"test-city\"");
     let mut e = Engine::builtin().unwrap();
     e.add_policy("test.toml", &text).unwrap();
 }
@@ -206,7 +264,9 @@ fn oversized() -> String {
     let mut text = String::with_capacity(MAX_POLICY_BYTES + 4096);
     text.push_str(base);
     while text.len() <= MAX_POLICY_BYTES {
-        text.push_str("# padding padding padding padding padding padding padding padding padding\n");
+        text.push_str(
+            "# padding padding padding padding padding padding padding padding padding\n",
+        );
     }
     text
 }
@@ -221,10 +281,16 @@ fn oversized_file_is_refused() {
     let err = &errs[0];
     assert_eq!(err.code(), "policy_syntax");
     assert_eq!(err.file.as_deref(), Some("huge.toml"));
-    assert!(err.message_zh.contains("政策文件过大"), "{}", err.message_zh);
+    assert!(
+        err.message_zh.contains("政策文件过大"),
+        "{}",
+        err.message_zh
+    );
     assert!(err.message_en.contains("too large"), "{}", err.message_en);
     // exactly at the limit is still parsed (and here, fine)
-    let mut at_limit = include_str!("../policies/jilin-2008/changchun.toml").replace("jilin-2008-changchun", "jilin-2008-x").replace("id = \"changchun\"", "id = \"x\"");
+    let mut at_limit = include_str!("../policies/jilin-2008/changchun.toml")
+        .replace("jilin-2008-changchun", "jilin-2008-x")
+        .replace("id = \"changchun\"", "id = \"x\"");
     while at_limit.len() < MAX_POLICY_BYTES {
         at_limit.push('\n');
     }
@@ -236,8 +302,15 @@ fn oversized_file_is_refused() {
 /// policy error does. A portal showing "which field?" gets nothing.
 #[test]
 fn core_bug_oversized_error_names_a_field() {
-    let errs = Engine::builtin().unwrap().add_policy("huge.toml", &oversized()).unwrap_err();
-    assert!(errs[0].field.as_deref().is_some_and(|f| !f.is_empty()), "size-limit error has no field: {:?}", errs[0]);
+    let errs = Engine::builtin()
+        .unwrap()
+        .add_policy("huge.toml", &oversized())
+        .unwrap_err();
+    assert!(
+        errs[0].field.as_deref().is_some_and(|f| !f.is_empty()),
+        "size-limit error has no field: {:?}",
+        errs[0]
+    );
 }
 
 /// A rejected file leaves the engine as it was: the built-in policies still answer.
@@ -250,8 +323,10 @@ fn rejected_files_leave_the_engine_working() {
         let _ = e.add_policy("x.toml", &text);
     }
     assert_eq!(e.files(), before);
-    let req: yibao::api::PremiumRequest =
-        serde_json::from_str(r#"{"person":{"scheme":"jilin-2008","region":"changchun","category":"adult"}}"#).unwrap();
+    let req: yibao::api::PremiumRequest = serde_json::from_str(
+        r#"{"person":{"scheme":"jilin-2008","region":"changchun","category":"adult"}}"#,
+    )
+    .unwrap();
     e.premium(&req).unwrap();
 }
 
@@ -261,14 +336,27 @@ fn rejected_files_leave_the_engine_working() {
 /// move it into `broken/`.
 #[test]
 fn core_bug_city_meta_dates_are_checked() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/policies/core-bugs/city_dates_reversed.toml");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/policies/core-bugs/city_dates_reversed.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let (expected, _, _) = expectations(&text);
-    let errs = Engine::builtin().unwrap().add_policy("city_dates_reversed.toml", &text).expect_err("a city that ends before it begins must be rejected");
+    let errs = Engine::builtin()
+        .unwrap()
+        .add_policy("city_dates_reversed.toml", &text)
+        .expect_err("a city that ends before it begins must be rejected");
     assert!(errs.iter().any(|e| matches(&expected[0], e)), "{errs:?}");
-    let garbage = text.replace("effective_to = \"2008-12-31\"\n", "").replace("issued = \"2008-04-19\"", "issued = \"2008-02-30\"");
-    let errs = Engine::builtin().unwrap().add_policy("city_bad_issued.toml", &garbage).expect_err("an impossible issue date must be rejected");
-    assert!(errs.iter().any(|e| e.code() == "invalid_date" && e.field.as_deref() == Some("meta.issued")), "{errs:?}");
+    let garbage = text
+        .replace("effective_to = \"2008-12-31\"\n", "")
+        .replace("issued = \"2008-04-19\"", "issued = \"2008-02-30\"");
+    let errs = Engine::builtin()
+        .unwrap()
+        .add_policy("city_bad_issued.toml", &garbage)
+        .expect_err("an impossible issue date must be rejected");
+    assert!(
+        errs.iter()
+            .any(|e| e.code() == "invalid_date" && e.field.as_deref() == Some("meta.issued")),
+        "{errs:?}"
+    );
 }
 
 /// Core bug (reported to the lead): a wrong type inside `[overrides]` is reported against the
@@ -277,7 +365,18 @@ fn core_bug_city_meta_dates_are_checked() {
 fn core_bug_override_type_error_names_the_field() {
     let path = corpus_dir().join("wrong_type_number_in_override.toml");
     let text = std::fs::read_to_string(path).unwrap();
-    let errs = Engine::builtin().unwrap().add_policy("x.toml", &text).unwrap_err();
-    let named = errs.iter().any(|e| e.field.as_deref().is_some_and(|f| f.contains("waiting_months")) || e.message_zh.contains("waiting_months"));
-    assert!(named, "the error should name benefits.waiting_months.value: {errs:?}");
+    let errs = Engine::builtin()
+        .unwrap()
+        .add_policy("x.toml", &text)
+        .unwrap_err();
+    let named = errs.iter().any(|e| {
+        e.field
+            .as_deref()
+            .is_some_and(|f| f.contains("waiting_months"))
+            || e.message_zh.contains("waiting_months")
+    });
+    assert!(
+        named,
+        "the error should name benefits.waiting_months.value: {errs:?}"
+    );
 }

@@ -3,11 +3,33 @@
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-const PERSON: &[&str] = &["--scheme", "jilin-2008", "--region", "prefecture", "--category", "adult"];
-const CLAIM: &[&str] = &["--kind", "inpatient", "--date", "2008-10-01", "--total", "50000", "--out-of-scope", "2000", "--paid-on", "2008-05-01"];
+const PERSON: &[&str] = &[
+    "--scheme",
+    "jilin-2008",
+    "--region",
+    "prefecture",
+    "--category",
+    "adult",
+];
+const CLAIM: &[&str] = &[
+    "--kind",
+    "inpatient",
+    "--date",
+    "2008-10-01",
+    "--total",
+    "50000",
+    "--out-of-scope",
+    "2000",
+    "--paid-on",
+    "2008-05-01",
+];
 
 fn yibao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yibao")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("run yibao")
+    Command::new(env!("CARGO_BIN_EXE_yibao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run yibao")
 }
 
 fn stdout(o: &Output) -> String {
@@ -20,7 +42,10 @@ fn stderr(o: &Output) -> String {
 
 /// Output with every run of spaces collapsed to one, so aligned columns can be matched.
 fn squeezed(s: &str) -> String {
-    s.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+    s.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn json(o: &Output) -> serde_json::Value {
@@ -40,7 +65,8 @@ fn run(args: &[String]) -> Output {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}-{}", std::process::id()));
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cli-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&d).expect("temp dir");
     d
 }
@@ -66,8 +92,14 @@ fn premium_for_a_dibao_adult_shows_the_individual_and_unassigned_parts() {
     assert!(out.contains("个人缴费 ¥38.00"), "{out}");
     assert!(out.contains("未指明 ¥10.00"), "{out}");
     assert!(out.contains("中央财政 ¥70.00"), "{out}");
-    assert!(out.contains("市、县财政 ¥86.00（范围 ¥86.00—¥134.00）"), "{out}");
-    assert!(out.contains("补助类别 其他低保对象 依据 吉政办发[2008]12号 二(四)2(2)"), "{out}");
+    assert!(
+        out.contains("市、县财政 ¥86.00（范围 ¥86.00—¥134.00）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("补助类别 其他低保对象 依据 吉政办发[2008]12号 二(四)2(2)"),
+        "{out}"
+    );
     // numbered steps with their clauses
     assert!(out.contains("4. 补助总额 ¥192.00"), "{out}");
     assert!(out.contains("缴费标准 ¥240.00 × 80%"), "{out}");
@@ -81,7 +113,10 @@ fn premium_in_english() {
     let out = squeezed(&stdout(&o));
     assert!(out.contains("You pay ¥38.00"), "{out}");
     assert!(out.contains("Unassigned ¥10.00"), "{out}");
-    assert!(out.contains("Source: 吉政办发[2008]12号 二(四)2(2)"), "{out}");
+    assert!(
+        out.contains("Source: 吉政办发[2008]12号 二(四)2(2)"),
+        "{out}"
+    );
     assert!(!out.contains("个人缴费"), "{out}");
 }
 
@@ -98,8 +133,20 @@ fn premium_json_is_the_api_response() {
 
 #[test]
 fn statuses_may_be_comma_separated_and_repeated() {
-    let a = run(&cmd("premium", &["--json", "--status", "dibao,flexible_or_migrant_worker"]));
-    let b = run(&cmd("premium", &["--json", "--status", "dibao", "--status", "flexible_or_migrant_worker"]));
+    let a = run(&cmd(
+        "premium",
+        &["--json", "--status", "dibao,flexible_or_migrant_worker"],
+    ));
+    let b = run(&cmd(
+        "premium",
+        &[
+            "--json",
+            "--status",
+            "dibao",
+            "--status",
+            "flexible_or_migrant_worker",
+        ],
+    ));
     assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
     assert_eq!(json(&a), json(&b));
     assert_eq!(json(&a)["individual"], "38.00");
@@ -121,14 +168,21 @@ fn eligibility_names_the_scheme_an_insured_employee_belongs_to() {
 fn premium_for_an_ineligible_person_is_an_error_with_send_to() {
     let o = run(&cmd("premium", &["--status", "employee_insured"]));
     assert_error(&o, "not_eligible", "不能参加吉林省城镇居民基本医疗保险");
-    assert!(stderr(&o).contains("应参加 belongs to: 城镇职工基本医疗保险"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("应参加 belongs to: 城镇职工基本医疗保险"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 // ---------------------------------------------------------------- claims
 
 #[test]
 fn claim_hand_checked_inpatient_stay() {
-    let o = run(&cmd("claim", &[&["--level", "city", "--json"], CLAIM].concat()));
+    let o = run(&cmd(
+        "claim",
+        &[&["--level", "city", "--json"], CLAIM].concat(),
+    ));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     assert_eq!(v["inscp_scp_amt"], "48000.00");
@@ -171,8 +225,14 @@ fn compare_settles_the_bill_at_every_level() {
     assert_eq!(levels, ["community", "county", "city", "province"]);
     assert_eq!(rows[2]["result"]["hifp_pay"], "24700.00");
     let human = squeezed(&stdout(&run(&cmd("compare", CLAIM))));
-    assert!(human.contains("市级医疗机构 (city) ¥600.00 ¥24,700.00 55.63% ¥25,300.00"), "{human}");
-    assert!(human.contains("社区卫生服务机构 (community) ¥100.00"), "{human}");
+    assert!(
+        human.contains("市级医疗机构 (city) ¥600.00 ¥24,700.00 55.63% ¥25,300.00"),
+        "{human}"
+    );
+    assert!(
+        human.contains("社区卫生服务机构 (community) ¥100.00"),
+        "{human}"
+    );
 }
 
 #[test]
@@ -185,50 +245,176 @@ fn compare_rejects_level() {
 
 #[test]
 fn negative_amount_is_rejected_by_the_engine() {
-    let o = run(&cmd("claim", &["--kind", "inpatient", "--level", "city", "--date", "2008-10-01", "--total", "-5"]));
+    let o = run(&cmd(
+        "claim",
+        &[
+            "--kind",
+            "inpatient",
+            "--level",
+            "city",
+            "--date",
+            "2008-10-01",
+            "--total",
+            "-5",
+        ],
+    ));
     assert_error(&o, "invalid_amount", "金额“-5”不能为负数");
-    assert!(stderr(&o).contains("claim.medfee_sumamt (--total)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("claim.medfee_sumamt (--total)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn non_numeric_amount_is_rejected() {
-    let o = run(&cmd("claim", &["--kind", "inpatient", "--level", "city", "--date", "2008-10-01", "--total", "abc"]));
+    let o = run(&cmd(
+        "claim",
+        &[
+            "--kind",
+            "inpatient",
+            "--level",
+            "city",
+            "--date",
+            "2008-10-01",
+            "--total",
+            "abc",
+        ],
+    ));
     assert_error(&o, "invalid_amount", "金额“abc”不是数字");
-    let o = run(&cmd("claim", &["--kind", "inpatient", "--level", "city", "--date", "2008-10-01", "--total", "100", "--out-of-scope", "1.234"]));
+    let o = run(&cmd(
+        "claim",
+        &[
+            "--kind",
+            "inpatient",
+            "--level",
+            "city",
+            "--date",
+            "2008-10-01",
+            "--total",
+            "100",
+            "--out-of-scope",
+            "1.234",
+        ],
+    ));
     assert_error(&o, "invalid_amount", "最多保留两位小数");
 }
 
 #[test]
 fn unknown_scheme() {
-    let o = yibao(&["premium", "--scheme", "nope", "--region", "prefecture", "--category", "adult"]);
+    let o = yibao(&[
+        "premium",
+        "--scheme",
+        "nope",
+        "--region",
+        "prefecture",
+        "--category",
+        "adult",
+    ]);
     assert_error(&o, "unknown_id", "未知的方案“nope”");
-    assert!(stderr(&o).contains("jilin-2008"), "known schemes listed: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("jilin-2008"),
+        "known schemes listed: {}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn unknown_flag_missing_value_and_missing_option() {
-    assert_error(&run(&cmd("premium", &["--bogus", "1"])), "invalid_input", "未知选项“--bogus”");
-    assert_error(&run(&cmd("premium", &["--status"])), "invalid_input", "选项 --status 缺少取值");
-    assert_error(&run(&cmd("premium", &["--date", "--json"])), "invalid_input", "选项 --date 缺少取值");
-    assert_error(&yibao(&["premium", "--scheme", "jilin-2008"]), "invalid_input", "缺少必需的选项 --region");
-    assert_error(&run(&cmd("premium", &["--date", "2008-06-01", "--date", "2008-07-01"])), "invalid_input", "只能给一次");
-    assert_error(&yibao(&["frobnicate"]), "invalid_input", "未知命令“frobnicate”");
+    assert_error(
+        &run(&cmd("premium", &["--bogus", "1"])),
+        "invalid_input",
+        "未知选项“--bogus”",
+    );
+    assert_error(
+        &run(&cmd("premium", &["--status"])),
+        "invalid_input",
+        "选项 --status 缺少取值",
+    );
+    assert_error(
+        &run(&cmd("premium", &["--date", "--json"])),
+        "invalid_input",
+        "选项 --date 缺少取值",
+    );
+    assert_error(
+        &yibao(&["premium", "--scheme", "jilin-2008"]),
+        "invalid_input",
+        "缺少必需的选项 --region",
+    );
+    assert_error(
+        &run(&cmd(
+            "premium",
+            &["--date", "2008-06-01", "--date", "2008-07-01"],
+        )),
+        "invalid_input",
+        "只能给一次",
+    );
+    assert_error(
+        &yibao(&["frobnicate"]),
+        "invalid_input",
+        "未知命令“frobnicate”",
+    );
     assert_error(&yibao(&[]), "invalid_input", "缺少命令");
-    assert_error(&run(&cmd("premium", &["--lang", "fr"])), "invalid_input", "--lang 应为 zh 或 en");
-    assert_error(&run(&cmd("premium", &["extra"])), "invalid_input", "多余的参数“extra”");
+    assert_error(
+        &run(&cmd("premium", &["--lang", "fr"])),
+        "invalid_input",
+        "--lang 应为 zh 或 en",
+    );
+    assert_error(
+        &run(&cmd("premium", &["extra"])),
+        "invalid_input",
+        "多余的参数“extra”",
+    );
 }
 
 #[test]
 fn bad_date_and_unknown_level_come_from_the_engine() {
-    let o = run(&cmd("claim", &["--kind", "inpatient", "--level", "city", "--date", "2008-13-01", "--total", "100"]));
+    let o = run(&cmd(
+        "claim",
+        &[
+            "--kind",
+            "inpatient",
+            "--level",
+            "city",
+            "--date",
+            "2008-13-01",
+            "--total",
+            "100",
+        ],
+    ));
     assert_error(&o, "invalid_date", "2008-13-01");
-    let o = run(&cmd("claim", &["--kind", "inpatient", "--level", "moon", "--date", "2008-10-01", "--total", "100"]));
+    let o = run(&cmd(
+        "claim",
+        &[
+            "--kind",
+            "inpatient",
+            "--level",
+            "moon",
+            "--date",
+            "2008-10-01",
+            "--total",
+            "100",
+        ],
+    ));
     assert_error(&o, "unknown_id", "moon");
 }
 
 #[test]
 fn errors_with_json_also_print_json_on_stdout() {
-    let o = run(&cmd("claim", &["--json", "--kind", "inpatient", "--level", "city", "--date", "2008-10-01", "--total", "abc"]));
+    let o = run(&cmd(
+        "claim",
+        &[
+            "--json",
+            "--kind",
+            "inpatient",
+            "--level",
+            "city",
+            "--date",
+            "2008-10-01",
+            "--total",
+            "abc",
+        ],
+    ));
     assert_eq!(o.status.code(), Some(2));
     let v = json(&o);
     assert_eq!(v["errors"][0]["code"], "invalid_amount");
@@ -268,7 +454,12 @@ fn year_human_output_lists_claims_totals_and_limit_use() {
         assert!(out.contains(want), "want {want:?} in:\n{out}");
     }
     assert!(!out.contains("计算过程"), "steps only with --steps");
-    let steps = stdout(&yibao(&["year", "--file", "tests/cli/year.toml", "--steps"]));
+    let steps = stdout(&yibao(&[
+        "year",
+        "--file",
+        "tests/cli/year.toml",
+        "--steps",
+    ]));
     assert!(steps.contains("计算过程"), "{steps}");
 }
 
@@ -289,14 +480,30 @@ fn year_file_errors() {
     let dir = temp_dir("year-bad");
     let float = dir.join("float.toml");
     std::fs::write(&float, "[person]\nscheme = \"jilin-2008\"\nregion = \"prefecture\"\ncategory = \"adult\"\n[[claims]]\nkind = \"inpatient\"\nlevel = \"city\"\ndate = \"2008-10-01\"\ntotal = 1.5\n").expect("write");
-    assert_error(&yibao(&["year", "--file", float.to_str().expect("path")]), "invalid_input", "claims[0].total：金额请写成整数");
+    assert_error(
+        &yibao(&["year", "--file", float.to_str().expect("path")]),
+        "invalid_input",
+        "claims[0].total：金额请写成整数",
+    );
     let unknown = dir.join("unknown.toml");
     std::fs::write(&unknown, "[person]\nscheme = \"jilin-2008\"\nregion = \"prefecture\"\ncategory = \"adult\"\nshoe_size = 42\n").expect("write");
-    assert_error(&yibao(&["year", "--file", unknown.to_str().expect("path")]), "invalid_input", "TOML 格式错误（第5行）");
+    assert_error(
+        &yibao(&["year", "--file", unknown.to_str().expect("path")]),
+        "invalid_input",
+        "TOML 格式错误（第5行）",
+    );
     let negative = dir.join("negative.toml");
     std::fs::write(&negative, "[person]\nscheme = \"jilin-2008\"\nregion = \"prefecture\"\ncategory = \"adult\"\n[[claims]]\nkind = \"inpatient\"\nlevel = \"city\"\ndate = \"2008-10-01\"\ntotal = -3\n").expect("write");
-    assert_error(&yibao(&["year", "--file", negative.to_str().expect("path")]), "invalid_amount", "不能为负数");
-    assert_error(&yibao(&["year", "--file", "tests/cli/no-such-file.toml"]), "invalid_input", "无法读取文件");
+    assert_error(
+        &yibao(&["year", "--file", negative.to_str().expect("path")]),
+        "invalid_amount",
+        "不能为负数",
+    );
+    assert_error(
+        &yibao(&["year", "--file", "tests/cli/no-such-file.toml"]),
+        "invalid_input",
+        "无法读取文件",
+    );
 }
 
 // ---------------------------------------------------------------- check
@@ -305,7 +512,10 @@ fn year_file_errors() {
 fn check_builtin_policies_passes() {
     let o = yibao(&["check"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    assert_eq!(stdout(&o).trim(), "检查通过：6 个内置政策文件，没有发现问题。");
+    assert_eq!(
+        stdout(&o).trim(),
+        "检查通过：6 个内置政策文件，没有发现问题。"
+    );
 }
 
 const BROKEN_CITY: &str = r#"
@@ -352,7 +562,17 @@ fn check_reports_a_city_deductible_outside_the_framework_range() {
     assert_eq!(v["ok"], false);
     assert_eq!(v["findings"][0]["code"], "policy_out_of_range");
     // loading it for a calculation fails the same way
-    let o = yibao(&["premium", "--policy", p, "--scheme", "jilin-2008", "--region", "siping", "--category", "adult"]);
+    let o = yibao(&[
+        "premium",
+        "--policy",
+        p,
+        "--scheme",
+        "jilin-2008",
+        "--region",
+        "siping",
+        "--category",
+        "adult",
+    ]);
     assert_error(&o, "policy_out_of_range", "超出框架允许的范围 100—200");
 }
 
@@ -360,10 +580,17 @@ fn check_reports_a_city_deductible_outside_the_framework_range() {
 fn check_a_valid_city_file_with_its_builtin_framework() {
     let dir = temp_dir("check-ok");
     let path = dir.join("siping.toml");
-    std::fs::write(&path, BROKEN_CITY.replace("value = \"50\"", "value = \"150\"")).expect("write");
+    std::fs::write(
+        &path,
+        BROKEN_CITY.replace("value = \"50\"", "value = \"150\""),
+    )
+    .expect("write");
     let o = yibao(&["check", path.to_str().expect("path")]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert_eq!(stdout(&o).trim(), "检查通过：1 个文件（另有 5 个内置依赖文件），没有发现问题。");
+    assert_eq!(
+        stdout(&o).trim(),
+        "检查通过：1 个文件（另有 5 个内置依赖文件），没有发现问题。"
+    );
 }
 
 #[test]
@@ -374,7 +601,11 @@ fn check_reports_syntax_errors_with_the_line() {
     let p = path.to_str().expect("path");
     let o = yibao(&["check", p]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(stdout(&o).starts_with(&format!("{p}: line 3: 第3行")), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with(&format!("{p}: line 3: 第3行")),
+        "{}",
+        stdout(&o)
+    );
 }
 
 // ---------------------------------------------------------------- list, help, pipes
@@ -382,16 +613,58 @@ fn check_reports_syntax_errors_with_the_line() {
 #[test]
 fn list_shows_ids_and_names() {
     let out = squeezed(&stdout(&yibao(&["list"])));
-    assert!(out.contains("jilin-2008 吉林省城镇居民基本医疗保险（2008年试点） 2008-04-01 — 2016-12-31"), "{out}");
-    let out = squeezed(&stdout(&yibao(&["list", "regions", "--scheme", "jilin-2008"])));
-    assert!(out.contains("changchun 长春市 Changchun 档次 changchun 城市文件 policies/jilin-2008/changchun.toml"), "{out}");
-    let out = squeezed(&stdout(&yibao(&["list", "kinds", "--scheme", "jilin-2008"])));
-    assert!(out.contains("--disease uremia_dialysis 尿毒症透析治疗"), "{out}");
-    let out = squeezed(&stdout(&yibao(&["list", "levels", "--scheme", "jilin-2008", "--lang", "en"])));
+    assert!(
+        out.contains("jilin-2008 吉林省城镇居民基本医疗保险（2008年试点） 2008-04-01 — 2016-12-31"),
+        "{out}"
+    );
+    let out = squeezed(&stdout(&yibao(&[
+        "list",
+        "regions",
+        "--scheme",
+        "jilin-2008",
+    ])));
+    assert!(
+        out.contains(
+            "changchun 长春市 Changchun 档次 changchun 城市文件 policies/jilin-2008/changchun.toml"
+        ),
+        "{out}"
+    );
+    let out = squeezed(&stdout(&yibao(&[
+        "list",
+        "kinds",
+        "--scheme",
+        "jilin-2008",
+    ])));
+    assert!(
+        out.contains("--disease uremia_dialysis 尿毒症透析治疗"),
+        "{out}"
+    );
+    let out = squeezed(&stdout(&yibao(&[
+        "list",
+        "levels",
+        "--scheme",
+        "jilin-2008",
+        "--lang",
+        "en",
+    ])));
     assert!(out.contains("city City hospital 市级医疗机构"), "{out}");
-    let v = json(&yibao(&["list", "statuses", "--scheme", "jilin-2008", "--json"]));
-    assert!(v["jilin-2008"].as_array().expect("statuses").iter().any(|s| s["id"] == "dibao"));
-    assert_error(&yibao(&["list", "regions", "--scheme", "nope"]), "unknown_id", "未知的方案“nope”");
+    let v = json(&yibao(&[
+        "list",
+        "statuses",
+        "--scheme",
+        "jilin-2008",
+        "--json",
+    ]));
+    assert!(v["jilin-2008"]
+        .as_array()
+        .expect("statuses")
+        .iter()
+        .any(|s| s["id"] == "dibao"));
+    assert_error(
+        &yibao(&["list", "regions", "--scheme", "nope"]),
+        "unknown_id",
+        "未知的方案“nope”",
+    );
     assert_error(&yibao(&["list", "hats"]), "unknown_id", "未知的列表“hats”");
 }
 
@@ -417,7 +690,17 @@ fn help_for_every_command() {
 #[test]
 fn closed_stdout_does_not_panic() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_yibao"))
-        .args(["premium", "--scheme", "jilin-2008", "--region", "prefecture", "--category", "adult", "--status", "dibao"])
+        .args([
+            "premium",
+            "--scheme",
+            "jilin-2008",
+            "--region",
+            "prefecture",
+            "--category",
+            "adult",
+            "--status",
+            "dibao",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -16,11 +16,18 @@ use yibao::money::{Money, MAX_YUAN};
 use yibao::{Engine, Error};
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(64)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(64)
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 fn builtin() -> &'static Engine {
@@ -174,7 +181,14 @@ fn apply(text: &str, m: &Mutation) -> String {
             if p == q {
                 return text.to_string();
             }
-            format!("{}{}{}{}{}", &text[..p.0], &text[q.0..q.1], &text[p.1..q.0], &text[p.0..p.1], &text[q.1..])
+            format!(
+                "{}{}{}{}{}",
+                &text[..p.0],
+                &text[q.0..q.1],
+                &text[p.1..q.0],
+                &text[p.0..p.1],
+                &text[q.1..]
+            )
         }
         Mutation::Insert(p, s) => {
             let i = floor_boundary(text, *p % (text.len() + 1));
@@ -189,7 +203,10 @@ fn apply(text: &str, m: &Mutation) -> String {
 
 /// Loads `text` as the policy file `name` into a copy of `base`; checks the no-panic contract.
 fn load_checked(base: &Engine, name: &str, text: &str) -> Result<(), TestCaseError> {
-    let _ = yibao::policy::parse(name, text).map_err(|e| well_formed(&e)).err().transpose()?;
+    let _ = yibao::policy::parse(name, text)
+        .map_err(|e| well_formed(&e))
+        .err()
+        .transpose()?;
     let mut e = base.clone();
     let before = e.files();
     match e.add_policy(name, text) {
@@ -201,7 +218,12 @@ fn load_checked(base: &Engine, name: &str, text: &str) -> Result<(), TestCaseErr
             prop_assert!(!errs.is_empty(), "Err(vec![]) for {name}");
             for err in &errs {
                 well_formed(err)?;
-                prop_assert_eq!(err.file.as_deref(), Some(name), "error without the file name: {:?}", err);
+                prop_assert_eq!(
+                    err.file.as_deref(),
+                    Some(name),
+                    "error without the file name: {:?}",
+                    err
+                );
             }
             prop_assert_eq!(e.files(), before, "a rejected file changed the engine");
         }
@@ -219,8 +241,16 @@ fn exercise(e: &Engine) -> Result<(), TestCaseError> {
     for s in &cat.schemes {
         for r in s.regions.iter().take(3) {
             for c in &s.categories {
-                let person = PersonInput { scheme: s.id.clone(), region: r.id.clone(), category: c.id.clone(), statuses: vec![] };
-                check(e.premium(&PremiumRequest { person: person.clone(), date: None }))?;
+                let person = PersonInput {
+                    scheme: s.id.clone(),
+                    region: r.id.clone(),
+                    category: c.id.clone(),
+                    statuses: vec![],
+                };
+                check(e.premium(&PremiumRequest {
+                    person: person.clone(),
+                    date: None,
+                }))?;
                 for k in &s.claim_kinds {
                     let claim = yibao::api::ClaimInput {
                         kind: k.id.clone(),
@@ -230,7 +260,11 @@ fn exercise(e: &Engine) -> Result<(), TestCaseError> {
                         fulamt_ownpay_amt: None,
                         disease: k.diseases.first().map(|d| d.id.clone()),
                     };
-                    check(e.claim(&ClaimRequest { person: person.clone(), paid_on: None, claim }))?;
+                    check(e.claim(&ClaimRequest {
+                        person: person.clone(),
+                        paid_on: None,
+                        claim,
+                    }))?;
                 }
             }
         }
@@ -328,7 +362,13 @@ fn date_like() -> impl Strategy<Value = String> {
 }
 
 fn person_json() -> impl Strategy<Value = Value> {
-    (id_like(), id_like(), id_like(), prop::collection::vec(id_like(), 0..4)).prop_map(|(s, r, c, st)| json!({"scheme": s, "region": r, "category": c, "statuses": st}))
+    (
+        id_like(),
+        id_like(),
+        id_like(),
+        prop::collection::vec(id_like(), 0..4),
+    )
+        .prop_map(|(s, r, c, st)| json!({"scheme": s, "region": r, "category": c, "statuses": st}))
 }
 
 fn claim_json() -> impl Strategy<Value = Value> {
@@ -348,8 +388,18 @@ fn any_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(prop_oneof![Just("person".to_string()), Just("claim".to_string()), Just("claims".to_string()), Just("date".to_string()), "[a-z_]{1,8}"], inner, 0..4)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("person".to_string()),
+                    Just("claim".to_string()),
+                    Just("claims".to_string()),
+                    Just("date".to_string()),
+                    "[a-z_]{1,8}"
+                ],
+                inner,
+                0..4
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -464,11 +514,20 @@ fn inpatient(date: &str, amount: &str) -> Value {
 /// The largest accepted year: MAX_CLAIMS claims of ¥100,000,000 each. Sums stay exact.
 #[test]
 fn max_claims_of_max_amounts() {
-    let claims: Vec<Value> = (0..MAX_CLAIMS).map(|i| inpatient(&format!("2008-{:02}-{:02}", 4 + i % 9, 1 + i % 28), "100000000")).collect();
+    let claims: Vec<Value> = (0..MAX_CLAIMS)
+        .map(|i| {
+            inpatient(
+                &format!("2008-{:02}-{:02}", 4 + i % 9, 1 + i % 28),
+                "100000000",
+            )
+        })
+        .collect();
     let r: YearRequest = serde_json::from_value(json!({"person": {"scheme": "jilin-2008", "region": "changchun", "category": "adult"}, "paid_on": "2008-04-01", "claims": claims})).unwrap();
     let y = builtin().year(&r).unwrap();
     assert_eq!(y.totals.medfee_sumamt, "40000000000.00");
-    let one_more: Vec<Value> = (0..=MAX_CLAIMS).map(|_| inpatient("2008-05-01", "1")).collect();
+    let one_more: Vec<Value> = (0..=MAX_CLAIMS)
+        .map(|_| inpatient("2008-05-01", "1"))
+        .collect();
     let r: YearRequest = serde_json::from_value(json!({"person": {"scheme": "jilin-2008", "region": "changchun", "category": "adult"}, "claims": one_more})).unwrap();
     let e = builtin().year(&r).unwrap_err();
     assert_eq!(e.code(), "too_many_claims");
@@ -483,7 +542,10 @@ fn too_many_statuses() {
     assert_eq!(e.code(), "invalid_input");
     assert_eq!(e.field.as_deref(), Some("person.statuses"));
     // exactly the limit is fine (duplicates collapse)
-    let p = PersonInput { statuses: vec!["dibao".into(); MAX_STATUSES], ..p };
+    let p = PersonInput {
+        statuses: vec!["dibao".into(); MAX_STATUSES],
+        ..p
+    };
     builtin().eligibility(&p).unwrap();
 }
 
@@ -493,18 +555,40 @@ fn too_many_statuses() {
 fn builtin_extremes() {
     let e = builtin();
     for s in e.catalogue().schemes {
-        let last = s.effective_to.clone().unwrap_or_else(|| "2100-12-31".into());
+        let last = s
+            .effective_to
+            .clone()
+            .unwrap_or_else(|| "2100-12-31".into());
         for r in &s.regions {
             for c in &s.categories {
                 for st in std::iter::once(None).chain(s.statuses.iter().map(Some)) {
-                    let person = PersonInput { scheme: s.id.clone(), region: r.id.clone(), category: c.id.clone(), statuses: st.map(|x| vec![x.id.clone()]).unwrap_or_default() };
-                    check_plain(e.premium(&PremiumRequest { person: person.clone(), date: Some(last.clone()) }));
+                    let person = PersonInput {
+                        scheme: s.id.clone(),
+                        region: r.id.clone(),
+                        category: c.id.clone(),
+                        statuses: st.map(|x| vec![x.id.clone()]).unwrap_or_default(),
+                    };
+                    check_plain(e.premium(&PremiumRequest {
+                        person: person.clone(),
+                        date: Some(last.clone()),
+                    }));
                     for k in &s.claim_kinds {
                         for l in &s.levels {
                             for amount in ["0", "0.01", "100000000"] {
                                 for date in [&s.effective_from, &last] {
-                                    let claim = yibao::api::ClaimInput { kind: k.id.clone(), level: l.id.clone(), date: date.clone(), medfee_sumamt: amount.into(), fulamt_ownpay_amt: None, disease: k.diseases.first().map(|d| d.id.clone()) };
-                                    check_plain(e.claim(&ClaimRequest { person: person.clone(), paid_on: None, claim }));
+                                    let claim = yibao::api::ClaimInput {
+                                        kind: k.id.clone(),
+                                        level: l.id.clone(),
+                                        date: date.clone(),
+                                        medfee_sumamt: amount.into(),
+                                        fulamt_ownpay_amt: None,
+                                        disease: k.diseases.first().map(|d| d.id.clone()),
+                                    };
+                                    check_plain(e.claim(&ClaimRequest {
+                                        person: person.clone(),
+                                        paid_on: None,
+                                        claim,
+                                    }));
                                 }
                             }
                         }
@@ -517,6 +601,9 @@ fn builtin_extremes() {
 
 fn check_plain<T>(r: Result<T, Error>) {
     if let Err(e) = r {
-        assert!(!e.message_zh.is_empty() && !e.message_en.is_empty(), "{e:?}");
+        assert!(
+            !e.message_zh.is_empty() && !e.message_en.is_empty(),
+            "{e:?}"
+        );
     }
 }

@@ -40,26 +40,67 @@ fn setups() -> Vec<Setup> {
                 ("adult", "outpatient_major", Some("cancer_therapy")),
                 ("student_child", "student_accident", None),
             ] {
-                v.push(Setup { scheme: "jilin-2008", region, category, kind, level, disease, year: 2009, paid_on: Some("2008-05-01") });
+                v.push(Setup {
+                    scheme: "jilin-2008",
+                    region,
+                    category,
+                    kind,
+                    level,
+                    disease,
+                    year: 2009,
+                    paid_on: Some("2008-05-01"),
+                });
             }
         }
     }
     for level in ["township", "county", "city", "province_or_outside"] {
         for category in ["resident", "student"] {
-            v.push(Setup { scheme: "jiaxing-2008", region: "jiaxing", category, kind: "inpatient", level, disease: None, year: 2008, paid_on: None });
+            v.push(Setup {
+                scheme: "jiaxing-2008",
+                region: "jiaxing",
+                category,
+                kind: "inpatient",
+                level,
+                disease: None,
+                year: 2008,
+                paid_on: None,
+            });
         }
     }
-    v.push(Setup { scheme: "jiaxing-2008", region: "jiaxing", category: "resident", kind: "general_outpatient", level: "township", disease: None, year: 2008, paid_on: None });
+    v.push(Setup {
+        scheme: "jiaxing-2008",
+        region: "jiaxing",
+        category: "resident",
+        kind: "general_outpatient",
+        level: "township",
+        disease: None,
+        year: 2008,
+        paid_on: None,
+    });
     for level in ["community", "county", "city", "province"] {
         for category in ["urban_adult", "rural_adult", "student_child"] {
-            v.push(Setup { scheme: "jilin-2016", region: "jilin", category, kind: "inpatient", level, disease: None, year: 2019, paid_on: None });
+            v.push(Setup {
+                scheme: "jilin-2016",
+                region: "jilin",
+                category,
+                kind: "inpatient",
+                level,
+                disease: None,
+                year: 2019,
+                paid_on: None,
+            });
         }
     }
     v
 }
 
 fn person(s: &Setup) -> PersonInput {
-    PersonInput { scheme: s.scheme.into(), region: s.region.into(), category: s.category.into(), statuses: vec![] }
+    PersonInput {
+        scheme: s.scheme.into(),
+        region: s.region.into(),
+        category: s.category.into(),
+        statuses: vec![],
+    }
 }
 
 fn claim(s: &Setup, month: u8, fen_total: u64, fen_oos: u64) -> ClaimInput {
@@ -85,13 +126,38 @@ fn check_claim(c: &ClaimResult) {
     let fund = d(&c.hifp_pay);
     let psn = d(&c.psn_part_amt);
     assert_eq!(fund + psn, total, "fund + resident = bill");
-    for x in [&c.hifp_pay, &c.psn_part_amt, &c.act_pay_dedc, &c.coinsurance_amt, &c.above_limit_amt, &c.waiting_amt, &c.inscp_scp_amt] {
+    for x in [
+        &c.hifp_pay,
+        &c.psn_part_amt,
+        &c.act_pay_dedc,
+        &c.coinsurance_amt,
+        &c.above_limit_amt,
+        &c.waiting_amt,
+        &c.inscp_scp_amt,
+    ] {
         assert!(d(x) >= Decimal::ZERO, "negative figure {x} in {c:?}");
     }
-    assert_eq!(d(&c.fulamt_ownpay_amt) + d(&c.act_pay_dedc) + d(&c.coinsurance_amt) + d(&c.above_limit_amt) + d(&c.waiting_amt), psn, "parts of the resident's share add up");
-    assert!(d(&c.ranges.hifp_pay.low) <= fund && fund <= d(&c.ranges.hifp_pay.high), "fund inside its range");
-    assert!(d(&c.ranges.psn_part_amt.low) <= psn && psn <= d(&c.ranges.psn_part_amt.high), "resident share inside its range");
-    assert!(fund <= d(&c.inscp_scp_amt), "the fund pays no more than the policy-scope amount");
+    assert_eq!(
+        d(&c.fulamt_ownpay_amt)
+            + d(&c.act_pay_dedc)
+            + d(&c.coinsurance_amt)
+            + d(&c.above_limit_amt)
+            + d(&c.waiting_amt),
+        psn,
+        "parts of the resident's share add up"
+    );
+    assert!(
+        d(&c.ranges.hifp_pay.low) <= fund && fund <= d(&c.ranges.hifp_pay.high),
+        "fund inside its range"
+    );
+    assert!(
+        d(&c.ranges.psn_part_amt.low) <= psn && psn <= d(&c.ranges.psn_part_amt.high),
+        "resident share inside its range"
+    );
+    assert!(
+        fund <= d(&c.inscp_scp_amt),
+        "the fund pays no more than the policy-scope amount"
+    );
     let r = d(&c.pool_prop_selfpay);
     assert!(r >= Decimal::ZERO && r <= Decimal::ONE, "ratio in [0, 1]");
 }
@@ -135,19 +201,79 @@ proptest! {
     }
 }
 
-fn premium_people() -> Vec<(&'static str, &'static str, &'static str, Vec<&'static str>, &'static str)> {
+fn premium_people() -> Vec<(
+    &'static str,
+    &'static str,
+    &'static str,
+    Vec<&'static str>,
+    &'static str,
+)> {
     vec![
         ("jilin-2008", "prefecture", "adult", vec![], "2008-06-01"),
         ("jilin-2008", "county", "adult", vec!["dibao"], "2008-06-01"),
-        ("jilin-2008", "prefecture", "adult", vec!["certified_poor_disabled", "low_income_elderly"], "2008-06-01"),
-        ("jilin-2008", "county", "adult", vec!["disabled_unable_to_work"], "2008-06-01"),
-        ("jilin-2008", "changchun", "student_child", vec!["severe_disabled_child"], "2008-06-01"),
-        ("jilin-2008", "changchun", "adult", vec!["dibao"], "2008-06-01"),
-        ("jiaxing-2008", "jiaxing", "resident", vec!["dibao"], "2008-06-01"),
-        ("jiaxing-2008", "jiaxing", "resident", vec!["nonlocal_enterprise_worker"], "2008-06-01"),
-        ("jilin-2016", "jilin", "rural_adult", vec!["dibao"], "2018-06-01"),
-        ("jiangsu-2007", "county", "adult", vec!["employee_dependant"], "2008-06-01"),
-        ("jiangsu-2007", "city_district", "student_child", vec!["dibao_family", "employee_only_child"], "2008-06-01"),
+        (
+            "jilin-2008",
+            "prefecture",
+            "adult",
+            vec!["certified_poor_disabled", "low_income_elderly"],
+            "2008-06-01",
+        ),
+        (
+            "jilin-2008",
+            "county",
+            "adult",
+            vec!["disabled_unable_to_work"],
+            "2008-06-01",
+        ),
+        (
+            "jilin-2008",
+            "changchun",
+            "student_child",
+            vec!["severe_disabled_child"],
+            "2008-06-01",
+        ),
+        (
+            "jilin-2008",
+            "changchun",
+            "adult",
+            vec!["dibao"],
+            "2008-06-01",
+        ),
+        (
+            "jiaxing-2008",
+            "jiaxing",
+            "resident",
+            vec!["dibao"],
+            "2008-06-01",
+        ),
+        (
+            "jiaxing-2008",
+            "jiaxing",
+            "resident",
+            vec!["nonlocal_enterprise_worker"],
+            "2008-06-01",
+        ),
+        (
+            "jilin-2016",
+            "jilin",
+            "rural_adult",
+            vec!["dibao"],
+            "2018-06-01",
+        ),
+        (
+            "jiangsu-2007",
+            "county",
+            "adult",
+            vec!["employee_dependant"],
+            "2008-06-01",
+        ),
+        (
+            "jiangsu-2007",
+            "city_district",
+            "student_child",
+            vec!["dibao_family", "employee_only_child"],
+            "2008-06-01",
+        ),
     ]
 }
 
@@ -156,17 +282,39 @@ fn premiums_add_up_to_the_standard_and_stay_in_range() {
     for (scheme, region, category, statuses, date) in premium_people() {
         let p = engine()
             .premium(&PremiumRequest {
-                person: PersonInput { scheme: scheme.into(), region: region.into(), category: category.into(), statuses: statuses.iter().map(|s| s.to_string()).collect() },
+                person: PersonInput {
+                    scheme: scheme.into(),
+                    region: region.into(),
+                    category: category.into(),
+                    statuses: statuses.iter().map(|s| s.to_string()).collect(),
+                },
                 date: Some(date.into()),
             })
             .unwrap();
         let paid: Decimal = p.payers.iter().map(|x| d(&x.amount)).sum();
-        assert_eq!(d(&p.individual) + paid + d(&p.unassigned), d(&p.standard), "{scheme}/{region}/{category}/{statuses:?}");
-        assert!(d(&p.ranges.individual.low) <= d(&p.individual) && d(&p.individual) <= d(&p.ranges.individual.high));
+        assert_eq!(
+            d(&p.individual) + paid + d(&p.unassigned),
+            d(&p.standard),
+            "{scheme}/{region}/{category}/{statuses:?}"
+        );
+        assert!(
+            d(&p.ranges.individual.low) <= d(&p.individual)
+                && d(&p.individual) <= d(&p.ranges.individual.high)
+        );
         for x in &p.payers {
-            assert!(d(&x.range.low) <= d(&x.amount) && d(&x.amount) <= d(&x.range.high), "{scheme} {}", x.payer);
+            assert!(
+                d(&x.range.low) <= d(&x.amount) && d(&x.amount) <= d(&x.range.high),
+                "{scheme} {}",
+                x.payer
+            );
             assert!(d(&x.amount) >= Decimal::ZERO);
         }
-        assert!(!p.steps.is_empty() && p.steps.iter().all(|s| !s.clause.is_empty() && !s.doc.is_empty()), "every step cites its clause");
+        assert!(
+            !p.steps.is_empty()
+                && p.steps
+                    .iter()
+                    .all(|s| !s.clause.is_empty() && !s.doc.is_empty()),
+            "every step cites its clause"
+        );
     }
 }

@@ -46,11 +46,26 @@ struct Expected {
 fn run(e: &Engine, c: &Case) -> Result<Value, yibao::Error> {
     let claim = || c.claim.clone().unwrap_or_default();
     let v = match c.op.as_str() {
-        "premium" => serde_json::to_value(e.premium(&PremiumRequest { person: c.person.clone(), date: c.date.clone() })?),
+        "premium" => serde_json::to_value(e.premium(&PremiumRequest {
+            person: c.person.clone(),
+            date: c.date.clone(),
+        })?),
         "eligibility" => serde_json::to_value(e.eligibility(&c.person)?),
-        "claim" => serde_json::to_value(e.claim(&ClaimRequest { person: c.person.clone(), paid_on: c.paid_on.clone(), claim: claim() })?),
-        "compare" => serde_json::to_value(e.compare(&ClaimRequest { person: c.person.clone(), paid_on: c.paid_on.clone(), claim: claim() })?),
-        "year" => serde_json::to_value(e.year(&YearRequest { person: c.person.clone(), paid_on: c.paid_on.clone(), claims: c.claims.clone().unwrap_or_default() })?),
+        "claim" => serde_json::to_value(e.claim(&ClaimRequest {
+            person: c.person.clone(),
+            paid_on: c.paid_on.clone(),
+            claim: claim(),
+        })?),
+        "compare" => serde_json::to_value(e.compare(&ClaimRequest {
+            person: c.person.clone(),
+            paid_on: c.paid_on.clone(),
+            claim: claim(),
+        })?),
+        "year" => serde_json::to_value(e.year(&YearRequest {
+            person: c.person.clone(),
+            paid_on: c.paid_on.clone(),
+            claims: c.claims.clone().unwrap_or_default(),
+        })?),
         other => panic!("{}: unknown op {other}", c.name),
     };
     Ok(v.expect("results serialise"))
@@ -62,7 +77,11 @@ fn lookup<'a>(mut v: &'a Value, path: &str) -> Option<&'a Value> {
         if let Some((name, sel)) = part.split_once('[') {
             let sel = sel.trim_end_matches(']');
             let (k, want) = sel.split_once('=')?;
-            v = v.get(name)?.as_array()?.iter().find(|x| x.get(k).and_then(|y| y.as_str()) == Some(want))?;
+            v = v
+                .get(name)?
+                .as_array()?
+                .iter()
+                .find(|x| x.get(k).and_then(|y| y.as_str()) == Some(want))?;
         } else if let Ok(i) = part.parse::<usize>() {
             v = v.get(i)?;
         } else {
@@ -83,13 +102,18 @@ fn text(v: &Value) -> String {
 fn scenarios() {
     let engine = Engine::builtin().expect("built-in policies load");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     files.sort();
     let mut failures = Vec::new();
     let mut count = 0;
     for f in &files {
         let text_in = std::fs::read_to_string(f).unwrap();
-        let file: File = toml::from_str(&text_in).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let file: File =
+            toml::from_str(&text_in).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         for c in &file.case {
             count += 1;
             let label = format!("{} › {}", f.file_name().unwrap().to_string_lossy(), c.name);
@@ -97,34 +121,52 @@ fn scenarios() {
                 (Ok(v), Some(exp), None) => {
                     assert!(!exp.is_empty(), "{label}: empty expect");
                     for (path, want) in exp {
-                        let want = want.as_str().unwrap_or_else(|| panic!("{label}: expected values are strings"));
+                        let want = want
+                            .as_str()
+                            .unwrap_or_else(|| panic!("{label}: expected values are strings"));
                         match lookup(&v, path) {
                             Some(got) if text(got) == want => {}
-                            Some(got) => failures.push(format!("{label}: {path} = {} (expected {want})", text(got))),
+                            Some(got) => failures
+                                .push(format!("{label}: {path} = {} (expected {want})", text(got))),
                             None => failures.push(format!("{label}: {path} missing in {v}")),
                         }
                     }
                 }
                 (Err(e), None, Some(exp)) => {
                     if e.code() != exp.code {
-                        failures.push(format!("{label}: error code {} (expected {}): {e}", e.code(), exp.code));
+                        failures.push(format!(
+                            "{label}: error code {} (expected {}): {e}",
+                            e.code(),
+                            exp.code
+                        ));
                     }
                     if exp.field.is_some() && e.field != exp.field {
-                        failures.push(format!("{label}: error field {:?} (expected {:?})", e.field, exp.field));
+                        failures.push(format!(
+                            "{label}: error field {:?} (expected {:?})",
+                            e.field, exp.field
+                        ));
                     }
                     if let Some(m) = &exp.message {
                         if !e.message_zh.contains(m.as_str()) {
-                            failures.push(format!("{label}: message “{}” lacks “{m}”", e.message_zh));
+                            failures
+                                .push(format!("{label}: message “{}” lacks “{m}”", e.message_zh));
                         }
                     }
                     assert!(!e.message_en.is_empty(), "{label}: English message");
                 }
-                (Ok(v), None, Some(exp)) => failures.push(format!("{label}: expected error {} but got {v}", exp.code)),
+                (Ok(v), None, Some(exp)) => {
+                    failures.push(format!("{label}: expected error {} but got {v}", exp.code))
+                }
                 (Err(e), Some(_), None) => failures.push(format!("{label}: unexpected error {e}")),
                 _ => failures.push(format!("{label}: a case has exactly one of expect / error")),
             }
         }
     }
     assert!(count >= 60, "only {count} cases found");
-    assert!(failures.is_empty(), "{} of {count} scenario checks failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} scenario checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -776,8 +776,7 @@ class Calculator {
     const { i18n } = this;
     const box = h('section', { class: 'yb-card yb-premium', 'data-testid': 'premium' }, H(1, i18n.t('premium')));
     if (prem.err) {
-      if (prem.err.code !== 'not_eligible') add(box, errorBox(i18n, prem.err));
-      else add(box, h('p', { class: 'yb-hint' }, errMsg(i18n, prem.err)));
+      add(box, errorBox(i18n, prem.err));
       return box;
     }
     const p = prem.ok;
@@ -843,7 +842,7 @@ class Calculator {
     const { i18n } = this;
     const box = h('section', { class: 'yb-card yb-claim', 'data-testid': 'claim' }, H(1, i18n.t('claim')));
     if (!claim || claim.err) {
-      add(box, errorBox(i18n, claim.err, true));
+      add(box, errorBox(i18n, claim.err));
       return box;
     }
     const c = claim.ok;
@@ -1226,7 +1225,7 @@ class Calculator {
     const y = this.call('year', req);
     this.last.year = y;
     if (y.err) {
-      replace(out, errorBox(i18n, y.err, true));
+      replace(out, errorBox(i18n, y.err));
       if (this.opts.onChange) this.opts.onChange(this);
       return;
     }
@@ -1447,11 +1446,13 @@ function errMsg(i18n, e) {
   return e.message_zh || e.message || String(e);
 }
 
-function errorBox(i18n, e, isInput) {
+function errorBox(i18n, e) {
+  const code = e && e.code ? e.code : 'error';
+  const prefix = code === 'not_eligible' ? '' : /^invalid_|out_of_scope/.test(code) ? i18n.t('fixInput') : `${i18n.t('error')}：`;
   return h(
     'div',
-    { class: 'yb-error', role: isInput ? null : 'alert', 'data-code': e && e.code ? e.code : 'error' },
-    h('p', {}, h('strong', {}, `${isInput ? i18n.t('fixInput') : `${i18n.t('error')}：`}`), errMsg(i18n, e)),
+    { class: 'yb-error', 'data-code': code },
+    h('p', {}, prefix ? h('strong', {}, prefix) : null, errMsg(i18n, e)),
     e && e.clause ? h('p', { class: 'yb-clause' }, `${i18n.t('clause')}：${e.clause}`) : null,
     e && i18n.n(e, 'send_to') ? h('p', { class: 'yb-sendto' }, `${i18n.t('sendTo')}：${i18n.n(e, 'send_to')}`) : null,
   );

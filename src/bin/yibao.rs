@@ -41,7 +41,11 @@ fn ok(text: String) -> Result<Output, Fail> {
 }
 
 fn main() {
-    let raw: Vec<String> = match std::env::args_os().skip(1).map(|a| a.into_string()).collect::<Result<Vec<_>, _>>() {
+    let raw: Vec<String> = match std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect::<Result<Vec<_>, _>>()
+    {
         Ok(v) => v,
         Err(a) => {
             let e = Error::new(
@@ -79,7 +83,9 @@ fn emit(text: &str) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            to_stderr(&format!("错误：无法写出结果：{e}\nError: cannot write output: {e}"));
+            to_stderr(&format!(
+                "错误：无法写出结果：{e}\nError: cannot write output: {e}"
+            ));
             std::process::exit(2);
         }
     }
@@ -93,7 +99,12 @@ fn to_stderr(s: &str) {
 fn report(errs: &[Error], json: bool) {
     let mut s = String::new();
     for e in errs {
-        s.push_str(&format!("错误 [{}]: {}\nError: {}\n", e.code(), e.message_zh, e.message_en));
+        s.push_str(&format!(
+            "错误 [{}]: {}\nError: {}\n",
+            e.code(),
+            e.message_zh,
+            e.message_en
+        ));
         if let Some(f) = &e.file {
             s.push_str(&format!("  文件 file: {f}\n"));
         }
@@ -116,7 +127,9 @@ fn report(errs: &[Error], json: bool) {
         struct Errors {
             errors: Vec<ErrorOut>,
         }
-        let v = Errors { errors: errs.iter().map(ErrorOut::from).collect() };
+        let v = Errors {
+            errors: errs.iter().map(ErrorOut::from).collect(),
+        };
         if let Ok(t) = serde_json::to_string_pretty(&v) {
             emit(&format!("{t}\n"));
         }
@@ -145,7 +158,12 @@ fn flag_for(field: &str) -> Option<&'static str> {
 fn to_json<T: Serialize>(v: &T) -> Result<Output, Fail> {
     match serde_json::to_string_pretty(v) {
         Ok(t) => ok(format!("{t}\n")),
-        Err(e) => Err(Error::new(ErrorKind::InvalidInput, format!("无法生成 JSON：{e}"), format!("cannot produce JSON: {e}")).into()),
+        Err(e) => Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!("无法生成 JSON：{e}"),
+            format!("cannot produce JSON: {e}"),
+        )
+        .into()),
     }
 }
 
@@ -185,7 +203,14 @@ fn run(a: &Args) -> Result<Output, Fail> {
 }
 
 fn read_file(path: &str) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| Error::new(ErrorKind::InvalidInput, format!("无法读取文件 {path}：{e}"), format!("cannot read {path}: {e}")).file(path))
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidInput,
+            format!("无法读取文件 {path}：{e}"),
+            format!("cannot read {path}: {e}"),
+        )
+        .file(path)
+    })
 }
 
 /// The built-in engine plus any `--policy` files.
@@ -220,16 +245,40 @@ fn person_line(p: &Page, cat: &Catalogue, person: &PersonInput) -> String {
         return person.scheme.clone();
     };
     let mut parts = vec![name(p, &s.name_zh, &s.name_en).to_string()];
-    parts.push(s.regions.iter().find(|r| r.id == person.region).map_or(person.region.clone(), |r| name(p, &r.name_zh, &r.name_en).to_string()));
-    parts.push(s.categories.iter().find(|c| c.id == person.category).map_or(person.category.clone(), |c| name(p, &c.name_zh, &c.name_en).to_string()));
+    parts.push(
+        s.regions
+            .iter()
+            .find(|r| r.id == person.region)
+            .map_or(person.region.clone(), |r| {
+                name(p, &r.name_zh, &r.name_en).to_string()
+            }),
+    );
+    parts.push(
+        s.categories
+            .iter()
+            .find(|c| c.id == person.category)
+            .map_or(person.category.clone(), |c| {
+                name(p, &c.name_zh, &c.name_en).to_string()
+            }),
+    );
     for st in &person.statuses {
-        parts.push(s.statuses.iter().find(|x| &x.id == st).map_or(st.clone(), |x| name(p, &x.name_zh, &x.name_en).to_string()));
+        parts.push(
+            s.statuses
+                .iter()
+                .find(|x| &x.id == st)
+                .map_or(st.clone(), |x| name(p, &x.name_zh, &x.name_en).to_string()),
+        );
     }
     parts.join(" · ")
 }
 
 fn person(a: &Args) -> Result<PersonInput, Error> {
-    Ok(PersonInput { scheme: a.require("--scheme")?, region: a.require("--region")?, category: a.require("--category")?, statuses: a.all("--status") })
+    Ok(PersonInput {
+        scheme: a.require("--scheme")?,
+        region: a.require("--region")?,
+        category: a.require("--category")?,
+        statuses: a.all("--status"),
+    })
 }
 
 fn is_zero(s: &str) -> bool {
@@ -240,10 +289,23 @@ fn is_zero(s: &str) -> bool {
 
 fn list(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     if a.positional.len() > 1 {
-        return Err(Error::new(ErrorKind::InvalidInput, format!("多余的参数“{}”", a.positional[1]), format!("unexpected argument \"{}\"", a.positional[1])).field(a.positional[1].clone()).into());
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!("多余的参数“{}”", a.positional[1]),
+            format!("unexpected argument \"{}\"", a.positional[1]),
+        )
+        .field(a.positional[1].clone())
+        .into());
     }
     let topic = a.positional.first().map_or("schemes", String::as_str);
-    const TOPICS: &[&str] = &["schemes", "regions", "categories", "statuses", "levels", "kinds"];
+    const TOPICS: &[&str] = &[
+        "schemes",
+        "regions",
+        "categories",
+        "statuses",
+        "levels",
+        "kinds",
+    ];
     if !TOPICS.contains(&topic) {
         return Err(Error::unknown("列表", "list topic", "topic", topic, TOPICS).into());
     }
@@ -274,21 +336,35 @@ fn list(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     }
     let mut p = Page::new(a.lang);
     if topic == "schemes" {
-        let header = vec![p.t("方案", "scheme").into(), p.t("名称 / 文件", "name / document").into(), p.t("有效期", "in force").into()];
+        let header = vec![
+            p.t("方案", "scheme").into(),
+            p.t("名称 / 文件", "name / document").into(),
+            p.t("有效期", "in force").into(),
+        ];
         let mut rows = vec![header];
         for s in &schemes {
-            let to = s.effective_to.clone().unwrap_or_else(|| p.t("（未定）", "(open)").into());
+            let to = s
+                .effective_to
+                .clone()
+                .unwrap_or_else(|| p.t("（未定）", "(open)").into());
             let (first, second) = match p.lang {
                 Lang::Zh => (&s.name_zh, &s.name_en),
                 Lang::En => (&s.name_en, &s.name_zh),
             };
-            rows.push(vec![s.id.clone(), first.clone(), format!("{} — {to}", s.effective_from)]);
+            rows.push(vec![
+                s.id.clone(),
+                first.clone(),
+                format!("{} — {to}", s.effective_from),
+            ]);
             rows.push(vec![String::new(), second.clone()]);
             rows.push(vec![String::new(), s.doc.clone()]);
         }
         p.table("", &rows);
         p.blank();
-        p.line(p.t("查看某方案的编号：yibao list regions|categories|statuses|levels|kinds --scheme <方案>", "A scheme's ids: yibao list regions|categories|statuses|levels|kinds --scheme <scheme>"));
+        p.line(p.t(
+            "查看某方案的编号：yibao list regions|categories|statuses|levels|kinds --scheme <方案>",
+            "A scheme's ids: yibao list regions|categories|statuses|levels|kinds --scheme <scheme>",
+        ));
         return ok(p.buf);
     }
     for (i, s) in schemes.iter().enumerate() {
@@ -310,29 +386,81 @@ fn list(a: &Args, engine: &Engine) -> Result<Output, Fail> {
                 .iter()
                 .map(|r| {
                     let [x, y] = both(&r.name_zh, &r.name_en);
-                    let src = if r.source == "city" { format!("{} {}", p.t("城市文件", "city file"), r.file) } else { p.t("框架典型取值", "framework").to_string() };
-                    vec![r.id.clone(), x, y, format!("{} {}", p.t("档次", "tier"), r.tier), src]
+                    let src = if r.source == "city" {
+                        format!("{} {}", p.t("城市文件", "city file"), r.file)
+                    } else {
+                        p.t("框架典型取值", "framework").to_string()
+                    };
+                    vec![
+                        r.id.clone(),
+                        x,
+                        y,
+                        format!("{} {}", p.t("档次", "tier"), r.tier),
+                        src,
+                    ]
                 })
                 .collect(),
-            "categories" => s.categories.iter().map(|c| [vec![c.id.clone()], both(&c.name_zh, &c.name_en).to_vec()].concat()).collect(),
-            "levels" => s.levels.iter().map(|c| [vec![c.id.clone()], both(&c.name_zh, &c.name_en).to_vec()].concat()).collect(),
+            "categories" => s
+                .categories
+                .iter()
+                .map(|c| [vec![c.id.clone()], both(&c.name_zh, &c.name_en).to_vec()].concat())
+                .collect(),
+            "levels" => s
+                .levels
+                .iter()
+                .map(|c| [vec![c.id.clone()], both(&c.name_zh, &c.name_en).to_vec()].concat())
+                .collect(),
             "statuses" => s
                 .statuses
                 .iter()
                 .map(|x| {
-                    let kind = if x.kind == "hardship" { p.t("困难群体", "hardship") } else { p.t("情形", "situation") };
-                    let cats = if x.categories.is_empty() { p.t("所有类别", "all categories").to_string() } else { x.categories.join(",") };
-                    [vec![x.id.clone()], both(&x.name_zh, &x.name_en).to_vec(), vec![kind.to_string(), cats]].concat()
+                    let kind = if x.kind == "hardship" {
+                        p.t("困难群体", "hardship")
+                    } else {
+                        p.t("情形", "situation")
+                    };
+                    let cats = if x.categories.is_empty() {
+                        p.t("所有类别", "all categories").to_string()
+                    } else {
+                        x.categories.join(",")
+                    };
+                    [
+                        vec![x.id.clone()],
+                        both(&x.name_zh, &x.name_en).to_vec(),
+                        vec![kind.to_string(), cats],
+                    ]
+                    .concat()
                 })
                 .collect(),
             _ => {
                 let mut rows = Vec::new();
                 for k in &s.claim_kinds {
-                    let levels = if k.levels.is_empty() { p.t("所有级别", "all levels").to_string() } else { k.levels.join(",") };
-                    let cats = if k.categories.is_empty() { p.t("所有类别", "all categories").to_string() } else { k.categories.join(",") };
-                    rows.push([vec![k.id.clone()], both(&k.name_zh, &k.name_en).to_vec(), vec![cats, levels]].concat());
+                    let levels = if k.levels.is_empty() {
+                        p.t("所有级别", "all levels").to_string()
+                    } else {
+                        k.levels.join(",")
+                    };
+                    let cats = if k.categories.is_empty() {
+                        p.t("所有类别", "all categories").to_string()
+                    } else {
+                        k.categories.join(",")
+                    };
+                    rows.push(
+                        [
+                            vec![k.id.clone()],
+                            both(&k.name_zh, &k.name_en).to_vec(),
+                            vec![cats, levels],
+                        ]
+                        .concat(),
+                    );
                     for d in &k.diseases {
-                        rows.push([vec![format!("  --disease {}", d.id)], both(&d.name_zh, &d.name_en).to_vec()].concat());
+                        rows.push(
+                            [
+                                vec![format!("  --disease {}", d.id)],
+                                both(&d.name_zh, &d.name_en).to_vec(),
+                            ]
+                            .concat(),
+                        );
                     }
                 }
                 rows
@@ -355,7 +483,10 @@ fn list(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 
 fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
-    let req = PremiumRequest { person: person(a)?, date: a.get("--date").map(str::to_string) };
+    let req = PremiumRequest {
+        person: person(a)?,
+        date: a.get("--date").map(str::to_string),
+    };
     let r = engine.premium(&req)?;
     if a.json {
         return to_json(&r);
@@ -364,29 +495,64 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     let mut p = Page::new(a.lang);
     p.line(person_line(&p, &cat, &req.person));
     p.blank();
-    let class = format!("{}  {}", name(&p, &r.subsidy_class.name_zh, &r.subsidy_class.name_en), p.cite(&r.subsidy_class.doc, &r.subsidy_class.clause));
+    let class = format!(
+        "{}  {}",
+        name(&p, &r.subsidy_class.name_zh, &r.subsidy_class.name_en),
+        p.cite(&r.subsidy_class.doc, &r.subsidy_class.clause)
+    );
     let rows = vec![
-        vec![p.t("缴费标准", "Contribution standard").to_string(), format!("{}{}", yuan(&r.standard), p.range(&r.ranges.standard))],
-        vec![p.t("个人缴费", "You pay").to_string(), format!("{}{}", yuan(&r.individual), p.range(&r.ranges.individual))],
-        vec![p.t("政府补助合计", "Subsidies in total").to_string(), format!("{}{}", yuan(&r.subsidy_total), p.range(&r.ranges.subsidy_total))],
+        vec![
+            p.t("缴费标准", "Contribution standard").to_string(),
+            format!("{}{}", yuan(&r.standard), p.range(&r.ranges.standard)),
+        ],
+        vec![
+            p.t("个人缴费", "You pay").to_string(),
+            format!("{}{}", yuan(&r.individual), p.range(&r.ranges.individual)),
+        ],
+        vec![
+            p.t("政府补助合计", "Subsidies in total").to_string(),
+            format!(
+                "{}{}",
+                yuan(&r.subsidy_total),
+                p.range(&r.ranges.subsidy_total)
+            ),
+        ],
         vec![p.t("补助类别", "Subsidy class").to_string(), class],
     ];
     p.table("", &rows);
     p.blank();
     p.line(p.t("各方承担", "Who pays"));
-    let mut rows = vec![vec![p.t("个人缴费", "You pay").to_string(), format!("{}{}", yuan(&r.individual), p.range(&r.ranges.individual))]];
+    let mut rows = vec![vec![
+        p.t("个人缴费", "You pay").to_string(),
+        format!("{}{}", yuan(&r.individual), p.range(&r.ranges.individual)),
+    ]];
     for pa in &r.payers {
-        rows.push(vec![name(&p, &pa.name_zh, &pa.name_en).to_string(), format!("{}{}", yuan(&pa.amount), p.range(&pa.range)), p.cite(&pa.doc, &pa.clause)]);
+        rows.push(vec![
+            name(&p, &pa.name_zh, &pa.name_en).to_string(),
+            format!("{}{}", yuan(&pa.amount), p.range(&pa.range)),
+            p.cite(&pa.doc, &pa.clause),
+        ]);
     }
     if !is_zero(&r.unassigned) {
-        rows.push(vec![p.t("未指明", "Unassigned").to_string(), yuan(&r.unassigned), p.t("文件未指明由谁承担", "the document assigns it to no one").to_string()]);
+        rows.push(vec![
+            p.t("未指明", "Unassigned").to_string(),
+            yuan(&r.unassigned),
+            p.t("文件未指明由谁承担", "the document assigns it to no one")
+                .to_string(),
+        ]);
     }
     p.table("  ", &rows);
     let warnings: Vec<NoticeOut> = r
         .eligibility
         .verdicts
         .iter()
-        .map(|v| NoticeOut { kind: "warning".into(), zh: format!("{}应参加：{}", v.reason_zh, v.send_to_zh), en: format!("{} Belongs to: {}", v.reason_en, v.send_to_en), doc: v.doc.clone(), clause: v.clause.clone() })
+        .map(|v| NoticeOut {
+            kind: "warning".into(),
+            zh: format!("{}应参加：{}", v.reason_zh, v.send_to_zh),
+            en: format!("{} Belongs to: {}", v.reason_en, v.send_to_en),
+            doc: v.doc.clone(),
+            clause: v.clause.clone(),
+        })
         .collect();
     p.notices("参保提示", "Enrolment", &warnings);
     p.notices("缴费方式", "Ways to pay", &r.payment_options);
@@ -407,7 +573,11 @@ fn eligibility(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     let mut p = Page::new(a.lang);
     p.line(person_line(&p, &cat, &person));
     p.blank();
-    p.line(if r.eligible { p.t("可以参加本方案。", "May enrol in this scheme.") } else { p.t("不能参加本方案。", "May not enrol in this scheme.") });
+    p.line(if r.eligible {
+        p.t("可以参加本方案。", "May enrol in this scheme.")
+    } else {
+        p.t("不能参加本方案。", "May not enrol in this scheme.")
+    });
     for v in &r.verdicts {
         let tag = match (v.verdict.as_str(), a.lang) {
             ("excluded", Lang::Zh) => "【不能参加】",
@@ -441,18 +611,55 @@ fn claim_input(a: &Args, level: String) -> Result<ClaimInput, Error> {
 /// The settlement figures of one claim as aligned label/value rows.
 fn claim_rows(p: &Page, c: &ClaimResult) -> Vec<Vec<String>> {
     let mut rows = vec![
-        vec![p.t("医疗费总额", "Total bill").to_string(), yuan(&c.medfee_sumamt)],
-        vec![p.t("全自费金额", "Outside policy scope").to_string(), yuan(&c.fulamt_ownpay_amt)],
-        vec![p.t("符合政策范围金额", "Within policy scope").to_string(), yuan(&c.inscp_scp_amt)],
-        vec![p.t("实际支付起付线", "Deductible paid").to_string(), yuan(&c.act_pay_dedc)],
-        vec![p.t("统筹基金支出", "Fund pays").to_string(), format!("{}{}", yuan(&c.hifp_pay), p.range(&c.ranges.hifp_pay))],
-        vec![p.t("统筹基金支付比例", "Fund share").to_string(), percent(&c.pool_prop_selfpay)],
-        vec![p.t("个人负担总金额", "You pay").to_string(), format!("{}{}", yuan(&c.psn_part_amt), p.range(&c.ranges.psn_part_amt))],
+        vec![
+            p.t("医疗费总额", "Total bill").to_string(),
+            yuan(&c.medfee_sumamt),
+        ],
+        vec![
+            p.t("全自费金额", "Outside policy scope").to_string(),
+            yuan(&c.fulamt_ownpay_amt),
+        ],
+        vec![
+            p.t("符合政策范围金额", "Within policy scope").to_string(),
+            yuan(&c.inscp_scp_amt),
+        ],
+        vec![
+            p.t("实际支付起付线", "Deductible paid").to_string(),
+            yuan(&c.act_pay_dedc),
+        ],
+        vec![
+            p.t("统筹基金支出", "Fund pays").to_string(),
+            format!("{}{}", yuan(&c.hifp_pay), p.range(&c.ranges.hifp_pay)),
+        ],
+        vec![
+            p.t("统筹基金支付比例", "Fund share").to_string(),
+            percent(&c.pool_prop_selfpay),
+        ],
+        vec![
+            p.t("个人负担总金额", "You pay").to_string(),
+            format!(
+                "{}{}",
+                yuan(&c.psn_part_amt),
+                p.range(&c.ranges.psn_part_amt)
+            ),
+        ],
     ];
     for (v, zh, en) in [
-        (&c.coinsurance_amt, "  其中 按比例自付", "  of which co-payment"),
-        (&c.above_limit_amt, "  其中 超过最高支付限额", "  of which above the annual limit"),
-        (&c.waiting_amt, "  其中 等待期内不予支付", "  of which in the waiting period"),
+        (
+            &c.coinsurance_amt,
+            "  其中 按比例自付",
+            "  of which co-payment",
+        ),
+        (
+            &c.above_limit_amt,
+            "  其中 超过最高支付限额",
+            "  of which above the annual limit",
+        ),
+        (
+            &c.waiting_amt,
+            "  其中 等待期内不予支付",
+            "  of which in the waiting period",
+        ),
     ] {
         if !is_zero(v) {
             rows.push(vec![p.t(zh, en).to_string(), yuan(v)]);
@@ -463,8 +670,14 @@ fn claim_rows(p: &Page, c: &ClaimResult) -> Vec<Vec<String>> {
 
 fn claim_title(p: &Page, c: &ClaimResult) -> String {
     match p.lang {
-        Lang::Zh => format!("{} · {} · {}（待遇年度 {} 至 {}）", c.kind_zh, c.level_zh, c.date, c.benefit_year_start, c.benefit_year_end),
-        Lang::En => format!("{} · {} · {} (benefit year {} to {})", c.kind_en, c.level_en, c.date, c.benefit_year_start, c.benefit_year_end),
+        Lang::Zh => format!(
+            "{} · {} · {}（待遇年度 {} 至 {}）",
+            c.kind_zh, c.level_zh, c.date, c.benefit_year_start, c.benefit_year_end
+        ),
+        Lang::En => format!(
+            "{} · {} · {} (benefit year {} to {})",
+            c.kind_en, c.level_en, c.date, c.benefit_year_start, c.benefit_year_end
+        ),
     }
 }
 
@@ -477,7 +690,11 @@ fn range_note(p: &mut Page) {
 
 fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
-    let req = ClaimRequest { person: person(a)?, paid_on: a.get("--paid-on").map(str::to_string), claim: claim_input(a, a.require("--level")?)? };
+    let req = ClaimRequest {
+        person: person(a)?,
+        paid_on: a.get("--paid-on").map(str::to_string),
+        claim: claim_input(a, a.require("--level")?)?,
+    };
     let c = engine.claim(&req)?;
     if a.json {
         return to_json(&c);
@@ -489,7 +706,9 @@ fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     p.blank();
     let rows = claim_rows(&p, &c);
     p.table("", &rows);
-    if c.ranges.hifp_pay.low != c.ranges.hifp_pay.high || c.ranges.psn_part_amt.low != c.ranges.psn_part_amt.high {
+    if c.ranges.hifp_pay.low != c.ranges.hifp_pay.high
+        || c.ranges.psn_part_amt.low != c.ranges.psn_part_amt.high
+    {
         range_note(&mut p);
     }
     p.notices("请注意", "Notices", &c.notices);
@@ -500,7 +719,11 @@ fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 
 fn compare(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
-    let req = CompareRequest { person: person(a)?, paid_on: a.get("--paid-on").map(str::to_string), claim: claim_input(a, String::new())? };
+    let req = CompareRequest {
+        person: person(a)?,
+        paid_on: a.get("--paid-on").map(str::to_string),
+        claim: claim_input(a, String::new())?,
+    };
     let r = engine.compare(&req)?;
     if a.json {
         return to_json(&r);
@@ -510,8 +733,20 @@ fn compare(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     p.line(person_line(&p, &cat, &req.person));
     if let Some(c) = r.rows.iter().find_map(|row| row.result.as_ref()) {
         let head = match a.lang {
-            Lang::Zh => format!("{} · {} · 医疗费总额 {} · 全自费 {}", c.kind_zh, c.date, yuan(&c.medfee_sumamt), yuan(&c.fulamt_ownpay_amt)),
-            Lang::En => format!("{} · {} · total {} · outside scope {}", c.kind_en, c.date, yuan(&c.medfee_sumamt), yuan(&c.fulamt_ownpay_amt)),
+            Lang::Zh => format!(
+                "{} · {} · 医疗费总额 {} · 全自费 {}",
+                c.kind_zh,
+                c.date,
+                yuan(&c.medfee_sumamt),
+                yuan(&c.fulamt_ownpay_amt)
+            ),
+            Lang::En => format!(
+                "{} · {} · total {} · outside scope {}",
+                c.kind_en,
+                c.date,
+                yuan(&c.medfee_sumamt),
+                yuan(&c.fulamt_ownpay_amt)
+            ),
         };
         p.line(head);
     }
@@ -530,22 +765,43 @@ fn compare(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         match (&row.result, &row.error) {
             (Some(c), _) => {
                 let range = &c.ranges.psn_part_amt;
-                let range = if range.low == range.high { String::new() } else { format!("{}—{}", yuan(&range.low), yuan(&range.high)) };
-                rows.push(vec![level, yuan(&c.act_pay_dedc), yuan(&c.hifp_pay), percent(&c.pool_prop_selfpay), yuan(&c.psn_part_amt), range]);
+                let range = if range.low == range.high {
+                    String::new()
+                } else {
+                    format!("{}—{}", yuan(&range.low), yuan(&range.high))
+                };
+                rows.push(vec![
+                    level,
+                    yuan(&c.act_pay_dedc),
+                    yuan(&c.hifp_pay),
+                    percent(&c.pool_prop_selfpay),
+                    yuan(&c.psn_part_amt),
+                    range,
+                ]);
                 for n in &c.notices {
                     if !notices.iter().any(|x| x.zh == n.zh) {
                         notices.push(n.clone());
                     }
                 }
             }
-            (None, Some(e)) => rows.push(vec![level, format!("{}{}", p.t("不予支付：", "not covered: "), name(&p, &e.message_zh, &e.message_en))]),
+            (None, Some(e)) => rows.push(vec![
+                level,
+                format!(
+                    "{}{}",
+                    p.t("不予支付：", "not covered: "),
+                    name(&p, &e.message_zh, &e.message_en)
+                ),
+            ]),
             (None, None) => rows.push(vec![level]),
         }
     }
     p.table("", &rows);
     p.notices("请注意", "Notices", &notices);
     p.blank();
-    p.line(p.t("每一级的计算过程：yibao claim … --level <级别>", "Working for one level: yibao claim … --level <level>"));
+    p.line(p.t(
+        "每一级的计算过程：yibao claim … --level <级别>",
+        "Working for one level: yibao claim … --level <level>",
+    ));
     ok(p.buf)
 }
 
@@ -562,7 +818,10 @@ fn year(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     p.line(person_line(&p, &cat, &req.person));
     let paid = match (&req.paid_on, a.lang) {
         (Some(d), Lang::Zh) => format!("缴费日期 {d}；共 {} 笔，按日期顺序结算", r.claims.len()),
-        (Some(d), Lang::En) => format!("paid on {d}; {} claims, settled in date order", r.claims.len()),
+        (Some(d), Lang::En) => format!(
+            "paid on {d}; {} claims, settled in date order",
+            r.claims.len()
+        ),
         (None, Lang::Zh) => format!("共 {} 笔，按日期顺序结算", r.claims.len()),
         (None, Lang::En) => format!("{} claims, settled in date order", r.claims.len()),
     };
@@ -572,8 +831,16 @@ fn year(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         p.blank();
         let orig = r.order.get(i).map_or(i, |o| *o) + 1;
         let head = match a.lang {
-            Lang::Zh => format!("第 {} 笔（文件中第 {orig} 条）：{}", i + 1, claim_title(&p, c)),
-            Lang::En => format!("#{} (entry {orig} in the file): {}", i + 1, claim_title(&p, c)),
+            Lang::Zh => format!(
+                "第 {} 笔（文件中第 {orig} 条）：{}",
+                i + 1,
+                claim_title(&p, c)
+            ),
+            Lang::En => format!(
+                "#{} (entry {orig} in the file): {}",
+                i + 1,
+                claim_title(&p, c)
+            ),
         };
         p.line(head);
         let rows = claim_rows(&p, c);
@@ -591,17 +858,51 @@ fn year(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     p.line(p.t("全年合计", "Totals"));
     let t = &r.totals;
     let mut rows = vec![
-        vec![p.t("医疗费总额", "Total bills").to_string(), yuan(&t.medfee_sumamt)],
-        vec![p.t("全自费金额", "Outside policy scope").to_string(), yuan(&t.fulamt_ownpay_amt)],
-        vec![p.t("符合政策范围金额", "Within policy scope").to_string(), yuan(&t.inscp_scp_amt)],
-        vec![p.t("实际支付起付线", "Deductibles paid").to_string(), yuan(&t.act_pay_dedc)],
-        vec![p.t("统筹基金支出", "Fund pays").to_string(), format!("{}{}", yuan(&t.hifp_pay), p.range(&r.ranges.hifp_pay))],
-        vec![p.t("个人负担总金额", "You pay").to_string(), format!("{}{}", yuan(&t.psn_part_amt), p.range(&r.ranges.psn_part_amt))],
+        vec![
+            p.t("医疗费总额", "Total bills").to_string(),
+            yuan(&t.medfee_sumamt),
+        ],
+        vec![
+            p.t("全自费金额", "Outside policy scope").to_string(),
+            yuan(&t.fulamt_ownpay_amt),
+        ],
+        vec![
+            p.t("符合政策范围金额", "Within policy scope").to_string(),
+            yuan(&t.inscp_scp_amt),
+        ],
+        vec![
+            p.t("实际支付起付线", "Deductibles paid").to_string(),
+            yuan(&t.act_pay_dedc),
+        ],
+        vec![
+            p.t("统筹基金支出", "Fund pays").to_string(),
+            format!("{}{}", yuan(&t.hifp_pay), p.range(&r.ranges.hifp_pay)),
+        ],
+        vec![
+            p.t("个人负担总金额", "You pay").to_string(),
+            format!(
+                "{}{}",
+                yuan(&t.psn_part_amt),
+                p.range(&r.ranges.psn_part_amt)
+            ),
+        ],
     ];
     for (v, zh, en) in [
-        (&t.coinsurance_amt, "  其中 按比例自付", "  of which co-payment"),
-        (&t.above_limit_amt, "  其中 超过最高支付限额", "  of which above the annual limit"),
-        (&t.waiting_amt, "  其中 等待期内不予支付", "  of which in the waiting period"),
+        (
+            &t.coinsurance_amt,
+            "  其中 按比例自付",
+            "  of which co-payment",
+        ),
+        (
+            &t.above_limit_amt,
+            "  其中 超过最高支付限额",
+            "  of which above the annual limit",
+        ),
+        (
+            &t.waiting_amt,
+            "  其中 等待期内不予支付",
+            "  of which in the waiting period",
+        ),
     ] {
         if !is_zero(v) {
             rows.push(vec![p.t(zh, en).to_string(), yuan(v)]);
@@ -647,7 +948,11 @@ fn year(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 fn meta_of(text: &str) -> (Option<String>, Option<String>) {
     let t: Option<toml::Table> = toml::from_str(text).ok();
     let meta = t.as_ref().and_then(|t| t.get("meta"));
-    let get = |k: &str| meta.and_then(|m| m.get(k)).and_then(|v| v.as_str()).map(String::from);
+    let get = |k: &str| {
+        meta.and_then(|m| m.get(k))
+            .and_then(|v| v.as_str())
+            .map(String::from)
+    };
     (get("id"), get("kind"))
 }
 
@@ -655,7 +960,11 @@ fn check(a: &Args) -> Result<Output, Fail> {
     let mut files: Vec<(String, String)> = Vec::new();
     let mut given = 0;
     if a.positional.is_empty() {
-        files.extend(yibao::builtin::FILES.iter().map(|(n, t)| (n.to_string(), t.to_string())));
+        files.extend(
+            yibao::builtin::FILES
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string())),
+        );
     } else {
         let mut mine = Vec::new();
         for path in &a.positional {
@@ -681,7 +990,11 @@ fn check(a: &Args) -> Result<Output, Fail> {
             files: Vec<String>,
             findings: Vec<ErrorOut>,
         }
-        let v = CheckOut { ok: findings.is_empty(), files: files.iter().map(|f| f.0.clone()).collect(), findings: findings.iter().map(ErrorOut::from).collect() };
+        let v = CheckOut {
+            ok: findings.is_empty(),
+            files: files.iter().map(|f| f.0.clone()).collect(),
+            findings: findings.iter().map(ErrorOut::from).collect(),
+        };
         return to_json(&v).map(|o| Output { code, ..o });
     }
     let mut p = Page::new(a.lang);
@@ -692,7 +1005,12 @@ fn check(a: &Args) -> Result<Output, Fail> {
         }
         let msg = name(&p, &e.message_zh, &e.message_en);
         // the core's policy messages often start with the field again
-        let msg = e.field.as_deref().and_then(|f| msg.strip_prefix(f)).and_then(|m| m.strip_prefix('：').or_else(|| m.strip_prefix(": "))).unwrap_or(msg);
+        let msg = e
+            .field
+            .as_deref()
+            .and_then(|f| msg.strip_prefix(f))
+            .and_then(|m| m.strip_prefix('：').or_else(|| m.strip_prefix(": ")))
+            .unwrap_or(msg);
         s.push_str(msg);
         if let Some(c) = &e.clause {
             s.push_str(&format!(" ({} {c})", p.t("依据", "per")));

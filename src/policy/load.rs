@@ -31,7 +31,8 @@ pub enum Parsed {
 fn syntax(file: &str, text: &str, e: &toml::de::Error) -> Error {
     let (line, col) = match e.span() {
         Some(span) => {
-            let before = &text[..span.start.min(text.len())];
+            // `get` rather than indexing: never panic on an offset inside a multi-byte character
+            let before = text.get(..span.start.min(text.len())).unwrap_or(text);
             let line = before.matches('\n').count() + 1;
             let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             (line, col)
@@ -54,8 +55,16 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Error> {
     if text.len() > MAX_POLICY_BYTES {
         return Err(Error::new(
             ErrorKind::PolicySyntax,
-            format!("政策文件过大（{} 字节，上限 {} 字节）", text.len(), MAX_POLICY_BYTES),
-            format!("policy file too large ({} bytes, limit {})", text.len(), MAX_POLICY_BYTES),
+            format!(
+                "政策文件过大（{} 字节，上限 {} 字节）",
+                text.len(),
+                MAX_POLICY_BYTES
+            ),
+            format!(
+                "policy file too large ({} bytes, limit {})",
+                text.len(),
+                MAX_POLICY_BYTES
+            ),
         )
         .file(file));
     }
@@ -90,7 +99,11 @@ const OVERRIDABLE: [&str; 3] = ["premium", "benefits", "notices"];
 /// replaces. A key the framework does not have is an error naming its path.
 fn merge(base: &mut toml::Table, over: &toml::Table, path: &str, file: &str) -> Result<(), Error> {
     for (k, v) in over {
-        let here = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+        let here = if path.is_empty() {
+            k.clone()
+        } else {
+            format!("{path}.{k}")
+        };
         match (base.get_mut(k), v) {
             (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o, &here, file)?,
             (Some(slot), _) => *slot = v.clone(),
@@ -123,16 +136,18 @@ pub fn merge_city(framework: &toml::Table, city: &CityFile, file: &str) -> Resul
     }
     let mut merged = framework.clone();
     merge(&mut merged, &city.overrides, "", file)?;
-    toml::Value::Table(merged).try_into::<Policy>().map_err(|e| {
-        let msg = e.message().trim().to_string();
-        Error::new(
-            ErrorKind::PolicySyntax,
-            format!("overrides 合并后格式错误：{msg}"),
-            format!("overrides do not fit the policy format: {msg}"),
-        )
-        .file(file)
-        .field("overrides")
-    })
+    toml::Value::Table(merged)
+        .try_into::<Policy>()
+        .map_err(|e| {
+            let msg = e.message().trim().to_string();
+            Error::new(
+                ErrorKind::PolicySyntax,
+                format!("overrides 合并后格式错误：{msg}"),
+                format!("overrides do not fit the policy format: {msg}"),
+            )
+            .file(file)
+            .field("overrides")
+        })
 }
 
 pub fn kind_id(k: FileKind) -> &'static str {

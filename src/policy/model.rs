@@ -67,7 +67,9 @@ fn de_opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D:
     let s = Option::<String>::deserialize(d)?;
     match s {
         None => Ok(None),
-        Some(s) => parse_decimal(&s).map(Some).map_err(serde::de::Error::custom),
+        Some(s) => parse_decimal(&s)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
     }
 }
 
@@ -601,4 +603,31 @@ pub struct Policy {
 /// Helper: does a category/tier filter list match (empty matches all)?
 pub fn matches(list: &[String], id: &str) -> bool {
     list.is_empty() || list.iter().any(|x| x == id)
+}
+
+/// The deductible (or other keyed figure) that applies to a category at a level: the exact
+/// level's row, else the `*` row.
+pub fn resolve_keyed<'a>(list: &'a [Keyed], cat: &str, level: &str) -> Option<&'a Keyed> {
+    let cands = || list.iter().filter(|k| matches(&k.categories, cat));
+    cands()
+        .find(|k| k.level == level)
+        .or_else(|| cands().find(|k| k.level == "*"))
+}
+
+/// The schedule for a category and its ratios at a level (the exact level, else `*`).
+pub fn resolve_ratios<'a>(
+    rule: &'a ClaimRule,
+    cat: &str,
+    level: &str,
+) -> Option<(&'a Schedule, &'a LevelRatios)> {
+    let s = rule
+        .schedules
+        .iter()
+        .find(|s| matches(&s.categories, cat))?;
+    let lr = s
+        .levels
+        .iter()
+        .find(|l| l.level == level)
+        .or_else(|| s.levels.iter().find(|l| l.level == "*"))?;
+    Some((s, lr))
 }

@@ -13,15 +13,44 @@ pub enum Lang {
 /// `--policy`). A trailing `*` marks a repeatable flag; a leading `!` a flag without a value.
 pub const COMMANDS: &[(&str, &[&str])] = &[
     ("list", &["--scheme"]),
-    ("premium", &["--scheme", "--region", "--category", "--status*", "--date"]),
-    ("eligibility", &["--scheme", "--region", "--category", "--status*"]),
+    (
+        "premium",
+        &["--scheme", "--region", "--category", "--status*", "--date"],
+    ),
+    (
+        "eligibility",
+        &["--scheme", "--region", "--category", "--status*"],
+    ),
     (
         "claim",
-        &["--scheme", "--region", "--category", "--status*", "--kind", "--level", "--date", "--total", "--out-of-scope", "--disease", "--paid-on"],
+        &[
+            "--scheme",
+            "--region",
+            "--category",
+            "--status*",
+            "--kind",
+            "--level",
+            "--date",
+            "--total",
+            "--out-of-scope",
+            "--disease",
+            "--paid-on",
+        ],
     ),
     (
         "compare",
-        &["--scheme", "--region", "--category", "--status*", "--kind", "--date", "--total", "--out-of-scope", "--disease", "--paid-on"],
+        &[
+            "--scheme",
+            "--region",
+            "--category",
+            "--status*",
+            "--kind",
+            "--date",
+            "--total",
+            "--out-of-scope",
+            "--disease",
+            "--paid-on",
+        ],
     ),
     ("year", &["--file", "!--steps"]),
     ("check", &[]),
@@ -57,27 +86,52 @@ fn spec(specs: &[&str], flag: &str) -> Option<(bool, bool)> {
 }
 
 fn command_flags(cmd: &str) -> &'static [&'static str] {
-    COMMANDS.iter().find(|(c, _)| *c == cmd).map_or(&[], |(_, f)| f)
+    COMMANDS
+        .iter()
+        .find(|(c, _)| *c == cmd)
+        .map_or(&[], |(_, f)| f)
 }
 
 /// Whether `flag` takes a value in any command (used before the command is known).
 fn takes_value_anywhere(flag: &str) -> bool {
-    spec(GLOBAL, flag).is_some_and(|s| s.0) || COMMANDS.iter().any(|(_, f)| spec(f, flag).is_some_and(|s| s.0))
+    spec(GLOBAL, flag).is_some_and(|s| s.0)
+        || COMMANDS
+            .iter()
+            .any(|(_, f)| spec(f, flag).is_some_and(|s| s.0))
 }
 
 pub fn known_commands() -> String {
-    COMMANDS.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ")
+    COMMANDS
+        .iter()
+        .map(|(c, _)| *c)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn flag_list(cmd: &str) -> String {
-    let mut v: Vec<&str> = command_flags(cmd).iter().map(|s| s.trim_start_matches('!').trim_end_matches('*')).collect();
-    v.extend(GLOBAL.iter().map(|s| s.trim_start_matches('!').trim_end_matches('*')));
+    let mut v: Vec<&str> = command_flags(cmd)
+        .iter()
+        .map(|s| s.trim_start_matches('!').trim_end_matches('*'))
+        .collect();
+    v.extend(
+        GLOBAL
+            .iter()
+            .map(|s| s.trim_start_matches('!').trim_end_matches('*')),
+    );
     v.join(" ")
 }
 
 impl Args {
     pub fn parse(raw: Vec<String>) -> Result<Args, Error> {
-        let mut a = Args { cmd: None, positional: Vec::new(), json: false, lang: Lang::Zh, help: false, version: false, opts: Vec::new() };
+        let mut a = Args {
+            cmd: None,
+            positional: Vec::new(),
+            json: false,
+            lang: Lang::Zh,
+            help: false,
+            version: false,
+            opts: Vec::new(),
+        };
         // (flag, value) pairs in order, checked against the command once it is known
         let mut flags: Vec<(String, Option<String>)> = Vec::new();
         let mut it = raw.into_iter();
@@ -126,7 +180,11 @@ impl Args {
                 None if takes_value_anywhere(&name) => match it.next() {
                     Some(v) if !v.starts_with("--") => Some(v),
                     _ => {
-                        return Err(usage_error(format!("选项 {name} 缺少取值"), format!("option {name} needs a value"), &name));
+                        return Err(usage_error(
+                            format!("选项 {name} 缺少取值"),
+                            format!("option {name} needs a value"),
+                            &name,
+                        ));
                     }
                 },
                 None => None,
@@ -150,33 +208,55 @@ impl Args {
             let s = spec(GLOBAL, &name).or_else(|| spec(command_flags(&cmd), &name));
             let Some((wants_value, repeatable)) = s else {
                 let (zh, en) = if cmd.is_empty() {
-                    (format!("未知选项“{name}”"), format!("unknown option \"{name}\""))
+                    (
+                        format!("未知选项“{name}”"),
+                        format!("unknown option \"{name}\""),
+                    )
                 } else {
                     (
                         format!("未知选项“{name}”；{cmd} 可用的选项：{}", flag_list(&cmd)),
-                        format!("unknown option \"{name}\"; {cmd} accepts: {}", flag_list(&cmd)),
+                        format!(
+                            "unknown option \"{name}\"; {cmd} accepts: {}",
+                            flag_list(&cmd)
+                        ),
                     )
                 };
                 return Err(usage_error(zh, en, &name));
             };
             match (wants_value, value) {
                 (false, Some(_)) => {
-                    return Err(usage_error(format!("选项 {name} 不带取值"), format!("option {name} takes no value"), &name));
+                    return Err(usage_error(
+                        format!("选项 {name} 不带取值"),
+                        format!("option {name} takes no value"),
+                        &name,
+                    ));
                 }
                 (false, None) => a.opts.push((name, String::new())),
                 (true, None) => {
-                    return Err(usage_error(format!("选项 {name} 缺少取值"), format!("option {name} needs a value"), &name));
+                    return Err(usage_error(
+                        format!("选项 {name} 缺少取值"),
+                        format!("option {name} needs a value"),
+                        &name,
+                    ));
                 }
                 (true, Some(v)) => {
                     if !repeatable && a.opts.iter().any(|(n, _)| *n == name) {
-                        return Err(usage_error(format!("选项 {name} 只能给一次"), format!("option {name} may be given only once"), &name));
+                        return Err(usage_error(
+                            format!("选项 {name} 只能给一次"),
+                            format!("option {name} may be given only once"),
+                            &name,
+                        ));
                     }
                     if name == "--lang" {
                         a.lang = match v.as_str() {
                             "zh" | "zh-CN" | "cn" => Lang::Zh,
                             "en" => Lang::En,
                             _ => {
-                                return Err(usage_error(format!("--lang 应为 zh 或 en，而不是“{v}”"), format!("--lang must be zh or en, not \"{v}\""), "--lang"));
+                                return Err(usage_error(
+                                    format!("--lang 应为 zh 或 en，而不是“{v}”"),
+                                    format!("--lang must be zh or en, not \"{v}\""),
+                                    "--lang",
+                                ));
                             }
                         };
                     }
@@ -189,7 +269,10 @@ impl Args {
 
     /// The value of a single-valued flag.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.opts.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.opts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -201,15 +284,29 @@ impl Args {
         self.opts
             .iter()
             .filter(|(n, _)| n == name)
-            .flat_map(|(_, v)| v.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>())
+            .flat_map(|(_, v)| {
+                v.split([',', '，'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
             .collect()
     }
 
     pub fn require(&self, name: &str) -> Result<String, Error> {
         match self.get(name) {
             Some(v) if !v.trim().is_empty() => Ok(v.trim().to_string()),
-            Some(_) => Err(usage_error(format!("选项 {name} 的取值为空"), format!("option {name} is empty"), name)),
-            None => Err(usage_error(format!("缺少必需的选项 {name}"), format!("missing required option {name}"), name)),
+            Some(_) => Err(usage_error(
+                format!("选项 {name} 的取值为空"),
+                format!("option {name} is empty"),
+                name,
+            )),
+            None => Err(usage_error(
+                format!("缺少必需的选项 {name}"),
+                format!("missing required option {name}"),
+                name,
+            )),
         }
     }
 

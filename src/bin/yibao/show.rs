@@ -15,7 +15,10 @@ pub struct Page {
 
 impl Page {
     pub fn new(lang: Lang) -> Page {
-        Page { buf: String::new(), lang }
+        Page {
+            buf: String::new(),
+            lang,
+        }
     }
 
     pub fn line(&mut self, s: impl AsRef<str>) {
@@ -61,7 +64,12 @@ impl Page {
 
     /// `依据 吉政办发[2008]12号 二(四)2(2)` / `Source: …`.
     pub fn cite(&self, doc: &str, clause: &str) -> String {
-        let c = [doc.trim(), clause.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+        let c = [doc.trim(), clause.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
         if c.is_empty() {
             String::new()
         } else {
@@ -86,7 +94,7 @@ impl Page {
             return;
         }
         self.blank();
-        self.line(self.t(title_zh, title_en).to_string());
+        self.line(self.t(title_zh, title_en));
         for n in notices {
             let tag = match (n.kind.as_str(), self.lang) {
                 ("discrepancy", Lang::Zh) => "【文件不一致】",
@@ -113,7 +121,11 @@ impl Page {
         self.line(self.t("计算过程", "How it was worked out"));
         for (i, s) in steps.iter().enumerate() {
             let title = self.t(&s.title_zh, &s.title_en).to_string();
-            let amount = s.amount.as_deref().map(|a| format!("  {}", yuan(a))).unwrap_or_default();
+            let amount = s
+                .amount
+                .as_deref()
+                .map(|a| format!("  {}", yuan(a)))
+                .unwrap_or_default();
             let num = format!("{}.", i + 1);
             let pad = " ".repeat(num.len() + 3);
             self.line(format!("  {num} {title}{amount}"));

@@ -64,7 +64,9 @@ fn amount(a: Amount, field: String, file: &str) -> Result<String, Error> {
         Amount::Text(s) => Ok(s),
         Amount::Other(_) => Err(invalid(
             format!("{field}：金额请写成整数（50000）或带引号的字符串（\"1234.56\"）"),
-            format!("{field}: write amounts as whole numbers (50000) or quoted strings (\"1234.56\")"),
+            format!(
+                "{field}: write amounts as whole numbers (50000) or quoted strings (\"1234.56\")"
+            ),
             file,
         )
         .field(field)),
@@ -73,12 +75,25 @@ fn amount(a: Amount, field: String, file: &str) -> Result<String, Error> {
 
 /// Reads and converts a year file.
 pub fn load(path: &str) -> Result<YearRequest, Error> {
-    let read_err = |e: std::io::Error| invalid(format!("无法读取文件 {path}：{e}"), format!("cannot read {path}: {e}"), path).field("--file");
+    let read_err = |e: std::io::Error| {
+        invalid(
+            format!("无法读取文件 {path}：{e}"),
+            format!("cannot read {path}: {e}"),
+            path,
+        )
+        .field("--file")
+    };
     let meta = std::fs::metadata(path).map_err(read_err)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(invalid(
-            format!("文件 {path} 过大（{} 字节，上限 {MAX_FILE_BYTES} 字节）", meta.len()),
-            format!("{path} is too large ({} bytes, limit {MAX_FILE_BYTES})", meta.len()),
+            format!(
+                "文件 {path} 过大（{} 字节，上限 {MAX_FILE_BYTES} 字节）",
+                meta.len()
+            ),
+            format!(
+                "{path} is too large ({} bytes, limit {MAX_FILE_BYTES})",
+                meta.len()
+            ),
             path,
         )
         .field("--file"));
@@ -86,13 +101,28 @@ pub fn load(path: &str) -> Result<YearRequest, Error> {
     let text = std::fs::read_to_string(path).map_err(read_err)?;
     let parsed: YearFile = if path.to_ascii_lowercase().ends_with(".json") {
         serde_json::from_str(&text).map_err(|e| {
-            invalid(format!("JSON 格式错误（第{}行第{}列）：{e}", e.line(), e.column()), format!("invalid JSON (line {}, column {}): {e}", e.line(), e.column()), path)
+            invalid(
+                format!("JSON 格式错误（第{}行第{}列）：{e}", e.line(), e.column()),
+                format!(
+                    "invalid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
+                path,
+            )
         })?
     } else {
         toml::from_str(&text).map_err(|e| {
-            let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let line = e.span().map_or(0, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            });
             let msg = e.message().trim().to_string();
-            invalid(format!("TOML 格式错误（第{line}行）：{msg}"), format!("invalid TOML (line {line}): {msg}"), path).field(format!("line {line}"))
+            invalid(
+                format!("TOML 格式错误（第{line}行）：{msg}"),
+                format!("invalid TOML (line {line}): {msg}"),
+                path,
+            )
+            .field(format!("line {line}"))
         })?
     };
     let mut claims = Vec::with_capacity(parsed.claims.len());
@@ -102,11 +132,23 @@ pub fn load(path: &str) -> Result<YearRequest, Error> {
             Some(a) => Some(amount(a, format!("claims[{i}].out_of_scope"), path)?),
             None => None,
         };
-        claims.push(ClaimInput { kind: c.kind, level: c.level, date: c.date, medfee_sumamt: total, fulamt_ownpay_amt: out_of_scope, disease: c.disease });
+        claims.push(ClaimInput {
+            kind: c.kind,
+            level: c.level,
+            date: c.date,
+            medfee_sumamt: total,
+            fulamt_ownpay_amt: out_of_scope,
+            disease: c.disease,
+        });
     }
     let p = parsed.person;
     Ok(YearRequest {
-        person: PersonInput { scheme: p.scheme, region: p.region, category: p.category, statuses: p.statuses },
+        person: PersonInput {
+            scheme: p.scheme,
+            region: p.region,
+            category: p.category,
+            statuses: p.statuses,
+        },
         paid_on: parsed.paid_on,
         claims,
     })

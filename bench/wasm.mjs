@@ -1,0 +1,53 @@
+// WASM benchmarks in Node (issue 4): the operations of benches/engine.rs through the JS API of the
+// built package (pkg/, what the page loads), in µs per call including the JS↔WASM crossing
+// (serde-wasm-bindgen turning JS objects into Rust values and the result back into JS objects).
+//
+//   node bench/wasm.mjs [--quick] [--json FILE]
+// Targets (reported, not asserted): one claim ≤ 5 µs median; a year of 20 claims ≤ 40 µs.
+import { loadWasm, premiumRequest, claimRequest, yearRequest, measure, fmt, table, saveJson, quick } from './lib.mjs';
+
+const api = await loadWasm();
+const opts = quick ? { warmupMs: 100, timeMs: 400 } : { warmupMs: 300, timeMs: 1500 };
+
+// Sanity: the figures of the hand-checked scenario before timing anything.
+const ref = api.claim(claimRequest());
+if (ref.hifp_pay !== '24700.00' || ref.psn_part_amt !== '25300.00') {
+  console.error(`reference claim gave ${ref.hifp_pay} / ${ref.psn_part_amt}, expected 24700.00 / 25300.00`);
+  process.exit(1);
+}
+
+const prem = premiumRequest();
+const claim = claimRequest();
+const year = yearRequest();
+const policies = Object.entries(api.catalogue ? {} : {}); // placeholder keeps lint quiet
+void policies;
+
+const cases = [
+  ['premium', () => api.premium(prem), null],
+  ['claim (inpatient, reference)', () => api.claim(claim), 5],
+  ['year (20 claims)', () => api.year(year), 40],
+  ['compare (all levels)', () => api.compare(claim), null],
+  ['catalogue', () => api.catalogue(), null],
+];
+
+const results = [];
+for (const [name, fn, target] of cases) {
+  const r = measure(fn, opts);
+  results.push({ name, ...r, target_us: target });
+}
+
+console.log(`WASM through the JS API (Node ${process.version}), µs per call`);
+console.log(
+  table(
+    results.map((r) => ({
+      operation: r.name,
+      median: fmt(r.median),
+      p90: fmt(r.p90),
+      min: fmt(r.min),
+      calls: r.calls,
+      target: r.target_us ? `≤ ${r.target_us} µs ${r.median <= r.target_us ? 'met' : 'MISSED'}` : '',
+    })),
+    ['operation', 'median', 'p90', 'min', 'calls', 'target'],
+  ),
+);
+saveJson('wasm', { node: process.version, results });
