@@ -75,7 +75,7 @@ function quantile(sorted, q) {
 export function measure(fn, { warmupMs = 300, timeMs = 1500, maxSamples = 5000 } = {}) {
   let t0 = now();
   let n = 0;
-  while (now() - t0 < warmupMs || n < 20) {
+  while (now() - t0 < warmupMs * 1e3 || n < 20) {
     fn();
     n++;
   }
@@ -83,7 +83,7 @@ export function measure(fn, { warmupMs = 300, timeMs = 1500, maxSamples = 5000 }
   const batch = Math.max(1, Math.round(50 / est));
   const samples = [];
   t0 = now();
-  while ((now() - t0 < timeMs || samples.length < 30) && samples.length < maxSamples) {
+  while ((now() - t0 < timeMs * 1e3 || samples.length < 30) && samples.length < maxSamples) {
     const s = now();
     for (let i = 0; i < batch; i++) fn();
     samples.push((now() - s) / batch);

@@ -139,6 +139,7 @@ const T = {
   admission: ['第 {n} 次', 'No. {n}'],
   noAdmissions: ['还没有添加。', 'None added yet.'],
   totals: ['全年合计', 'Year totals'],
+  yearTable: ['各次住院明细', 'Admissions in detail'],
   used: ['已用', 'Used'],
   remaining: ['剩余', 'Remaining'],
   limitKindEligible: ['（限制计入的医疗费用）', '(caps eligible cost)'],
@@ -803,7 +804,7 @@ class Calculator {
       h(
         'thead',
         {},
-        h('tr', {}, h('th', { scope: 'col' }, i18n.t('payer')), h('th', { scope: 'col' }, i18n.t('amount')), h('th', { scope: 'col' }, i18n.t('range')), h('th', { scope: 'col' }, i18n.t('basisCol'))),
+        h('tr', {}, h('th', { scope: 'col' }, i18n.t('payer')), h('th', { scope: 'col' }, i18n.t('amount')), h('th', { scope: 'col' }, i18n.t('range')), h('th', { scope: 'col', class: 'yb-col-cite' }, i18n.t('basisCol'))),
       ),
       h(
         'tbody',
@@ -815,7 +816,7 @@ class Calculator {
             h('th', { scope: 'row' }, label),
             h('td', { class: 'yb-num' }, yuan(amount)),
             h('td', { class: 'yb-num' }, range && range.low !== range.high ? `${yuan(range.low)} – ${yuan(range.high)}` : '—'),
-            h('td', { class: 'yb-cite' }, cite),
+            h('td', { class: 'yb-cite yb-col-cite' }, cite),
           ),
         ),
       ),
@@ -1011,12 +1012,12 @@ class Calculator {
     const { i18n } = this;
     const { points, marks, xmax, you } = this.chartData(c);
     if (points.length < 2) return null;
-    const W = 640;
-    const HT = 300;
-    const L = 64;
+    const W = 480;
+    const HT = 280;
+    const L = 48;
     const R = 16;
     const TOP = 16;
-    const B = 44;
+    const B = 40;
     const ymax = niceCeil(Math.max(...points.map((p) => p.y), you.y || 0, 1));
     const X = (v) => L + ((W - L - R) * v) / xmax;
     const Y = (v) => TOP + (HT - TOP - B) * (1 - v / ymax);
@@ -1084,7 +1085,7 @@ class Calculator {
     add(box, 
       h(
         'div',
-        { class: 'yb-scroll' },
+        { class: 'yb-scroll', tabindex: '0', role: 'region', 'aria-label': i18n.t('compare') },
         h(
           'table',
           { class: 'yb-table' },
@@ -1246,7 +1247,7 @@ class Calculator {
     replace(out, 
       h(
         'div',
-        { class: 'yb-scroll' },
+        { class: 'yb-scroll', tabindex: '0', role: 'region', 'aria-label': i18n.t('yearTable') },
         h(
           'table',
           { class: 'yb-table' },

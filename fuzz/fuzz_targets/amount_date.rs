@@ -7,14 +7,21 @@ use yibao::date::{Date, MAX_YEAR, MIN_YEAR};
 use yibao::money::{Money, MAX_YUAN};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     match Money::parse("amount", text) {
         Ok(m) => {
             let d = m.decimal();
-            assert!(!d.is_sign_negative() && d <= MAX_YUAN.into() && d.scale() <= 2, "{text:?} -> {d}");
+            assert!(
+                !d.is_sign_negative() && d <= MAX_YUAN.into() && d.scale() <= 2,
+                "{text:?} -> {d}"
+            );
             let _ = (m.plain(), m.yuan_text());
         }
-        Err(e) => assert!(e.code() == "invalid_amount" && !e.message_zh.is_empty() && !e.message_en.is_empty()),
+        Err(e) => assert!(
+            e.code() == "invalid_amount" && !e.message_zh.is_empty() && !e.message_en.is_empty()
+        ),
     }
     match Date::parse("date", text) {
         Ok(d) => {

@@ -15,12 +15,17 @@ fn builtin() -> &'static Engine {
 
 fn check(errs: &[yibao::Error]) {
     for e in errs {
-        assert!(!e.message_zh.is_empty() && !e.message_en.is_empty(), "{e:?}");
+        assert!(
+            !e.message_zh.is_empty() && !e.message_en.is_empty(),
+            "{e:?}"
+        );
     }
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Err(e) = yibao::policy::parse("fuzz.toml", text) {
         check(&[e]);
     }
@@ -32,5 +37,8 @@ fuzz_target!(|data: &[u8]| {
         // whatever loads must answer
         let _ = e.catalogue();
     }
-    check(&yibao::policy::lint::check_files(&[("fuzz.toml".into(), text.into())]));
+    check(&yibao::policy::lint::check_files(&[(
+        "fuzz.toml".into(),
+        text.into(),
+    )]));
 });

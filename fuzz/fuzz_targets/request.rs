@@ -15,7 +15,10 @@ fn builtin() -> &'static Engine {
 
 fn check<T>(r: Result<T, yibao::Error>) {
     if let Err(e) = r {
-        assert!(!e.message_zh.is_empty() && !e.message_en.is_empty(), "{e:?}");
+        assert!(
+            !e.message_zh.is_empty() && !e.message_en.is_empty(),
+            "{e:?}"
+        );
     }
 }
 

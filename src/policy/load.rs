@@ -5,6 +5,8 @@
 
 use serde::Deserialize;
 
+use super::de::{from_table, DeError};
+
 use super::model::{FileKind, Meta, Policy, Region};
 use crate::error::{Error, ErrorKind};
 
@@ -73,14 +75,15 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Error> {
         .get("meta")
         .and_then(|m| m.get("kind"))
         .and_then(|k| k.as_str())
-        .unwrap_or("");
-    match kind {
+        .unwrap_or("")
+        .to_string();
+    match kind.as_str() {
         "city" => {
-            let city: CityFile = toml::from_str(text).map_err(|e| syntax(file, text, &e))?;
+            let city: CityFile = from_table(&table).map_err(|e| shape(file, &e))?;
             Ok(Parsed::City(Box::new(city)))
         }
         "framework" | "layer" => {
-            let p: Policy = toml::from_str(text).map_err(|e| syntax(file, text, &e))?;
+            let p: Policy = from_table(&table).map_err(|e| shape(file, &e))?;
             Ok(Parsed::Policy(Box::new(p), table))
         }
         other => Err(Error::new(
@@ -91,6 +94,12 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Error> {
         .file(file)
         .field("meta.kind")),
     }
+}
+
+/// A file that is valid TOML but not the policy format: names the field.
+fn shape(file: &str, e: &DeError) -> Error {
+    let field = e.path.clone().unwrap_or_else(|| "(文件顶层)".to_string());
+    Error::new(ErrorKind::PolicySyntax, format!("{field}：格式不符（{}）", e.msg), format!("{field}: {}", e.msg)).file(file).field(field)
 }
 
 const OVERRIDABLE: [&str; 3] = ["premium", "benefits", "notices"];
@@ -136,18 +145,11 @@ pub fn merge_city(framework: &toml::Table, city: &CityFile, file: &str) -> Resul
     }
     let mut merged = framework.clone();
     merge(&mut merged, &city.overrides, "", file)?;
-    toml::Value::Table(merged)
-        .try_into::<Policy>()
-        .map_err(|e| {
-            let msg = e.message().trim().to_string();
-            Error::new(
-                ErrorKind::PolicySyntax,
-                format!("overrides 合并后格式错误：{msg}"),
-                format!("overrides do not fit the policy format: {msg}"),
-            )
-            .file(file)
-            .field("overrides")
-        })
+    from_table::<Policy>(&merged).map_err(|e| {
+        let mut err = shape(file, &e);
+        err.field = Some(format!("overrides.{}", e.path.as_deref().unwrap_or("")));
+        err
+    })
 }
 
 pub fn kind_id(k: FileKind) -> &'static str {

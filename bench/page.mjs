@@ -1,0 +1,260 @@
+// Page metrics in headless Chromium (issue 4), against dist/ (run ./build.sh first) served by a
+// small gzip-capable HTTP server on 127.0.0.1:
+//   - bytes shipped by type (wasm, JS, CSS, HTML; policy data is compiled into the wasm), raw and
+//     as sent (gzip), from the actual responses;
+//   - time to first result with 4× CPU throttling (CDP Emulation.setCPUThrottlingRate): navigation
+//     start → the calculator's first result is in the DOM (data-ready, set right after the first
+//     compute), and → the next frame after it;
+//   - interaction latency: change the bill, time the synchronous recompute + re-render (the change
+//     handler) and to the next frame, checking the fund figure changed.
+// Two pages: "widget" (a bare host page with one <yibao-calculator>, what a portal embeds) and
+// "page" (index.html, the full page).
+//
+//   node bench/page.mjs [--quick] [--json FILE] [--runs N]
+// Target (reported, not asserted): first result ≤ 1 s at 4× throttling.
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { ROOT, quick, saveJson, table } from './lib.mjs';
+
+const DIST = resolve(process.env.YIBAO_DIST || join(ROOT, 'dist'));
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : quick ? 3 : 7;
+const THROTTLE = 4;
+const BILLS = ['20000', '35000', '8000', '60000', '12345.67', '47000', '3000', '90000'];
+if (!existsSync(join(DIST, 'widget.js'))) {
+  console.error(`${DIST}/widget.js not found: run ./build.sh first`);
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------- server
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.toml': 'text/plain; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+const WIDGET_HOST = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>bench: widget</title>
+<script type="module" src="/widget.js"></script></head>
+<body><yibao-calculator id="w" scheme="jilin-2008" region="prefecture" category="adult" lang="zh"></yibao-calculator></body></html>`;
+const gzCache = new Map();
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  let body;
+  let type;
+  if (url.pathname === '/__bench/widget.html') {
+    body = Buffer.from(WIDGET_HOST);
+    type = TYPES['.html'];
+  } else {
+    let path = normalize(join(DIST, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(DIST)) return res.writeHead(403).end();
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+    if (!existsSync(path)) return res.writeHead(404).end();
+    body = readFileSync(path);
+    type = TYPES[extname(path)] || 'application/octet-stream';
+  }
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && !type.startsWith('image/')) {
+    const key = `${url.pathname}:${body.length}`;
+    if (!gzCache.has(key)) gzCache.set(key, gzipSync(body, { level: 9 }));
+    body = gzCache.get(key);
+    headers['Content-Encoding'] = 'gzip';
+    headers.Vary = 'Accept-Encoding';
+  }
+  headers['Content-Length'] = body.length;
+  res.writeHead(200, headers).end(body);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const BASE = `http://127.0.0.1:${server.address().port}`;
+
+// ---------------------------------------------------------------- browser
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+  viewport: { width: 412, height: 915 },
+});
+
+// Records when the first result lands: the page sets body[data-ready], the widget its element's.
+const READY_HOOK = () => {
+  window.__yb = { ready: null };
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-ready]')) {
+      window.__yb.ready = performance.now();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          window.__yb.frame = performance.now();
+        }, 0),
+      );
+      obs.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+};
+
+function kindOf(url, type) {
+  if (/\.wasm(\?|$)/.test(url) || type.includes('wasm')) return 'wasm';
+  if (type.includes('javascript')) return 'js';
+  if (type.includes('css')) return 'css';
+  if (type.includes('html')) return 'html';
+  if (/\.(toml|json)(\?|$)/.test(url)) return 'policy data';
+  return 'other';
+}
+
+async function openPage(path, throttle) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const responses = [];
+  page.on('response', (r) => responses.push(r));
+  await page.addInitScript(READY_HOOK);
+  await page.goto(`${BASE}${path}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__yb && window.__yb.frame, null, { timeout: 60_000 });
+  await page.locator('[data-testid="claim-hifp_pay"]').first().waitFor({ timeout: 30_000 });
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    return {
+      ready: window.__yb.ready,
+      frame: window.__yb.frame,
+      dcl: nav.domContentLoadedEventEnd,
+      load: nav.loadEventEnd,
+      wasm_end: wasm ? wasm.responseEnd : null,
+    };
+  });
+  return { page, cdp, responses, t };
+}
+
+async function bytesOf(responses) {
+  const rows = [];
+  for (const r of responses) {
+    const url = r.url();
+    if (!url.startsWith(BASE)) continue;
+    const type = r.headers()['content-type'] || '';
+    const body = await r.body().catch(() => Buffer.alloc(0));
+    const sizes = await r.request().sizes();
+    rows.push({ url: url.slice(BASE.length), kind: kindOf(url, type), raw: body.length, sent: sizes.responseBodySize, gzip: r.headers()['content-encoding'] === 'gzip' });
+  }
+  return rows;
+}
+
+/** Changes the bill and times the recompute; returns ms per change. */
+async function interact(page) {
+  return page.evaluate(async (bills) => {
+    const host = document.querySelector('yibao-calculator');
+    const root = host ? host.shadowRoot : document;
+    const out = [];
+    for (const bill of bills) {
+      const input = root.querySelector('input[name="total"]');
+      const before = root.querySelector('[data-testid="claim-hifp_pay"]').textContent;
+      input.value = bill;
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      const t1 = performance.now();
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      const t2 = performance.now();
+      const after = root.querySelector('[data-testid="claim-hifp_pay"]').textContent;
+      out.push({ bill, handler: t1 - t0, frame: t2 - t0, changed: after !== before, after });
+    }
+    return out;
+  }, BILLS);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const results = {};
+try {
+  for (const [name, path] of [
+    ['widget', '/__bench/widget.html'],
+    ['page', '/index.html'],
+  ]) {
+    const firsts = [];
+    let bytes = null;
+    let inter4 = null;
+    let inter1 = null;
+    for (let i = 0; i < RUNS; i++) {
+      const { page, cdp, responses, t } = await openPage(path, THROTTLE);
+      firsts.push(t);
+      if (i === 0) {
+        bytes = await bytesOf(responses);
+        inter4 = await interact(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        inter1 = await interact(page);
+      }
+      await page.close();
+    }
+    const byKind = {};
+    for (const b of bytes) {
+      const k = (byKind[b.kind] ||= { kind: b.kind, files: 0, raw: 0, sent: 0 });
+      k.files++;
+      k.raw += b.raw;
+      k.sent += b.sent;
+    }
+    const unchanged = [...inter4, ...inter1].filter((x) => !x.changed).length;
+    results[name] = {
+      path,
+      bytes,
+      by_kind: Object.values(byKind),
+      first_result_ms: { median: median(firsts.map((x) => x.ready)), runs: firsts.map((x) => x.ready) },
+      first_frame_ms: { median: median(firsts.map((x) => x.frame)) },
+      load_event_ms: { median: median(firsts.map((x) => x.load)) },
+      wasm_received_ms: { median: median(firsts.map((x) => x.wasm_end ?? NaN)) },
+      interaction_4x_ms: { handler: median(inter4.map((x) => x.handler)), frame: median(inter4.map((x) => x.frame)), samples: inter4 },
+      interaction_1x_ms: { handler: median(inter1.map((x) => x.handler)), frame: median(inter1.map((x) => x.frame)), samples: inter1 },
+      unchanged_results: unchanged,
+    };
+  }
+} finally {
+  await context.close();
+  server.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+for (const [name, r] of Object.entries(results)) {
+  const tot = r.by_kind.reduce((a, k) => ({ raw: a.raw + k.raw, sent: a.sent + k.sent }), { raw: 0, sent: 0 });
+  console.log(`\n${name} (${r.path}) — bytes shipped, from the responses (sent = gzip as served)`);
+  console.log(
+    table(
+      [...r.by_kind, { kind: 'total', files: r.bytes.length, ...tot }].map((k) => ({ kind: k.kind, files: k.files, raw: kb(k.raw), sent: kb(k.sent) })),
+      ['kind', 'files', 'raw', 'sent'],
+    ),
+  );
+  const target = r.first_result_ms.median <= 1000 ? 'met' : 'MISSED';
+  console.log(
+    `first result at ${THROTTLE}× CPU throttling: ${ms(r.first_result_ms.median)} median of ${RUNS} (wasm received ${ms(r.wasm_received_ms.median)}; next frame ${ms(r.first_frame_ms.median)}; load event ${ms(r.load_event_ms.median)}) — target ≤ 1 s ${target}`,
+  );
+  console.log(
+    `recompute after changing the bill: ${ms(r.interaction_4x_ms.handler)} handler / ${ms(r.interaction_4x_ms.frame)} to next frame at ${THROTTLE}×; ${ms(r.interaction_1x_ms.handler)} / ${ms(r.interaction_1x_ms.frame)} unthrottled (median of ${BILLS.length} changes)`,
+  );
+  if (r.unchanged_results) console.log(`WARNING: ${r.unchanged_results} change(s) did not update the fund figure`);
+}
+saveJson('page', { throttle: THROTTLE, runs: RUNS, results });
