@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorKind};
 use crate::explain;
 use crate::policy::load::{kind_id, merge_city, parse, Parsed};
 use crate::policy::model::*;
-use crate::policy::validate::{check_city_against, check_city_meta, check_policy, claim_rules};
+use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy, claim_rules};
 
 /// At most this many statuses on one person, and claims in one year.
 pub const MAX_STATUSES: usize = 32;
@@ -200,6 +200,14 @@ impl Engine {
                     &scheme.policy,
                     &city.region.tier,
                 ));
+                errs.extend(check_complete(file, &merged, &[city.region.tier.as_str()]));
+                let mut seen = Vec::new();
+                errs.retain(|e| {
+                    let k = (e.field.clone(), e.message_zh.clone());
+                    let fresh = !seen.contains(&k);
+                    seen.push(k);
+                    fresh
+                });
                 let rid = &city.region.id;
                 let clash = scheme.policy.regions.iter().any(|r| &r.id == rid)
                     || scheme.cities.iter().any(|c| &c.region.id == rid);

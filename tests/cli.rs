@@ -544,6 +544,17 @@ clause = "二(四)1"
 categories = ["adult"]
 level = "community"
 amount = { value = "50", basis = "stated", clause = "二(五)2 起付标准" }
+
+# a list override replaces the framework's list, so every row is listed
+[[overrides.benefits.inpatient.deductibles]]
+categories = ["adult"]
+level = "*"
+amount = { value = "600", basis = "stated", clause = "二(五)2 起付标准" }
+
+[[overrides.benefits.inpatient.deductibles]]
+categories = ["student_child"]
+level = "*"
+amount = { value = "200", basis = "stated", clause = "二(五)2 起付标准" }
 "#;
 
 #[test]

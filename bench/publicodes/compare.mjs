@@ -11,9 +11,13 @@
 //    Publicodes: setSituation + evaluate both figures (its cache is reset by setSituation).
 //    Engine: api.claim(req) — the full result (steps, figures with provenance, ranges, notices)
 //    converted to a JS object. The engine does much more work per call; the ratio is per answer.
+import { readFileSync } from 'node:fs';
 import Engine from 'publicodes';
 import { loadWasm, claimRequest, measure, fmt, table, saveJson, quick } from '../lib.mjs';
 import { rules, situation, fen } from './rules.mjs';
+
+// publicodes' exports map hides package.json; read it next to the resolved entry (dist/index.js).
+const PC_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('publicodes')), 'utf8')).version;
 
 const api = await loadWasm();
 const pc = new Engine(rules, { logger: { log() {}, warn() {}, error: console.error } });
@@ -94,7 +98,7 @@ const tPc = measure(() => publicodes(50000, 2000), opts);
 const tPcParse = measure(() => new Engine(rules, { logger: { log() {}, warn() {}, error() {} } }), opts);
 const ratio = tPc.median / tWasm.median;
 
-console.log('\nOne reference claim, µs per call (same process)');
+console.log(`\nOne reference claim, µs per call (same process; publicodes ${PC_VERSION}, Node ${process.version})`);
 console.log(
   table(
     [
@@ -113,8 +117,7 @@ console.log(
 
 saveJson('publicodes', {
   node: process.version,
-  publicodes_version: (await import('publicodes/package.json', { with: { type: 'json' } }).catch(() => null))?.default
-    ?.version,
+  publicodes_version: PC_VERSION,
   agreement: { round: round.length - roundMismatch, round_total: round.length, cents: cents.length - centMismatch, cents_total: cents.length, rows },
   wasm: tWasm,
   publicodes: tPc,

@@ -1,0 +1,55 @@
+// Prints the one-screen summary of bench/run.sh from the JSON the benchmarks wrote.
+//   node bench/summary.mjs [DIR]   (DIR defaults to target/bench)
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ROOT, fmt } from './lib.mjs';
+
+const dir = resolve(process.argv[2] || join(ROOT, 'target/bench'));
+const read = (f) => (existsSync(join(dir, f)) ? JSON.parse(readFileSync(join(dir, f), 'utf8')) : null);
+const lines = [];
+const ok = (c) => (c ? 'met' : 'MISSED');
+
+if (existsSync(join(dir, 'native.txt'))) {
+  const txt = readFileSync(join(dir, 'native.txt'), 'utf8');
+  const re = /^(\S.*?)\s*\n?\s*time:\s+\[(\S+ \S+) (\S+ \S+) (\S+ \S+)\]/gm;
+  lines.push('native (criterion, median estimate):');
+  for (const m of txt.matchAll(re)) lines.push(`  ${m[1].trim().padEnd(32)} ${m[3]}`);
+}
+const w = read('wasm.json');
+if (w) {
+  lines.push('wasm via the JS API in Node (median / p90 per call):');
+  for (const r of w.results) {
+    const t = r.target_us ? `  target ≤ ${r.target_us} µs: ${ok(r.median <= r.target_us)}` : '';
+    lines.push(`  ${r.name.padEnd(32)} ${fmt(r.median).padStart(9)} / ${fmt(r.p90).padStart(9)}${t}`);
+  }
+  if (w.cold) lines.push(`  ${'cold: load + validate policies'.padEnd(32)} ${fmt(w.cold.load_policies_us).padStart(9)}`);
+}
+const p = read('publicodes.json');
+if (p) {
+  const a = p.agreement;
+  lines.push(
+    `Publicodes ${p.publicodes_version ?? ''}: same figures to the fen on ${a.round}/${a.round_total} round bills, ${a.cents}/${a.cents_total} bills with odd cents;`,
+  );
+  lines.push(
+    `  one claim: engine ${fmt(p.wasm.median)}, Publicodes ${fmt(p.publicodes.median)} ⇒ ratio Publicodes/engine = ${p.ratio_publicodes_over_wasm.toFixed(2)}`,
+  );
+}
+const g = read('page.json');
+if (g) {
+  for (const [name, r] of Object.entries(g.results)) {
+    const sent = r.by_kind.reduce((s, k) => s + k.sent, 0);
+    const raw = r.by_kind.reduce((s, k) => s + k.raw, 0);
+    lines.push(
+      `${name}: ${(raw / 1024).toFixed(1)} KB raw / ${(sent / 1024).toFixed(1)} KB gzip shipped; first result ${r.first_result_ms.median.toFixed(0)} ms at ${g.throttle}× (target ≤ 1 s: ${ok(r.first_result_ms.median <= 1000)}); recompute ${r.interaction_4x_ms.handler.toFixed(0)} ms at ${g.throttle}×, ${r.interaction_1x_ms.handler.toFixed(0)} ms at 1×`,
+    );
+  }
+}
+const s = read('size.json');
+if (s) {
+  lines.push(
+    `size budget: ${(s.total_gzip / 1024).toFixed(1)} KB gzip of ${(s.budget_total / 1024).toFixed(1)} KB — ${s.problems.length ? 'OVER' : 'within'}`,
+  );
+}
+lines.push(`(1-minute load average while summarising: ${loadavg()[0].toFixed(2)})`);
+console.log(lines.join('\n'));
