@@ -29,7 +29,7 @@ for t in $targets; do
     if [ "$rc" -ne 0 ]; then
         tail -40 "$log"
         rm -f "$log"
-        echo "fuzz: $t FAILED (input saved under fuzz/artifacts/$t)"
+        echo "fuzz: $t FAILED (a build error, or a crash whose input is under fuzz/artifacts/$t)"
         exit 1
     fi
     rm -f "$log"

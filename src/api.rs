@@ -81,10 +81,21 @@ pub type CompareRequest = ClaimRequest;
 /// A policy figure as used, with its provenance.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct FigureOut {
+    /// What the figure is for, stable across languages: `deductible`, `ratio`, `edge`, `limit`,
+    /// `waiting`, `penalty`, `standard`, `individual`, `subsidy`, `subsidy_pct`, `share`, `topup`.
+    pub role: String,
     /// What the figure is, e.g. `起付标准（市级医疗机构）`.
     pub label_zh: String,
     pub label_en: String,
+    /// Formatted for people: `¥600.00`, `50%`, `3`.
     pub value: String,
+    /// The plain decimal (`600`, `0.5`, `3`) and its unit (`yuan` | `ratio` | `months`).
+    pub raw: String,
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_min: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_max: Option<String>,
     /// `stated` | `derived` | `assumed` | `floor` | `ceiling`.
     pub basis: String,
     pub basis_zh: String,
@@ -252,6 +263,12 @@ pub struct ClaimResult {
     pub above_limit_amt: String,
     /// In-scope cost not paid because the claim falls in the waiting period.
     pub waiting_amt: String,
+    /// The annual limit that applied: `eligible_cost` (caps counted policy-scope costs) or
+    /// `fund_payment` (caps the fund's payments), its amount, and how much of it was used after
+    /// this claim.
+    pub limit_kind: String,
+    pub limit: String,
+    pub limit_used: String,
     pub ranges: ClaimRanges,
     pub steps: Vec<Step>,
     pub notices: Vec<NoticeOut>,

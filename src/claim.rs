@@ -55,6 +55,9 @@ struct Out {
     end: Date,
     steps: Vec<Step>,
     assumptions: Vec<FigureOut>,
+    /// The limit that applied and how much of it was used after this claim.
+    limit: Money,
+    used: Money,
 }
 
 const KINDS: [&str; 4] = [
@@ -303,6 +306,20 @@ fn settle(
             ));
         }
     }
+    // limit
+    let limit = b
+        .limits
+        .iter()
+        .find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, cat))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::PolicyRelation,
+                format!("未规定“{}”的最高支付限额", who.category.name_zh),
+                format!("no annual limit for \"{}\"", who.category.name_en),
+            )
+            .field("person.category")
+        })?;
+    let lim = money(&limit.amount, pick, Fav::High);
     // waiting period
     if let (Some(w), Some(p), BenefitYearKind::Contribution) = (&b.waiting_months, paid_on, by) {
         let months = explain::val(w, pick, Fav::Low);
@@ -311,6 +328,7 @@ fn settle(
         if c.date < wend {
             if explain_it {
                 let fo = fig(
+                    "waiting",
                     w,
                     &doc,
                     "医疗服务等待期（月）",
@@ -341,6 +359,12 @@ fn settle(
                 end,
                 steps,
                 assumptions,
+                limit: lim,
+                used: if b.limit_kind == LimitKind::EligibleCost {
+                    accs[ai].1.cost
+                } else {
+                    accs[ai].1.fund
+                },
             });
         }
     }
@@ -377,6 +401,7 @@ fn settle(
             }
             if explain_it {
                 let fo = fig(
+                    "deductible",
                     &k.amount,
                     &doc,
                     format!("起付标准（{}·{}）", c.rule.name_zh, lvl),
@@ -426,21 +451,8 @@ fn settle(
             paid
         }
     };
-    // limit
-    let limit = b
-        .limits
-        .iter()
-        .find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, cat))
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::PolicyRelation,
-                format!("未规定“{}”的最高支付限额", who.category.name_zh),
-                format!("no annual limit for \"{}\"", who.category.name_en),
-            )
-            .field("person.category")
-        })?;
-    let lim = money(&limit.amount, pick, Fav::High);
     let lim_fo = fig(
+        "limit",
         &limit.amount,
         &doc,
         format!("最高支付限额（{}）", who.category.name_zh),
@@ -536,6 +548,7 @@ fn settle(
             &doc,
             &p.points.clause,
             vec![fig(
+                "penalty",
                 &p.points,
                 &doc,
                 "补偿标准下降（百分点）",
@@ -565,6 +578,7 @@ fn settle(
         fund_raw = fund_raw + amt;
         if explain_it {
             let fo = fig(
+                "ratio",
                 rf,
                 &doc,
                 format!(
@@ -585,6 +599,7 @@ fn settle(
             let mut figs = vec![fo];
             if let Some(e) = sched.edges.get(k) {
                 let eo = fig(
+                    "edge",
                     e,
                     &doc,
                     format!("分段界点 {}", k + 1),
@@ -676,6 +691,11 @@ fn settle(
             vec![],
         ));
     }
+    let used = if b.limit_kind == LimitKind::EligibleCost {
+        acc.cost
+    } else {
+        acc.fund
+    };
     Ok(Out {
         fund,
         dedc,
@@ -687,6 +707,8 @@ fn settle(
         end,
         steps,
         assumptions,
+        limit: lim,
+        used,
     })
 }
 
@@ -836,6 +858,12 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             coinsurance_amt: o.coins.plain(),
             above_limit_amt: o.above.plain(),
             waiting_amt: o.waiting.plain(),
+            limit_kind: match b.limit_kind {
+                LimitKind::EligibleCost => "eligible_cost".into(),
+                LimitKind::FundPayment => "fund_payment".into(),
+            },
+            limit: o.limit.plain(),
+            limit_used: o.used.plain(),
             ranges: ClaimRanges {
                 hifp_pay: range_of(&funds),
                 psn_part_amt: range_of(&psns),

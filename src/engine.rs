@@ -7,7 +7,9 @@ use crate::error::{Error, ErrorKind};
 use crate::explain;
 use crate::policy::load::{kind_id, merge_city, parse, Parsed};
 use crate::policy::model::*;
-use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy, claim_rules};
+use crate::policy::validate::{
+    check_city_against, check_city_meta, check_complete, check_policy, claim_rules,
+};
 
 /// At most this many statuses on one person, and claims in one year.
 pub const MAX_STATUSES: usize = 32;

@@ -67,13 +67,24 @@ pub fn show(d: Decimal, how: Show) -> String {
 }
 
 pub fn fig(
+    role: &str,
     f: &Figure,
     doc: &str,
     label_zh: impl Into<String>,
     label_en: impl Into<String>,
     how: Show,
 ) -> FigureOut {
+    let unit = match how {
+        Show::Yuan => "yuan",
+        Show::Percent => "ratio",
+        Show::Months => "months",
+    };
     FigureOut {
+        role: role.to_string(),
+        raw: f.value.normalize().to_string(),
+        unit: unit.to_string(),
+        raw_min: f.min.map(|d| d.normalize().to_string()),
+        raw_max: f.max.map(|d| d.normalize().to_string()),
         label_zh: label_zh.into(),
         label_en: label_en.into(),
         value: show(f.value, how),

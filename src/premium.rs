@@ -196,6 +196,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     let cat_en = &who.category.name_en;
 
     let f_std = fig(
+        "standard",
         &std.standard,
         &doc,
         format!("缴费标准（{cat_zh}）"),
@@ -226,6 +227,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
         vec![f_std.clone()],
     ));
     let f_ind = fig(
+        "individual",
         &std.individual,
         &doc,
         format!("个人缴纳（{cat_zh}，普通居民）"),
@@ -292,6 +294,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     let mut payers: Vec<PayerAmount> = Vec::new();
     if let (Some(p), Some(t)) = (&applied.class.total_pct_of_standard, applied.pct_total) {
         let f = fig(
+            "subsidy_pct",
             p,
             &doc,
             format!("补助占缴费标准比例（{}）", applied.class.name_zh),
@@ -336,6 +339,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
         let (tz, te) = match &line.amount {
             Some(f) => {
                 let fo = fig(
+                    "subsidy",
                     f,
                     &doc,
                     format!("{}补助（{}）", payer.zh(), applied.class.name_zh),
@@ -484,6 +488,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
                 &top.clause,
                 vec![
                     fig(
+                        "topup",
                         &top.total_min,
                         ldoc,
                         "国家追加补助下限",
@@ -491,6 +496,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
                         Show::Yuan,
                     ),
                     fig(
+                        "topup",
                         &top.central_central_western,
                         ldoc,
                         "中央财政追加（中西部）",
@@ -506,6 +512,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     }
     for (i, (e, amt)) in a.extras.iter().enumerate() {
         let f = fig(
+            "share",
             &e.share_of_individual,
             &doc,
             format!("{}承担个人缴费的比例", e.payer.zh()),

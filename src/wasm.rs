@@ -253,7 +253,13 @@ export interface YearRequest {
 }
 
 export interface FigureOut {
-  label_zh: string; label_en: string; value: string;
+  /** "deductible" | "ratio" | "edge" | "limit" | "waiting" | "penalty" | "standard" | "individual" | "subsidy" | "subsidy_pct" | "share" | "topup" */
+  role: string;
+  label_zh: string; label_en: string;
+  /** formatted for people: "¥600.00", "50%" */
+  value: string;
+  /** plain decimal and unit ("yuan" | "ratio" | "months") */
+  raw: Decimal; unit: string; raw_min?: Decimal; raw_max?: Decimal;
   /** "stated" | "derived" | "assumed" | "floor" | "ceiling" */
   basis: string; basis_zh: string; basis_en: string;
   doc: string; clause: string;
@@ -295,7 +301,10 @@ export interface ClaimResult {
   medfee_sumamt: Decimal; fulamt_ownpay_amt: Decimal; inscp_scp_amt: Decimal;
   act_pay_dedc: Decimal; hifp_pay: Decimal; pool_prop_selfpay: Decimal; psn_part_amt: Decimal;
   fund_pay_sumamt: Decimal; coinsurance_amt: Decimal; above_limit_amt: Decimal;
-  waiting_amt: Decimal; ranges: ClaimRanges; steps: Step[]; notices: NoticeOut[];
+  waiting_amt: Decimal;
+  /** "eligible_cost" | "fund_payment"; the limit that applied and how much was used after this claim */
+  limit_kind: string; limit: Decimal; limit_used: Decimal;
+  ranges: ClaimRanges; steps: Step[]; notices: NoticeOut[];
   assumptions: FigureOut[];
 }
 export interface Totals {

@@ -8,7 +8,9 @@
 
 use core::fmt;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 use toml::Value;
 
 /// A shape error and where it happened.
@@ -40,13 +42,19 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError { path: None, msg: msg.to_string() }
+        DeError {
+            path: None,
+            msg: msg.to_string(),
+        }
     }
 }
 
 /// Deserialises `T` from a TOML value.
 pub fn from_value<T: DeserializeOwned>(v: &Value) -> Result<T, DeError> {
-    T::deserialize(De { v, path: String::new() })
+    T::deserialize(De {
+        v,
+        path: String::new(),
+    })
 }
 
 /// Deserialises `T` from a whole TOML document.
@@ -59,7 +67,11 @@ struct Top<'a>(&'a toml::Table);
 impl<'de> de::Deserializer<'de> for Top<'_> {
     type Error = DeError;
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_map(Map { it: self.0.iter(), value: None, path: "" })
+        visitor.visit_map(Map {
+            it: self.0.iter(),
+            value: None,
+            path: "",
+        })
     }
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
@@ -93,10 +105,20 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         visitor.visit_some(self)
     }
 
-    fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         match self.v {
-            Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()).map_err(|e: DeError| e.at(&self.path)),
-            _ => Err(DeError { path: Some(self.path.clone()), msg: "应为字符串 / expected a string".into() }),
+            Value::String(s) => visitor
+                .visit_enum(s.as_str().into_deserializer())
+                .map_err(|e: DeError| e.at(&self.path)),
+            _ => Err(DeError {
+                path: Some(self.path.clone()),
+                msg: "应为字符串 / expected a string".into(),
+            }),
         }
     }
 
@@ -114,12 +136,20 @@ struct Seq<'a, I> {
 
 impl<'de, 'a, I: Iterator<Item = (usize, &'a Value)>> SeqAccess<'de> for Seq<'_, I> {
     type Error = DeError;
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
         match self.it.next() {
             None => Ok(None),
             Some((i, v)) => {
                 let path = format!("{}[{i}]", self.path);
-                seed.deserialize(De { v, path: path.clone() }).map(Some).map_err(|e| e.at(&path))
+                seed.deserialize(De {
+                    v,
+                    path: path.clone(),
+                })
+                .map(Some)
+                .map_err(|e| e.at(&path))
             }
         }
     }
@@ -133,19 +163,39 @@ struct Map<'a, I> {
 
 impl<'de, 'a, I: Iterator<Item = (&'a String, &'a Value)>> MapAccess<'de> for Map<'a, I> {
     type Error = DeError;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
         match self.it.next() {
             None => Ok(None),
             Some((k, v)) => {
                 self.value = Some((k.as_str(), v));
-                let path = if self.path.is_empty() { k.clone() } else { format!("{}.{k}", self.path) };
-                seed.deserialize(k.as_str().into_deserializer()).map(Some).map_err(|e: DeError| e.at(&path))
+                let path = if self.path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{}.{k}", self.path)
+                };
+                seed.deserialize(k.as_str().into_deserializer())
+                    .map(Some)
+                    .map_err(|e: DeError| e.at(&path))
             }
         }
     }
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, DeError> {
-        let (k, v) = self.value.take().ok_or_else(|| <DeError as de::Error>::custom("value before key"))?;
-        let path = if self.path.is_empty() { k.to_string() } else { format!("{}.{k}", self.path) };
-        seed.deserialize(De { v, path: path.clone() }).map_err(|e| e.at(&path))
+        let (k, v) = self
+            .value
+            .take()
+            .ok_or_else(|| <DeError as de::Error>::custom("value before key"))?;
+        let path = if self.path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{}.{k}", self.path)
+        };
+        seed.deserialize(De {
+            v,
+            path: path.clone(),
+        })
+        .map_err(|e| e.at(&path))
     }
 }

@@ -99,7 +99,13 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Error> {
 /// A file that is valid TOML but not the policy format: names the field.
 fn shape(file: &str, e: &DeError) -> Error {
     let field = e.path.clone().unwrap_or_else(|| "(文件顶层)".to_string());
-    Error::new(ErrorKind::PolicySyntax, format!("{field}：格式不符（{}）", e.msg), format!("{field}: {}", e.msg)).file(file).field(field)
+    Error::new(
+        ErrorKind::PolicySyntax,
+        format!("{field}：格式不符（{}）", e.msg),
+        format!("{field}: {}", e.msg),
+    )
+    .file(file)
+    .field(field)
 }
 
 const OVERRIDABLE: [&str; 3] = ["premium", "benefits", "notices"];

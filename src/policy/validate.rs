@@ -596,23 +596,58 @@ pub fn check_policy(file: &str, p: &Policy) -> Vec<Error> {
 /// none) and a ratio schedule, and every tier must have a limit for each covered category — so a
 /// file that passes `check` never fails a claim for a missing figure.
 pub fn check_complete(file: &str, p: &Policy, tiers: &[&str]) -> Vec<Error> {
-    let mut c = Ctx { file, doc: &p.meta.doc, doc_override: None, errors: Vec::new() };
-    let Some(b) = &p.benefits else { return c.errors };
+    let mut c = Ctx {
+        file,
+        doc: &p.meta.doc,
+        doc_override: None,
+        errors: Vec::new(),
+    };
+    let Some(b) = &p.benefits else {
+        return c.errors;
+    };
     for (kind, rule) in claim_rules(b) {
-        for cat in p.categories.iter().filter(|x| matches(&rule.categories, &x.id)) {
+        for cat in p
+            .categories
+            .iter()
+            .filter(|x| matches(&rule.categories, &x.id))
+        {
             for level in p.levels.iter().filter(|x| matches(&rule.levels, &x.id)) {
                 let at = format!("{}/{}", cat.id, level.id);
-                if rule.deductible_per != DeductiblePer::None && resolve_keyed(&rule.deductibles, &cat.id, &level.id).is_none() {
+                if rule.deductible_per != DeductiblePer::None
+                    && resolve_keyed(&rule.deductibles, &cat.id, &level.id).is_none()
+                {
                     c.err(ErrorKind::PolicyRelation, &format!("benefits.{kind}.deductibles[{at}]"), &rule.deductible_clause, format!("{}在{}没有适用于“{}”的起付标准（城市文件覆盖列表时须列出全部行）", rule.name_zh, level.name_zh, cat.name_zh), format!("no deductible for {} at {} for \"{}\" (a city overriding a list must list every row)", rule.name_en, level.name_en, cat.name_en));
                 }
                 if resolve_ratios(rule, &cat.id, &level.id).is_none() {
-                    c.err(ErrorKind::PolicyRelation, &format!("benefits.{kind}.schedules[{at}]"), &rule.clause, format!("{}在{}没有适用于“{}”的支付比例", rule.name_zh, level.name_zh, cat.name_zh), format!("no ratio for {} at {} for \"{}\"", rule.name_en, level.name_en, cat.name_en));
+                    c.err(
+                        ErrorKind::PolicyRelation,
+                        &format!("benefits.{kind}.schedules[{at}]"),
+                        &rule.clause,
+                        format!(
+                            "{}在{}没有适用于“{}”的支付比例",
+                            rule.name_zh, level.name_zh, cat.name_zh
+                        ),
+                        format!(
+                            "no ratio for {} at {} for \"{}\"",
+                            rule.name_en, level.name_en, cat.name_en
+                        ),
+                    );
                 }
             }
             if rule.counts_toward_limit {
                 for t in tiers {
-                    if !b.limits.iter().any(|l| matches(&l.tiers, t) && matches(&l.categories, &cat.id)) {
-                        c.err(ErrorKind::PolicyRelation, &format!("benefits.limits[{t}/{}]", cat.id), &b.limit_clause, format!("档次“{t}”没有“{}”的最高支付限额", cat.name_zh), format!("tier \"{t}\" has no annual limit for \"{}\"", cat.name_en));
+                    if !b
+                        .limits
+                        .iter()
+                        .any(|l| matches(&l.tiers, t) && matches(&l.categories, &cat.id))
+                    {
+                        c.err(
+                            ErrorKind::PolicyRelation,
+                            &format!("benefits.limits[{t}/{}]", cat.id),
+                            &b.limit_clause,
+                            format!("档次“{t}”没有“{}”的最高支付限额", cat.name_zh),
+                            format!("tier \"{t}\" has no annual limit for \"{}\"", cat.name_en),
+                        );
                     }
                 }
             }
