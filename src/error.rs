@@ -188,3 +188,60 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Chinese for serde's standard shape messages (`missing field `x``, `unknown field`, `invalid
+/// type: …, expected …`), so a resident or policy officer reads the problem in Chinese. Unknown
+/// phrasings are returned as they are.
+pub fn serde_zh(msg: &str) -> String {
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("缺少字段 {}", rest.trim_matches('`'));
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let (name, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+        let expected = expected
+            .trim()
+            .trim_start_matches("one of ")
+            .replace('`', "");
+        return if expected.is_empty() {
+            format!("未知字段 {}", name.trim_matches('`'))
+        } else {
+            format!("未知字段 {}（可用：{}）", name.trim_matches('`'), expected)
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let (name, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+        return format!(
+            "未知取值 {}（可用：{}）",
+            name.trim_matches('`'),
+            expected
+                .trim()
+                .trim_start_matches("one of ")
+                .replace('`', "")
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return format!("类型不对：得到 {}，应为 {}", got.replace('`', ""), expected);
+    }
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        return format!("长度不对：{rest}");
+    }
+    msg.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::serde_zh;
+
+    #[test]
+    fn serde_messages_in_chinese() {
+        assert_eq!(serde_zh("missing field `clause`"), "缺少字段 clause");
+        assert_eq!(
+            serde_zh("unknown field `foo`, expected one of `a`, `b`"),
+            "未知字段 foo（可用：a, b）"
+        );
+        assert!(serde_zh("invalid type: integer `240`, expected a string")
+            .starts_with("类型不对：得到 integer"));
+        assert_eq!(serde_zh("something else"), "something else");
+    }
+}

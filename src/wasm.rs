@@ -105,7 +105,7 @@ fn input<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> 
         error_to_js(
             &Error::new(
                 ErrorKind::InvalidInput,
-                format!("输入格式不正确（{what}）：{e}"),
+                format!("输入格式不正确（{what}）：{}", crate::error::serde_zh(e)),
                 format!("invalid input ({what}): {e}"),
             )
             .field(what),

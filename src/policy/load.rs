@@ -101,7 +101,7 @@ fn shape(file: &str, e: &DeError) -> Error {
     let field = e.path.clone().unwrap_or_else(|| "(文件顶层)".to_string());
     Error::new(
         ErrorKind::PolicySyntax,
-        format!("{field}：格式不符（{}）", e.msg),
+        format!("{field}：格式不符（{}）", crate::error::serde_zh(&e.msg)),
         format!("{field}: {}", e.msg),
     )
     .file(file)
