@@ -56,8 +56,14 @@ fi
 if want native; then
     say "native: cargo bench --bench engine (criterion)"
     if [ $quick -eq 1 ]; then crit=(--warm-up-time 1 --measurement-time 2 --sample-size 20); else crit=(--warm-up-time 1 --measurement-time 3); fi
-    cargo bench --bench engine -- --noplot "${crit[@]}" 2>&1 | tee "$BENCH_OUT/native.txt" |
-        grep -E '^[a-z].*time:|^ +time:|^[a-z][^ ].*$' | grep -v -E '^(Benchmarking|Found|Warning|Gnuplot)' || true
+    rc=0
+    cargo bench --bench engine -- --noplot "${crit[@]}" >"$BENCH_OUT/native.txt" 2>&1 || rc=$?
+    if [ $rc -ne 0 ]; then
+        tail -40 "$BENCH_OUT/native.txt" >&2
+        echo "native benchmarks failed (exit $rc); full log: $BENCH_OUT/native.txt" >&2
+        exit $rc
+    fi
+    grep -E 'time:' -B1 "$BENCH_OUT/native.txt" | grep -v -E '^(--|Benchmarking)' || true
 fi
 if want wasm; then
     say "wasm in Node: node bench/wasm.mjs"
@@ -75,9 +81,19 @@ if want size; then
     say "size budget: node scripts/size-check.mjs"
     node scripts/size-check.mjs --json >"$BENCH_OUT/size.json" || true
     node scripts/size-check.mjs || true
-    if [ -f "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/yibao.wasm" ]; then
-        say "what the wasm is made of: node bench/wasm-size.mjs"
-        node bench/wasm-size.mjs --top 12 | tee "$BENCH_OUT/wasm-size.txt"
+    raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/yibao.wasm"
+    if [ -f "$raw" ] && command -v wasm-bindgen >/dev/null 2>&1 && [ -x node_modules/.bin/wasm-opt ]; then
+        say "what the wasm is made of (the shipped build, with function names kept): node bench/wasm-size.mjs"
+        # As build.sh's build_wasm, but -g keeps the name section (and --keep-debug keeps it through
+        # wasm-bindgen); DWARF is dropped. Uses the cargo output build.sh left (not rebuilt here).
+        rm -rf "$BENCH_OUT/named"
+        wasm-bindgen --target web --keep-debug --out-dir "$BENCH_OUT/named" "$raw"
+        node_modules/.bin/wasm-opt -Oz -g --strip-dwarf --strip-producers --strip-target-features \
+            --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+            --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            -o "$BENCH_OUT/named/yibao_bg.named.wasm" "$BENCH_OUT/named/yibao_bg.wasm"
+        mv "$BENCH_OUT/named/yibao_bg.named.wasm" "$BENCH_OUT/named/yibao_bg.wasm"
+        node bench/wasm-size.mjs "$BENCH_OUT/named/yibao_bg.wasm" --top 15 | tee "$BENCH_OUT/wasm-size.txt"
     fi
 fi
 

@@ -1,6 +1,6 @@
 // Prints the one-screen summary of bench/run.sh from the JSON the benchmarks wrote.
 //   node bench/summary.mjs [DIR]   (DIR defaults to target/bench)
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, fmt } from './lib.mjs';
@@ -10,11 +10,23 @@ const read = (f) => (existsSync(join(dir, f)) ? JSON.parse(readFileSync(join(dir
 const lines = [];
 const ok = (c) => (c ? 'met' : 'MISSED');
 
-if (existsSync(join(dir, 'native.txt'))) {
-  const txt = readFileSync(join(dir, 'native.txt'), 'utf8');
-  const re = /^(\S.*?)\s*\n?\s*time:\s+\[(\S+ \S+) (\S+ \S+) (\S+ \S+)\]/gm;
-  lines.push('native (criterion, median estimate):');
-  for (const m of txt.matchAll(re)) lines.push(`  ${m[1].trim().padEnd(32)} ${m[3]}`);
+// Criterion's own estimates (median of the samples), from its output directory.
+const critDir = resolve(process.env.CRITERION_DIR || join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'criterion'));
+const native = [];
+if (existsSync(critDir)) {
+  for (const d of readdirSync(critDir)) {
+    const est = join(critDir, d, 'new', 'estimates.json');
+    const meta = join(critDir, d, 'new', 'benchmark.json');
+    if (!existsSync(est) || !existsSync(meta)) continue;
+    const e = JSON.parse(readFileSync(est, 'utf8'));
+    native.push({ name: JSON.parse(readFileSync(meta, 'utf8')).full_id, median: e.median.point_estimate / 1e3, mean: e.mean.point_estimate / 1e3, when: statSync(est).mtime });
+  }
+}
+const ORDER = ['premium', 'claim', 'year', 'compare', 'load'];
+native.sort((a, b) => ORDER.findIndex((o) => a.name.startsWith(o)) - ORDER.findIndex((o) => b.name.startsWith(o)));
+if (native.length) {
+  lines.push(`native (criterion, median; ${critDir}):`);
+  for (const n of native) lines.push(`  ${n.name.padEnd(32)} ${fmt(n.median).padStart(9)}   (mean ${fmt(n.mean)})`);
 }
 const w = read('wasm.json');
 if (w) {

@@ -2,10 +2,11 @@
 // segment (embedded policy TOML and string constants). A twiggy-like breakdown without twiggy.
 //
 //   node bench/wasm-size.mjs [FILE.wasm] [--top N]
-// FILE defaults to target/wasm32-unknown-unknown/release/yibao.wasm (or $CARGO_TARGET_DIR's):
-// the cargo output before wasm-bindgen and wasm-opt, which still has function names when built as
-// build.sh builds it (CARGO_PROFILE_RELEASE_STRIP=false). Shares carry over to the shipped,
-// wasm-opt'd file roughly; absolute sizes there are smaller.
+// FILE needs a name section. For the shipped form with names, bench/run.sh (size step) makes one
+// the way build.sh builds pkg/ but keeping names: cargo build (CARGO_PROFILE_RELEASE_STRIP=false),
+// wasm-bindgen --keep-debug, wasm-opt -Oz -g --strip-dwarf. The name section itself is not counted
+// in "code"; the shipped file is the same code and data without it. FILE defaults to
+// $BENCH_OUT/named/yibao_bg.wasm (target/bench/named/…).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
@@ -16,7 +17,7 @@ const topIdx = args.indexOf('--top');
 const top = topIdx >= 0 ? Number(args[topIdx + 1]) : 25;
 const file =
   args.find((a, i) => !a.startsWith('--') && i !== topIdx + 1) ||
-  resolve(process.env.CARGO_TARGET_DIR || resolve(ROOT, 'target'), 'wasm32-unknown-unknown/release/yibao.wasm');
+  resolve(process.env.BENCH_OUT || resolve(ROOT, 'target/bench'), 'named/yibao_bg.wasm');
 const b = readFileSync(file);
 
 let p = 8;
@@ -93,7 +94,7 @@ while (p < b.length) {
     const n = leb();
     for (let i = 0; i < n; i++) {
       const sz = leb();
-      bodies.push({ idx: imports + i, size: sz });
+      bodies.push({ idx: imports + i, size: sz, bytes: b.subarray(p, p + sz) });
       p += sz;
     }
   } else if (id === 11) {
@@ -142,6 +143,7 @@ const clean = (full) =>
 
 // What the bytes are for, first match wins; v0-mangled names (_R...) are matched on their text.
 const CATEGORIES = [
+  ['exported API entry points (wasm-bindgen shims, engine code inlined)', /shim/],
   ['policy loading: serde Deserialize (TOML → model structs)', /(Deserializ|Visitor|visit_|SeqAccess|MapAccess|EnumAccess|deserialize)/],
   ['toml parser', /toml/],
   ['result conversion to JS (Serialize, serde-wasm-bindgen)', /(Serializ|serialize|serde_wasm_bindgen)/],
@@ -163,12 +165,15 @@ const crateOf = (full) => {
 };
 
 const byCrate = new Map();
+const bytesByCrate = new Map();
 const fns = [];
 let code = 0;
 for (const { idx, size } of bodies) {
   const n = names.get(idx) || `func[${idx}]`;
   const c = names.size ? crateOf(n) : '(no names)';
   byCrate.set(c, (byCrate.get(c) || 0) + size);
+  if (!bytesByCrate.has(c)) bytesByCrate.set(c, []);
+  bytesByCrate.get(c).push(bodies.find((x) => x.idx === idx).bytes);
   fns.push({ name: clean(n), size });
   code += size;
 }
@@ -186,14 +191,16 @@ console.log(
     ['section', 'bytes', 'share'],
   ),
 );
-console.log(`\ncode by what it is for (${bodies.length} functions, ${kb(code)})`);
+console.log(
+  `\ncode by what it is for (${bodies.length} functions, ${kb(code)}; "gzip alone": that part's bodies gzipped on their own, a rough guide to what removing it saves)`,
+);
 console.log(
   table(
     [...byCrate.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([c, n]) => ({ 'what': c, bytes: n, share: pct(n, code) })),
-    ['what', 'bytes', 'share'],
+      .map(([c, n]) => ({ what: c, bytes: n, share: pct(n, code), 'gzip alone': gzipSync(Buffer.concat(bytesByCrate.get(c)), { level: 9 }).length })),
+    ['what', 'bytes', 'share', 'gzip alone'],
   ),
 );
 console.log(`\nlargest functions`);

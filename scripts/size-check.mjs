@@ -104,4 +104,4 @@ if (process.argv.includes('--json')) {
   }
   for (const p of problems) console.error(`over budget: ${p}`);
 }
-process.exit(problems.length ? 1 : 0);
+process.exitCode = problems.length ? 1 : 0;

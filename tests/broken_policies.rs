@@ -331,7 +331,7 @@ fn rejected_files_leave_the_engine_working() {
     e.premium(&req).unwrap();
 }
 
-/// Core bug (reported to the lead): a wrong type inside `[overrides]` is reported against the
+/// Regression (fixed in core): a wrong type inside `[overrides]` was reported against the
 /// field `overrides` with no path or line, so a portal editor cannot tell which value is wrong.
 #[test]
 fn core_bug_override_type_error_names_the_field() {
