@@ -302,7 +302,7 @@ fn oversized_file_is_refused() {
 /// Core bug (reported to the lead): the size-limit error names no field, while every other
 /// policy error does. A portal showing "which field?" gets nothing.
 #[test]
-fn core_bug_oversized_error_names_a_field() {
+fn oversized_error_names_the_whole_file() {
     let errs = Engine::builtin()
         .unwrap()
         .add_policy("huge.toml", &oversized())

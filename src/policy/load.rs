@@ -68,7 +68,8 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Error> {
                 MAX_POLICY_BYTES
             ),
         )
-        .file(file));
+        .file(file)
+        .field("(整个文件)"));
     }
     let table: toml::Table = toml::from_str(text).map_err(|e| syntax(file, text, &e))?;
     let kind = table
