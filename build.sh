@@ -150,8 +150,22 @@ build() {
 # ---------------------------------------------------------------- checks
 
 size_budget_check() {
-    # issue 4 adds the size budget here (what the widget loads, gzipped).
-    :
+    # what the widget loads (dist/, gzipped) against size-budget.json
+    node scripts/size-check.mjs
+}
+
+# A short, bounded fuzz pass (FUZZ_SECONDS per target, default 10): needs the nightly toolchain;
+# installs cargo-fuzz when nightly is there and it is missing. Long runs: GUARANTEES.md.
+fuzz_short() {
+    if ! cargo +nightly --version >/dev/null 2>&1; then
+        say "fuzz: skipped — no nightly toolchain (rustup toolchain install nightly)"
+        return 0
+    fi
+    if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+        say "cargo install cargo-fuzz"
+        cargo install cargo-fuzz
+    fi
+    fuzz/run-short.sh "${FUZZ_SECONDS:-10}"
 }
 
 browser_tests() {
@@ -169,6 +183,7 @@ run_tests() {
     step "wasm build" build
     step "size budget" size_budget_check
     step "browser tests" browser_tests
+    step "fuzz (short)" fuzz_short
     say "all checks passed"
 }
 

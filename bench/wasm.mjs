@@ -27,6 +27,9 @@ const cases = [
   ['premium', () => api.premium(prem), null],
   ['claim (inpatient, reference)', () => api.claim(claim), 5],
   ['year (20 claims)', () => api.year(year), 40],
+  ['claim, no explanation (explain: false)', () => api.claim({ ...claim, explain: false }), 5],
+  ['year (20 claims), no explanation', () => api.year({ ...year, explain: false }), 40],
+  ['curve (41 bill sizes, for the chart)', () => api.curve({ person: claim.person, paid_on: claim.paid_on, claim: claim.claim, totals: Array.from({ length: 41 }, (_, i) => String(i * 2500)) }), null],
   ['compare (all levels)', () => api.compare(claim), null],
   ['catalogue', () => api.catalogue(), null],
 ];

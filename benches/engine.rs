@@ -30,6 +30,7 @@ fn reference_claim() -> ClaimRequest {
             fulamt_ownpay_amt: Some("2000".into()),
             disease: None,
         },
+        explain: true,
     }
 }
 
@@ -75,10 +76,37 @@ fn benches(c: &mut Criterion) {
         person: person(),
         paid_on: Some("2008-05-01".into()),
         claims: year_claims(),
+        explain: true,
     };
     assert_eq!(engine.year(&year).unwrap().claims.len(), 20);
     c.bench_function("year (20 claims)", |b| {
         b.iter(|| engine.year(black_box(&year)).unwrap())
+    });
+
+    let lean = ClaimRequest {
+        explain: false,
+        ..claim.clone()
+    };
+    assert_eq!(engine.claim(&lean).unwrap().hifp_pay, "24700.00");
+    c.bench_function("claim, no explanation (explain: false)", |b| {
+        b.iter(|| engine.claim(black_box(&lean)).unwrap())
+    });
+    let lean_year = YearRequest {
+        explain: false,
+        ..year.clone()
+    };
+    c.bench_function("year (20 claims), no explanation", |b| {
+        b.iter(|| engine.year(black_box(&lean_year)).unwrap())
+    });
+    let curve = yibao::api::CurveRequest {
+        person: claim.person.clone(),
+        paid_on: claim.paid_on.clone(),
+        claim: claim.claim.clone(),
+        totals: (0..=40).map(|i| (i * 2500).to_string()).collect(),
+    };
+    assert_eq!(engine.curve(&curve).unwrap().points.len(), 41);
+    c.bench_function("curve (41 bill sizes, for the chart)", |b| {
+        b.iter(|| engine.curve(black_box(&curve)).unwrap())
     });
 
     assert_eq!(engine.compare(&claim).unwrap().rows.len(), 4);

@@ -61,6 +61,13 @@ pub struct ClaimRequest {
     #[serde(default)]
     pub paid_on: Option<String>,
     pub claim: ClaimInput,
+    /// `false`: figures and ranges only, no explanation steps (much faster). Default `true`.
+    #[serde(default = "yes")]
+    pub explain: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -71,6 +78,47 @@ pub struct YearRequest {
     pub paid_on: Option<String>,
     /// Claims in any order; they are settled in date order (stable for equal dates).
     pub claims: Vec<ClaimInput>,
+    /// `false`: figures and ranges only, no explanation steps. Default `true`.
+    #[serde(default = "yes")]
+    pub explain: bool,
+}
+
+/// One bill's shape settled at many sizes (for a chart of out-of-pocket cost against the bill).
+/// Assumed values only, no explanation; each point is a fresh benefit year.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CurveRequest {
+    pub person: PersonInput,
+    #[serde(default)]
+    pub paid_on: Option<String>,
+    /// The claim; its `medfee_sumamt` is replaced by each of `totals`, its out-of-scope part is
+    /// kept (capped at each total).
+    pub claim: ClaimInput,
+    /// Bill sizes (decimal strings), at most 400.
+    pub totals: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CurvePoint {
+    pub medfee_sumamt: String,
+    pub hifp_pay: String,
+    pub psn_part_amt: String,
+    pub act_pay_dedc: String,
+    pub above_limit_amt: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CurveResult {
+    pub points: Vec<CurvePoint>,
+    /// The smallest whole-yuan bill (same shape) at which the annual limit starts to bite, if
+    /// it does below the largest total asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit_from: Option<String>,
+    /// The deductible and the segment edges that apply (decimal strings), for marking a chart.
+    pub deductible: String,
+    pub edges: Vec<String>,
+    pub limit_kind: String,
+    pub limit: String,
 }
 
 /// One bill settled at every hospital level of the scheme (the claim's `level` is ignored).

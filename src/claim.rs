@@ -25,6 +25,7 @@ use crate::explain::{
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
 use crate::policy::validate::claim_rules;
+use rust_decimal::Decimal;
 
 struct In<'a> {
     idx: usize,
@@ -712,7 +713,16 @@ fn settle(
     })
 }
 
-pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
+/// Claims parsed, checked and in settlement order, with the benefit-year anchor.
+struct Prepared<'a> {
+    b: &'a Benefits,
+    ins: Vec<In<'a>>,
+    by: BenefitYearKind,
+    paid_on: Option<Date>,
+    anchor: Date,
+}
+
+fn prepare<'a>(who: &'a Who, r: &YearRequest) -> Result<Prepared<'a>, Error> {
     let doc = who.doc().to_string();
     let b = who.policy.benefits.as_ref().ok_or_else(|| {
         let (zh, en, cl) = who.policy.benefits_absent.as_ref().map_or(
@@ -785,28 +795,48 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             .field(format!("claims[{}].date", first.idx)));
         }
     }
-    // one run per pick: the settled claims and the benefit-year accumulators
-    type Run = (Vec<Out>, Vec<(Date, Acc)>);
+    Ok(Prepared {
+        b,
+        ins,
+        by,
+        paid_on,
+        anchor,
+    })
+}
+
+/// One settlement run: the settled claims and the benefit-year accumulators.
+type Run = (Vec<Out>, Vec<(Date, Acc)>);
+
+/// Settles prepared claims in order under one pick.
+fn run(who: &Who, p: &Prepared, pick: Pick, explain_it: bool) -> Result<Run, Error> {
+    let mut accs: Vec<(Date, Acc)> = Vec::new();
+    let mut outs = Vec::with_capacity(p.ins.len());
+    for c in &p.ins {
+        outs.push(
+            settle(
+                who, p.b, c, p.anchor, p.paid_on, &mut accs, pick, explain_it,
+            )
+            .map_err(|e| e.within(&format!("claims[{}]", c.idx)))?,
+        );
+    }
+    Ok((outs, accs))
+}
+
+pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
+    let doc = who.doc().to_string();
+    let prep = prepare(who, r)?;
+    let Prepared {
+        b,
+        by,
+        paid_on,
+        anchor,
+        ..
+    } = prep;
+    let ins = &prep.ins;
+    // one run per pick
     let mut runs: Vec<Run> = Vec::new();
     for pick in PICKS {
-        let mut accs: Vec<(Date, Acc)> = Vec::new();
-        let mut outs = Vec::with_capacity(ins.len());
-        for c in &ins {
-            outs.push(
-                settle(
-                    who,
-                    b,
-                    c,
-                    anchor,
-                    paid_on,
-                    &mut accs,
-                    pick,
-                    pick == Pick::Assumed,
-                )
-                .map_err(|e| e.within(&format!("claims[{}]", c.idx)))?,
-            );
-        }
-        runs.push((outs, accs));
+        runs.push(run(who, &prep, pick, pick == Pick::Assumed && r.explain)?);
     }
     let mut notices = Vec::new();
     if paid_on.is_none() && by == BenefitYearKind::Contribution {
@@ -942,5 +972,116 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             psn_part_amt: range_of(&psns),
         },
         notices,
+    })
+}
+
+/// The resident's share at many bill sizes, assumed values only, one fresh benefit year each.
+pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<CurveResult, Error> {
+    if r.totals.len() > MAX_CLAIMS {
+        return Err(Error::new(
+            ErrorKind::TooManyClaims,
+            format!("最多 {MAX_CLAIMS} 个点，收到 {} 个", r.totals.len()),
+            format!("at most {MAX_CLAIMS} points, got {}", r.totals.len()),
+        )
+        .field("totals"));
+    }
+    let totals = r
+        .totals
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Money::parse(&format!("totals[{i}]"), t))
+        .collect::<Result<Vec<_>, _>>()?;
+    // the claim's own total is replaced by each point: parse it with a total that holds its
+    // out-of-scope part
+    let mut base = r.claim.clone();
+    base.medfee_sumamt = base
+        .fulamt_ownpay_amt
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "0".into());
+    let req = YearRequest {
+        person: r.person.clone(),
+        paid_on: r.paid_on.clone(),
+        claims: vec![base],
+        explain: false,
+    };
+    let mut prep = prepare(who, &req).map_err(|e| match e.field.clone() {
+        Some(f) if f.starts_with("claims[0]") => {
+            let mut e = e;
+            e.field = Some(f.replacen("claims[0]", "claim", 1));
+            e
+        }
+        _ => e,
+    })?;
+    let base_oos = prep.ins[0].oos;
+    let at = |prep: &mut Prepared, t: Money| -> Result<Out, Error> {
+        prep.ins[0].total = t;
+        prep.ins[0].oos = base_oos.min(t);
+        let (mut outs, _) = run(who, prep, Pick::Assumed, false)?;
+        Ok(outs.remove(0))
+    };
+    let mut points = Vec::with_capacity(totals.len());
+    let mut biting: Option<Money> = None;
+    for t in &totals {
+        let o = at(&mut prep, *t)?;
+        if !o.above.is_zero() && biting.is_none_or(|b| *t < b) {
+            biting = Some(*t);
+        }
+        points.push(CurvePoint {
+            medfee_sumamt: t.plain(),
+            hifp_pay: o.fund.plain(),
+            psn_part_amt: (*t - o.fund).plain(),
+            act_pay_dedc: o.dedc.plain(),
+            above_limit_amt: o.above.plain(),
+        });
+    }
+    // bisection on whole yuan for where the limit starts to bite
+    let limit_from = match biting {
+        Some(hi) => {
+            let (mut lo, mut hi) = (Decimal::ZERO, hi.decimal().ceil());
+            while hi - lo > Decimal::ONE {
+                let mid = ((lo + hi) / Decimal::TWO).floor();
+                if at(&mut prep, Money::from_decimal(mid))?.above.is_zero() {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            Some(Money::from_decimal(hi).plain())
+        }
+        None => None,
+    };
+    let c = &prep.ins[0];
+    let cat = who.category.id.as_str();
+    let deductible = match c.rule.deductible_per {
+        DeductiblePer::None => Money::ZERO,
+        _ => resolve_keyed(&c.rule.deductibles, cat, &c.level.id)
+            .map_or(Money::ZERO, |k| money(&k.amount, Pick::Assumed, Fav::Low)),
+    };
+    let edges = resolve_ratios(c.rule, cat, &c.level.id)
+        .map(|(s, _)| {
+            s.edges
+                .iter()
+                .map(|e| money(e, Pick::Assumed, Fav::Low).plain())
+                .collect()
+        })
+        .unwrap_or_default();
+    let limit = prep
+        .b
+        .limits
+        .iter()
+        .find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, cat));
+    Ok(CurveResult {
+        points,
+        limit_from,
+        deductible: deductible.plain(),
+        edges,
+        limit_kind: match prep.b.limit_kind {
+            LimitKind::EligibleCost => "eligible_cost".into(),
+            LimitKind::FundPayment => "fund_payment".into(),
+        },
+        limit: limit
+            .map_or(Money::ZERO, |l| money(&l.amount, Pick::Assumed, Fav::High))
+            .plain(),
     })
 }

@@ -551,6 +551,7 @@ impl Engine {
             person: r.person.clone(),
             paid_on: r.paid_on.clone(),
             claims: vec![r.claim.clone()],
+            explain: r.explain,
         };
         let mut out = self.year(&y).map_err(|e| match e.field.as_deref() {
             Some(f) if f.starts_with("claims[0]") => {
@@ -570,6 +571,13 @@ impl Engine {
         let who = self.who(&r.person)?;
         require_eligible(&who)?;
         crate::claim::year(&who, r)
+    }
+
+    /// One bill's shape settled at many sizes (for charts): assumed values, no explanation.
+    pub fn curve(&self, r: &CurveRequest) -> Result<CurveResult, Error> {
+        let who = self.who(&r.person)?;
+        require_eligible(&who)?;
+        crate::claim::curve(&who, r)
     }
 
     /// The same bill settled at every hospital level of the scheme.

@@ -14,7 +14,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{
-    ClaimRequest, CompareRequest, ErrorOut, PersonInput, PremiumRequest, YearRequest,
+    ClaimRequest, CompareRequest, CurveRequest, ErrorOut, PersonInput, PremiumRequest, YearRequest,
 };
 use crate::{Engine, Error, ErrorKind};
 
@@ -161,6 +161,18 @@ pub fn premium(
     })
 }
 
+/// One bill's shape at many sizes, for the chart: one crossing instead of one per point.
+#[wasm_bindgen(unchecked_return_type = "CurveResult")]
+pub fn curve(
+    #[wasm_bindgen(unchecked_param_type = "CurveRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: CurveRequest = input(req, "request")?;
+    with_engine(|engine| {
+        let out = engine.curve(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
 /// One claim settled, with every step of the explanation.
 #[wasm_bindgen(unchecked_return_type = "ClaimResult")]
 pub fn claim(
@@ -244,12 +256,16 @@ export interface ClaimRequest {
   person: PersonInput;
   paid_on?: string | null;
   claim: ClaimInput;
+  /** false: figures and ranges only, no steps (faster); default true */
+  explain?: boolean;
 }
 export type CompareRequest = ClaimRequest;
 export interface YearRequest {
   person: PersonInput;
   paid_on?: string | null;
   claims: ClaimInput[];
+  /** false: figures and ranges only, no steps; default true */
+  explain?: boolean;
 }
 
 export interface FigureOut {
@@ -330,6 +346,16 @@ export interface CompareRow {
   level: string; name_zh: string; name_en: string; result?: ClaimResult; error?: ErrorOut;
 }
 export interface CompareResult { rows: CompareRow[]; }
+export interface CurveRequest { person: PersonInput; paid_on?: string; claim: ClaimInput; totals: Decimal[]; }
+export interface CurvePoint { medfee_sumamt: Decimal; hifp_pay: Decimal; psn_part_amt: Decimal; act_pay_dedc: Decimal; above_limit_amt: Decimal; }
+export interface CurveResult {
+  points: CurvePoint[];
+  /** smallest whole-yuan bill at which the annual limit starts to bite */
+  limit_from?: Decimal;
+  deductible: Decimal; edges: Decimal[];
+  /** "eligible_cost" | "fund_payment" */
+  limit_kind: string; limit: Decimal;
+}
 
 export interface Named { id: string; name_zh: string; name_en: string; }
 export interface RegionOut {

@@ -62,6 +62,7 @@ fn claim(level: &str, date: &str) -> ClaimRequest {
             fulamt_ownpay_amt: None,
             disease: None,
         },
+        explain: true,
     }
 }
 

@@ -264,6 +264,7 @@ fn exercise(e: &Engine) -> Result<(), TestCaseError> {
                         person: person.clone(),
                         paid_on: None,
                         claim,
+                        explain: true,
                     }))?;
                 }
             }
@@ -589,6 +590,7 @@ fn builtin_extremes() {
                                         person: person.clone(),
                                         paid_on: None,
                                         claim,
+                                        explain: true,
                                     }));
                                 }
                             }

@@ -55,16 +55,19 @@ fn run(e: &Engine, c: &Case) -> Result<Value, yibao::Error> {
             person: c.person.clone(),
             paid_on: c.paid_on.clone(),
             claim: claim(),
+            explain: true,
         })?),
         "compare" => serde_json::to_value(e.compare(&ClaimRequest {
             person: c.person.clone(),
             paid_on: c.paid_on.clone(),
             claim: claim(),
+            explain: true,
         })?),
         "year" => serde_json::to_value(e.year(&YearRequest {
             person: c.person.clone(),
             paid_on: c.paid_on.clone(),
             claims: c.claims.clone().unwrap_or_default(),
+            explain: true,
         })?),
         other => panic!("{}: unknown op {other}", c.name),
     };

@@ -959,52 +959,32 @@ class Calculator {
   // ------------------------------------------------------------ chart
 
   chartData(c) {
-    const person = this.person();
-    const base = { ...this.claimInput(), fulamt_ownpay_amt: '0' };
-    const claimAt = (bill) => {
-      try {
-        return this.api.claim({ person, paid_on: this.paidOn(), claim: { ...base, medfee_sumamt: String(bill) } });
-      } catch {
-        return null;
-      }
-    };
-    const figs = c.steps.flatMap((st) => st.figures.map((f) => ({ ...f, step: st.id })));
-    const dedFig = c.steps.find((st) => st.id === 'deductible');
-    const dedc = dedFig && dedFig.figures[0] ? coord(dedFig.figures[0].value) : coord(c.act_pay_dedc);
-    const limFig = c.steps.find((st) => st.id === 'limit');
-    const lim = limFig && limFig.figures[0] ? coord(limFig.figures[0].value) : NaN;
-    const edges = figs.filter((f) => /^Segment edge/i.test(f.label_en) || /界点/.test(f.label_zh));
+    // One engine call computes every point (assumed values, no explanation) and where the
+    // annual limit starts to bite; the curve assumes an all-in-scope bill of each size.
     const total = coord(c.medfee_sumamt);
-    let xmax = Math.max(Number.isFinite(total) ? total * 1.5 : 0, Number.isFinite(lim) ? lim * 1.6 : 0, Number.isFinite(dedc) ? dedc * 5 : 0, 1000);
+    const lim = coord(c.limit);
+    const dedStep = c.steps.find((st) => st.id === 'deductible');
+    const dedc = dedStep && dedStep.figures[0] ? coord(dedStep.figures[0].raw) : coord(c.act_pay_dedc);
+    let xmax = Math.max(Number.isFinite(total) ? total * 1.5 : 0, Number.isFinite(lim) && c.limit_kind === 'eligible_cost' ? lim * 1.6 : 0, Number.isFinite(dedc) ? dedc * 5 : 0, 1000);
     xmax = niceCeil(xmax);
     const N = 40;
-    const points = [];
-    for (let i = 0; i <= N; i += 1) {
-      const bill = Math.round((xmax * i) / N);
-      const r = claimAt(bill);
-      if (r) points.push({ x: bill, y: coord(r.psn_part_amt), above: !isZero(r.above_limit_amt) });
+    const totals = [];
+    for (let i = 0; i <= N; i += 1) totals.push(String(Math.round((xmax * i) / N)));
+    let curve;
+    try {
+      curve = this.api.curve({ person: this.person(), paid_on: this.paidOn(), claim: { ...this.claimInput(), fulamt_ownpay_amt: '0' }, totals });
+    } catch {
+      return { points: [], marks: [], xmax, you: { x: total, y: coord(c.psn_part_amt) } };
     }
-    // The bill at which the limit starts to bite: bisection on whole yuan.
-    let limitX = NaN;
-    const last = points[points.length - 1];
-    if (last && last.above) {
-      let lo = 0;
-      let hi = last.x;
-      for (let k = 0; k < 24 && hi - lo > 1; k += 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        const r = claimAt(mid);
-        if (r && !isZero(r.above_limit_amt)) hi = mid;
-        else lo = mid;
-      }
-      limitX = hi;
-    }
+    const points = curve.points.map((p) => ({ x: coord(p.medfee_sumamt), y: coord(p.psn_part_amt), above: !isZero(p.above_limit_amt) }));
     const marks = [];
-    if (Number.isFinite(dedc) && dedc > 0) marks.push({ x: dedc, label: this.i18n.t('deductible'), cls: 'ded' });
-    for (const e of edges) {
-      const x = coord(e.value);
-      if (Number.isFinite(x) && x > 0 && !marks.some((m) => m.x === x)) marks.push({ x, label: this.i18n.t('segmentEdge'), cls: 'edge' });
+    const d = coord(curve.deductible);
+    if (Number.isFinite(d) && d > 0) marks.push({ x: d, label: this.i18n.t('deductible'), cls: 'ded' });
+    for (const e of curve.edges) {
+      const x = coord(e);
+      if (Number.isFinite(x) && x > 0 && x < xmax && !marks.some((m) => m.x === x)) marks.push({ x, label: this.i18n.t('segmentEdge'), cls: 'edge' });
     }
-    if (Number.isFinite(limitX)) marks.push({ x: limitX, label: this.i18n.t('limit'), cls: 'lim' });
+    if (curve.limit_from !== undefined) marks.push({ x: coord(curve.limit_from), label: this.i18n.t('limit'), cls: 'lim' });
     return { points, marks, xmax, you: { x: total, y: coord(c.psn_part_amt) } };
   }
 

@@ -694,6 +694,7 @@ fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         person: person(a)?,
         paid_on: a.get("--paid-on").map(str::to_string),
         claim: claim_input(a, a.require("--level")?)?,
+        explain: true,
     };
     let c = engine.claim(&req)?;
     if a.json {
@@ -723,6 +724,7 @@ fn compare(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         person: person(a)?,
         paid_on: a.get("--paid-on").map(str::to_string),
         claim: claim_input(a, String::new())?,
+        explain: true,
     };
     let r = engine.compare(&req)?;
     if a.json {

@@ -254,7 +254,7 @@ fn check_figure_inner(c: &mut Ctx, path: &str, f: &Figure, unit: Unit, clause: &
             }
         }
         Basis::Derived => {
-            if f.formula.as_deref().map_or(true, |s| s.trim().is_empty()) {
+            if f.formula.as_deref().is_none_or(|s| s.trim().is_empty()) {
                 c.err(
                     ErrorKind::PolicyFigure,
                     path,

@@ -151,5 +151,6 @@ pub fn load(path: &str) -> Result<YearRequest, Error> {
         },
         paid_on: parsed.paid_on,
         claims,
+        explain: true,
     })
 }
