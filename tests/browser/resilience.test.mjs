@@ -1,0 +1,126 @@
+// Resilience: after a rejected input the widget still answers; a portal's policy file that fails
+// validation shows its errors and leaves the built-in policies working; a valid one loads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, watch, ready } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ csp: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.stop();
+  await server?.stop();
+});
+
+const settle = (page) => page.waitForTimeout(450);
+
+function cityFile(communityDeductible) {
+  return `[meta]
+id = "jilin-2008-siping-portal"
+kind = "city"
+framework = "jilin-2008"
+name_zh = "四平市（门户测试）"
+name_en = "Siping (portal test)"
+doc = "门户测试文件"
+title_zh = "测试"
+issuer_zh = "四平市人民政府"
+issuer_en = "Siping Municipal People's Government"
+issued = "2008-06-01"
+effective_from = "2008-07-01"
+effective_from_clause = "第一条"
+
+[region]
+id = "siping"
+tier = "prefecture"
+name_zh = "四平市"
+name_en = "Siping"
+clause = "二(四)1"
+
+[[overrides.benefits.inpatient.deductibles]]
+categories = ["adult"]
+level = "community"
+amount = { value = "${communityDeductible}", basis = "stated", doc = "门户测试文件", clause = "第十条" }
+
+[[overrides.benefits.inpatient.deductibles]]
+categories = ["adult"]
+level = "*"
+amount = { value = "500", basis = "stated", doc = "门户测试文件", clause = "第十条" }
+
+[[overrides.benefits.inpatient.deductibles]]
+categories = ["student_child"]
+level = "*"
+amount = { value = "150", basis = "stated", doc = "门户测试文件", clause = "第十条" }
+`;
+}
+
+/** "1234.5" → "¥1,234.50", independently of the page's own formatter. */
+function yuan(v) {
+  const [i, f = ''] = String(v).split('.');
+  return `¥${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(f + '00').slice(0, 2)}`;
+}
+
+test('the widget answers the next valid input after a rejected one', async () => {
+  const page = await browser.context.newPage();
+  const w = watch(page);
+  await page.goto(`${server.origin}/demo-host.html`);
+  await page.waitForSelector('yibao-calculator[data-ready]', { timeout: 30000 });
+  const widget = page.locator('yibao-calculator');
+  for (const bad of ['abc', '-1', '1e9']) {
+    await widget.locator('input[name="total"]').fill(bad);
+    await settle(page);
+    assert.equal(await widget.locator('[data-testid="claim"] .yb-error').count(), 1, `error shown for ${bad}`);
+  }
+  await widget.locator('input[name="ownpay"]').fill('0');
+  await widget.locator('input[name="total"]').fill('30000');
+  await settle(page);
+  const st = await widget.evaluate((el) => ({ ...el.calculator.state }));
+  const api = await page.evaluate(async (st) => {
+    const m = await import('/pkg/yibao.js');
+    await m.default();
+    return m.claim({
+      person: { scheme: st.scheme, region: st.region, category: st.category, statuses: st.statuses },
+      claim: { kind: st.kind, level: st.level, date: st.date, medfee_sumamt: '30000', fulamt_ownpay_amt: '0' },
+    });
+  }, st);
+  assert.equal(await widget.locator('[data-testid="claim"] .yb-error').count(), 0);
+  assert.equal(await widget.locator('[data-testid="claim-psn_part_amt"]').innerText(), yuan(api.psn_part_amt));
+  assert.deepEqual(w.errors, []);
+  await page.close();
+});
+
+test('a portal policy that fails validation shows its errors; built-ins keep working; a valid one loads', async () => {
+  const page = await browser.context.newPage();
+  const w = watch(page);
+  await page.goto(`${server.origin}/#s=jilin-2008&r=prefecture&c=adult&k=inpatient&l=community&d=2008-10-01&t=5000&o=0`);
+  await ready(page);
+  const before = await page.locator('[data-testid="claim-psn_part_amt"]').innerText();
+  // community deductible 250 is outside the framework's 100–200
+  await page.locator('input.yb-file').setInputFiles({ name: 'siping.toml', mimeType: 'text/plain', buffer: Buffer.from(cityFile('250')) });
+  const status = page.locator('.yb-action-status');
+  await status.locator('li').first().waitFor({ timeout: 10000 });
+  const msg = await status.innerText();
+  assert.match(msg, /siping\.toml/);
+  assert.match(msg, /deductibles\[adult\/community\]/);
+  assert.match(msg, /100—200/);
+  // the built-in policies still answer, unchanged
+  await page.fill('input[name="total"]', '6000');
+  await settle(page);
+  await page.fill('input[name="total"]', '5000');
+  await settle(page);
+  assert.equal(await page.locator('[data-testid="claim-psn_part_amt"]').innerText(), before);
+  const regions = await page.locator('select[name="region"] option').allInnerTexts();
+  assert.ok(!regions.some((r) => r.includes('四平')), 'the rejected city was not added');
+  // a valid file loads and is selected
+  await page.locator('input.yb-file').setInputFiles({ name: 'siping.toml', mimeType: 'text/plain', buffer: Buffer.from(cityFile('150')) });
+  await page.waitForFunction(() => document.querySelector('select[name="region"]')?.value === 'siping', null, { timeout: 10000 });
+  await settle(page);
+  // the city's rules: deductible 150, 4,850 × 65% = 3,152.50 → the resident pays 1,847.50
+  assert.equal(await page.locator('[data-testid="claim-psn_part_amt"]').innerText(), '¥1,847.50');
+  assert.deepEqual(w.errors, []);
+  await page.close();
+});
