@@ -68,6 +68,17 @@ const KINDS: [&str; 4] = [
     "general_outpatient",
 ];
 
+/// A claim the rule does not pay for: the rule's own wording when it has one, else the default.
+fn not_covered(who: &Who, rule: &ClaimRule, zh: String, en: String, field: &str) -> Error {
+    Error::new(
+        ErrorKind::ClaimNotCovered,
+        rule.not_covered_zh.clone().unwrap_or(zh),
+        rule.not_covered_en.clone().unwrap_or(en),
+    )
+    .field(field)
+    .clause(format!("{} {}", who.doc(), rule.clause))
+}
+
 fn parse_claim<'a>(
     who: &'a Who,
     b: &'a Benefits,
@@ -106,17 +117,9 @@ fn parse_claim<'a>(
             .clause(format!("{} {}", who.doc(), b.clause))
         })?;
     if !matches(&rule.categories, &cat.id) {
-        return Err(Error::new(
-            ErrorKind::ClaimNotCovered,
-            rule.not_covered_zh
-                .clone()
-                .unwrap_or_else(|| format!("“{}”不适用于“{}”", rule.name_zh, cat.name_zh)),
-            rule.not_covered_en.clone().unwrap_or_else(|| {
-                format!("\"{}\" does not apply to \"{}\"", rule.name_en, cat.name_en)
-            }),
-        )
-        .field("kind")
-        .clause(format!("{} {}", who.doc(), rule.clause)));
+        let zh = format!("“{}”不适用于“{}”", rule.name_zh, cat.name_zh);
+        let en = format!("\"{}\" does not apply to \"{}\"", rule.name_en, cat.name_en);
+        return Err(not_covered(who, rule, zh, en, "kind"));
     }
     let level = who
         .policy
@@ -128,17 +131,9 @@ fn parse_claim<'a>(
             Error::unknown("医疗机构级别", "hospital level", "level", &c.level, &known)
         })?;
     if !matches(&rule.levels, &level.id) {
-        return Err(Error::new(
-            ErrorKind::ClaimNotCovered,
-            rule.not_covered_zh
-                .clone()
-                .unwrap_or_else(|| format!("“{}”在“{}”不予支付", rule.name_zh, level.name_zh)),
-            rule.not_covered_en.clone().unwrap_or_else(|| {
-                format!("\"{}\" is not paid at \"{}\"", rule.name_en, level.name_en)
-            }),
-        )
-        .field("level")
-        .clause(format!("{} {}", who.doc(), rule.clause)));
+        let zh = format!("“{}”在“{}”不予支付", rule.name_zh, level.name_zh);
+        let en = format!("\"{}\" is not paid at \"{}\"", rule.name_en, level.name_en);
+        return Err(not_covered(who, rule, zh, en, "level"));
     }
     let disease = if rule.diseases.is_empty() {
         None

@@ -3,43 +3,8 @@
 use yibao::api::*;
 use yibao::{Engine, ErrorKind};
 
-const SIPING: &str = r#"
-[meta]
-id = "jilin-2008-siping-test"
-kind = "city"
-framework = "jilin-2008"
-name_zh = "四平市城镇居民基本医疗保险（测试）"
-name_en = "Siping urban resident insurance (test)"
-doc = "测试文件"
-title_zh = "测试"
-issuer_zh = "四平市人民政府"
-issuer_en = "Siping Municipal People's Government"
-issued = "2008-06-01"
-effective_from = "2008-07-01"
-effective_from_clause = "第一条"
-
-[region]
-id = "siping"
-tier = "prefecture"
-name_zh = "四平市"
-name_en = "Siping"
-clause = "二(四)1"
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["adult"]
-level = "community"
-amount = { value = "150", basis = "stated", doc = "测试文件", clause = "第十条" }
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["adult"]
-level = "*"
-amount = { value = "500", basis = "stated", doc = "测试文件", clause = "第十条" }
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["student_child"]
-level = "*"
-amount = { value = "150", basis = "stated", doc = "测试文件", clause = "第十条" }
-"#;
+/// The README's recipe as a file (community deductible 150).
+const SIPING: &str = include_str!("policies/siping-city.toml");
 
 fn person(region: &str) -> PersonInput {
     PersonInput {
@@ -117,18 +82,7 @@ fn a_city_overrides_deductibles_within_the_framework() {
 #[test]
 fn a_city_out_of_range_is_rejected_and_the_engine_still_works() {
     let mut e = Engine::builtin().unwrap();
-    let bad = SIPING.replace(
-        r#"value = "150", basis = "stated", doc = "测试文件", clause = "第十条" }
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["adult"]
-level = "*""#,
-        r#"value = "250", basis = "stated", doc = "测试文件", clause = "第十条" }
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["adult"]
-level = "*""#,
-    );
+    let bad = SIPING.replacen(r#"value = "150""#, r#"value = "250""#, 1);
     assert_ne!(bad, SIPING);
     let errs = e.add_policy("siping.toml", &bad).unwrap_err();
     assert_eq!(errs.len(), 1, "{errs:?}");

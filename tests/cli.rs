@@ -518,50 +518,20 @@ fn check_builtin_policies_passes() {
     );
 }
 
-const BROKEN_CITY: &str = r#"
-[meta]
-id = "jilin-2008-siping"
-kind = "city"
-framework = "jilin-2008"
-name_zh = "四平市"
-name_en = "Siping"
-doc = "吉政办发[2008]12号"
-title_zh = "测试用城市文件"
-issuer_zh = "测试"
-issuer_en = "test"
-issued = "2008-04-19"
-effective_from = "2008-04-01"
-effective_from_clause = "五(十八)"
-
-[region]
-id = "siping"
-tier = "prefecture"
-name_zh = "四平市"
-name_en = "Siping"
-clause = "二(四)1"
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["adult"]
-level = "community"
-amount = { value = "50", basis = "stated", clause = "二(五)2 起付标准" }
-
-# a list override replaces the framework's list, so every row is listed
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["adult"]
-level = "*"
-amount = { value = "600", basis = "stated", clause = "二(五)2 起付标准" }
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["student_child"]
-level = "*"
-amount = { value = "200", basis = "stated", clause = "二(五)2 起付标准" }
-"#;
+/// The shared city fixture with its community deductible set to `value`.
+fn city(value: &str) -> String {
+    include_str!("policies/siping-city.toml").replacen(
+        r#"value = "150""#,
+        &format!(r#"value = "{value}""#),
+        1,
+    )
+}
 
 #[test]
 fn check_reports_a_city_deductible_outside_the_framework_range() {
     let dir = temp_dir("check");
     let path = dir.join("siping.toml");
-    std::fs::write(&path, BROKEN_CITY).expect("write");
+    std::fs::write(&path, city("50")).expect("write");
     let p = path.to_str().expect("path");
     let o = yibao(&["check", p]);
     let out = stdout(&o);
@@ -591,11 +561,7 @@ fn check_reports_a_city_deductible_outside_the_framework_range() {
 fn check_a_valid_city_file_with_its_builtin_framework() {
     let dir = temp_dir("check-ok");
     let path = dir.join("siping.toml");
-    std::fs::write(
-        &path,
-        BROKEN_CITY.replace("value = \"50\"", "value = \"150\""),
-    )
-    .expect("write");
+    std::fs::write(&path, city("150")).expect("write");
     let o = yibao(&["check", path.to_str().expect("path")]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(

@@ -2,7 +2,9 @@
 // validation shows its errors and leaves the built-in policies working; a valid one loads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watch, ready } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, watch, ready, ROOT } from './helpers.mjs';
 
 let server;
 let browser;
@@ -19,43 +21,10 @@ after(async () => {
 
 const settle = (page) => page.waitForTimeout(450);
 
+/** The shared city fixture (tests/policies/siping-city.toml) with its community deductible set. */
 function cityFile(communityDeductible) {
-  return `[meta]
-id = "jilin-2008-siping-portal"
-kind = "city"
-framework = "jilin-2008"
-name_zh = "四平市（门户测试）"
-name_en = "Siping (portal test)"
-doc = "门户测试文件"
-title_zh = "测试"
-issuer_zh = "四平市人民政府"
-issuer_en = "Siping Municipal People's Government"
-issued = "2008-06-01"
-effective_from = "2008-07-01"
-effective_from_clause = "第一条"
-
-[region]
-id = "siping"
-tier = "prefecture"
-name_zh = "四平市"
-name_en = "Siping"
-clause = "二(四)1"
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["adult"]
-level = "community"
-amount = { value = "${communityDeductible}", basis = "stated", doc = "门户测试文件", clause = "第十条" }
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["adult"]
-level = "*"
-amount = { value = "500", basis = "stated", doc = "门户测试文件", clause = "第十条" }
-
-[[overrides.benefits.inpatient.deductibles]]
-categories = ["student_child"]
-level = "*"
-amount = { value = "150", basis = "stated", doc = "门户测试文件", clause = "第十条" }
-`;
+  const text = readFileSync(path.join(ROOT, 'tests/policies/siping-city.toml'), 'utf8');
+  return text.replace('value = "150"', `value = "${communityDeductible}"`);
 }
 
 /** "1234.5" → "¥1,234.50", independently of the page's own formatter. */
