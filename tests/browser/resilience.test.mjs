@@ -93,3 +93,70 @@ test('a portal policy that fails validation shows its errors; built-ins keep wor
   assert.deepEqual(w.errors, []);
   await page.close();
 });
+
+test('generated JS objects through every export: typed errors only, and the module keeps answering', async () => {
+  const page = await browser.context.newPage();
+  const w = watch(page);
+  await page.goto(`${server.origin}/`);
+  await ready(page);
+  const result = await page.evaluate(async () => {
+    const m = await import('/pkg/yibao.js');
+    await m.default();
+    // seeded generator (mulberry32) so a failure reproduces
+    let seed = 20261123;
+    const rnd = () => {
+      seed |= 0;
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = (a) => a[Math.floor(rnd() * a.length)];
+    const atoms = [null, undefined, true, 0, -1, 1.5, 1e308, NaN, '', 'abc', '-5', '1.234', '50000', '2008-10-01', '2008-02-30', 'jilin-2008', 'prefecture', 'adult', 'inpatient', 'city', 'dibao', '¥1,000', '\u0000', 'x'.repeat(5000)];
+    const keys = ['person', 'scheme', 'region', 'category', 'statuses', 'claim', 'claims', 'kind', 'level', 'date', 'medfee_sumamt', 'fulamt_ownpay_amt', 'disease', 'paid_on', 'explain', 'totals', 'extra'];
+    const gen = (depth) => {
+      const r = rnd();
+      if (depth > 3 || r < 0.35) return pick(atoms);
+      if (r < 0.5) return Array.from({ length: Math.floor(rnd() * 4) }, () => gen(depth + 1));
+      const o = {};
+      for (let i = Math.floor(rnd() * 5); i > 0; i -= 1) o[pick(keys)] = gen(depth + 1);
+      return o;
+    };
+    // a valid base request, then mutated
+    const base = () => ({
+      person: { scheme: 'jilin-2008', region: 'prefecture', category: 'adult', statuses: [] },
+      claim: { kind: 'inpatient', level: 'city', date: '2008-10-01', medfee_sumamt: '50000', fulamt_ownpay_amt: '2000' },
+      paid_on: '2008-05-01',
+    });
+    const mutate = () => {
+      const req = base();
+      const path = pick([['person', pick(['scheme', 'region', 'category', 'statuses'])], ['claim', pick(['kind', 'level', 'date', 'medfee_sumamt', 'fulamt_ownpay_amt', 'disease'])], ['paid_on'], ['extra']]);
+      let o = req;
+      for (const k of path.slice(0, -1)) o = o[k];
+      o[path[path.length - 1]] = gen(2);
+      return req;
+    };
+    const fns = ['premium', 'eligibility', 'claim', 'year', 'compare', 'curve'];
+    const codes = {};
+    let oks = 0;
+    const bad = [];
+    for (let i = 0; i < 400; i += 1) {
+      const fn = pick(fns);
+      const arg = rnd() < 0.5 ? gen(0) : mutate();
+      try {
+        m[fn](arg);
+        oks += 1;
+      } catch (e) {
+        if (!(e instanceof Error) || !e.code || !e.message_zh || !e.message_en) bad.push({ fn, arg: JSON.stringify(arg)?.slice(0, 200), e: String(e) });
+        codes[e.code] = (codes[e.code] || 0) + 1;
+      }
+    }
+    const after = m.claim(base());
+    return { oks, codes, bad, after: [after.hifp_pay, after.psn_part_amt] };
+  });
+  assert.deepEqual(result.bad, [], 'every rejection is a JS Error with code, message_zh and message_en');
+  assert.ok(Object.keys(result.codes).length >= 3, `several kinds of rejection exercised: ${JSON.stringify(result.codes)}`);
+  assert.deepEqual(result.after, ['24700.00', '25300.00'], 'the module still answers after 400 generated calls');
+  assert.deepEqual(w.errors, []);
+  await page.close();
+});
