@@ -883,10 +883,7 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             coinsurance_amt: o.coins.plain(),
             above_limit_amt: o.above.plain(),
             waiting_amt: o.waiting.plain(),
-            limit_kind: match b.limit_kind {
-                LimitKind::EligibleCost => "eligible_cost".into(),
-                LimitKind::FundPayment => "fund_payment".into(),
-            },
+            limit_kind: b.limit_kind.id().into(),
             limit: o.limit.plain(),
             limit_used: o.used.plain(),
             ranges: ClaimRanges {
@@ -945,10 +942,7 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             LimitUse {
                 benefit_year_start: s.to_string(),
                 benefit_year_end: end.to_string(),
-                limit_kind: match b.limit_kind {
-                    LimitKind::EligibleCost => "eligible_cost".into(),
-                    LimitKind::FundPayment => "fund_payment".into(),
-                },
+                limit_kind: b.limit_kind.id().into(),
                 limit: lim.plain(),
                 used: used.plain(),
                 remaining: lim.sub_floor(used).plain(),
@@ -1071,10 +1065,7 @@ pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<CurveResult, Error> {
         limit_from,
         deductible: deductible.plain(),
         edges,
-        limit_kind: match prep.b.limit_kind {
-            LimitKind::EligibleCost => "eligible_cost".into(),
-            LimitKind::FundPayment => "fund_payment".into(),
-        },
+        limit_kind: prep.b.limit_kind.id().into(),
         limit: limit
             .map_or(Money::ZERO, |l| money(&l.amount, Pick::Assumed, Fav::High))
             .plain(),

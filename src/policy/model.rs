@@ -402,6 +402,16 @@ pub enum LimitKind {
     FundPayment,
 }
 
+impl LimitKind {
+    /// The id used in results: `eligible_cost` | `fund_payment`.
+    pub fn id(self) -> &'static str {
+        match self {
+            LimitKind::EligibleCost => "eligible_cost",
+            LimitKind::FundPayment => "fund_payment",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Limit {
