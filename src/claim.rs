@@ -447,14 +447,17 @@ fn settle(
             paid
         }
     };
-    let lim_fo = fig(
-        "limit",
-        &limit.amount,
-        &doc,
-        format!("最高支付限额（{}）", who.category.name_zh),
-        format!("Annual limit ({})", who.category.name_en),
-        Show::Yuan,
-    );
+    // built only when explaining: the hot, figures-only path skips these strings
+    let lim_fig = || {
+        fig(
+            "limit",
+            &limit.amount,
+            &doc,
+            format!("最高支付限额（{}）", who.category.name_zh),
+            format!("Annual limit ({})", who.category.name_en),
+            Show::Yuan,
+        )
+    };
     let counts = c.rule.counts_toward_limit;
     let (counted, above_cost) = if b.limit_kind == LimitKind::EligibleCost && counts {
         let room = lim.sub_floor(acc.cost);
@@ -463,6 +466,7 @@ fn settle(
         acc.cost = acc.cost + counted;
         let above = inscp.sub_floor(counted.max(dedc));
         if explain_it {
+            let lim_fo = lim_fig();
             note_fig(&limit.amount, &lim_fo);
             steps.push(step(
                 "limit",
@@ -493,7 +497,7 @@ fn settle(
                 Some(above),
                 limit.amount.doc.as_deref().unwrap_or(&doc),
                 &b.limit_clause,
-                vec![lim_fo.clone()],
+                vec![lim_fo],
             ));
         }
         (counted, above)
@@ -644,6 +648,7 @@ fn settle(
         let room = lim.sub_floor(acc.fund);
         let fund = fund_raw.min(room);
         if explain_it {
+            let lim_fo = lim_fig();
             note_fig(&limit.amount, &lim_fo);
             steps.push(step(
                 "limit",
@@ -654,7 +659,7 @@ fn settle(
                 Some(fund),
                 limit.amount.doc.as_deref().unwrap_or(&doc),
                 &b.limit_clause,
-                vec![lim_fo.clone()],
+                vec![lim_fo],
             ));
         }
         (fund, fund_raw - fund)
