@@ -470,8 +470,8 @@ fn settle(
             note_fig(&limit.amount, &lim_fo);
             steps.push(step(
                 "limit",
-                "最高支付限额",
-                "Annual limit",
+                "超过最高支付限额的费用",
+                "Cost above the annual limit",
                 format!(
                     "最高支付限额 {}{}。{}本年度此前已计入 {}，剩余 {}；本次计入 {}，超出限额 {} 由个人负担。{}",
                     lim,
@@ -652,8 +652,8 @@ fn settle(
             note_fig(&limit.amount, &lim_fo);
             steps.push(step(
                 "limit",
-                "年度最高补偿额",
-                "Annual maximum compensation",
+                "年度最高补偿额内的补偿",
+                "Compensation within the annual maximum",
                 format!("年度最高补偿额 {}{}。{}本年度此前已补偿 {}，剩余 {}；本次按比例应补偿 {}，实际补偿 {}，超出部分 {} 由个人负担。", lim, tag_zh(&limit.amount, Show::Yuan), b.limit_note_zh, acc.fund, room, fund_raw, fund, fund_raw - fund),
                 format!("Annual maximum {}{}. {} Paid before this claim {}, room {}; due at the ratios {}, paid {}, excess {} borne by you.", lim, tag_en(&limit.amount, Show::Yuan), b.limit_note_en, acc.fund, room, fund_raw, fund, fund_raw - fund),
                 Some(fund),

@@ -94,7 +94,7 @@ const T = {
   range: ['可能范围', 'Possible range'],
   basisCol: ['依据', 'Source'],
   individual: ['个人缴费', 'Individual'],
-  subsidyTotal: ['政府补助合计', 'Subsidies in total'],
+  subsidyTotal: ['补助合计（各出资方）', 'Subsidies in total (all payers)'],
   unassigned: ['未指明承担者', 'Assigned to no one'],
   unassignedExplain: [
     '文件规定的缴费标准中有这一部分没有指明由谁承担；本测算不把它算到您或任何一级财政头上。',
@@ -189,6 +189,13 @@ export class I18n {
   /** The document's Chinese term with the English alongside (or the reverse in English). */
   term(key) {
     const [zh, en] = T[key];
+    return this.pair(zh, en);
+  }
+  /** A labelled object's names, both languages, current one first. */
+  names(obj, stem = 'name') {
+    return this.pair(obj[`${stem}_zh`] || '', obj[`${stem}_en`] || '');
+  }
+  pair(zh, en) {
     return this.lang === 'en'
       ? [en, ' ', h('span', { class: 'yb-alt', lang: 'zh-CN' }, zh)]
       : [zh, ' ', h('span', { class: 'yb-alt', lang: 'en' }, en)];
@@ -792,10 +799,10 @@ class Calculator {
       ),
     );
     const rows = [
-      [i18n.t('standard'), p.standard, p.ranges.standard, '', 'premium-standard'],
-      [i18n.t('individual'), p.individual, p.ranges.individual, '', 'premium-individual-row'],
-      ...p.payers.map((x) => [i18n.n(x), x.amount, x.range, `${x.doc} ${x.clause}`, `payer-${x.payer}`]),
-      [i18n.t('subsidyTotal'), p.subsidy_total, p.ranges.subsidy_total, '', 'premium-subsidy'],
+      [i18n.term('standard'), p.standard, p.ranges.standard, '', 'premium-standard'],
+      [i18n.term('individual'), p.individual, p.ranges.individual, '', 'premium-individual-row'],
+      ...p.payers.map((x) => [i18n.names(x), x.amount, x.range, `${x.doc} ${x.clause}`, `payer-${x.payer}`]),
+      [i18n.term('subsidyTotal'), p.subsidy_total, p.ranges.subsidy_total, '', 'premium-subsidy'],
     ];
     const table = h(
       'table',
