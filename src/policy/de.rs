@@ -49,14 +49,6 @@ impl de::Error for DeError {
     }
 }
 
-/// Deserialises `T` from a TOML value.
-pub fn from_value<T: DeserializeOwned>(v: &Value) -> Result<T, DeError> {
-    T::deserialize(De {
-        v,
-        path: String::new(),
-    })
-}
-
 /// Deserialises `T` from a whole TOML document.
 pub fn from_table<T: DeserializeOwned>(t: &toml::Table) -> Result<T, DeError> {
     T::deserialize(Top(t))

@@ -185,12 +185,12 @@ fn pct(d: Decimal) -> String {
 fn check_figure(c: &mut Ctx, path: &str, f: &Figure, unit: Unit) {
     // A figure that rests on another document is cited to that document.
     c.doc_override = f.doc.clone();
-    check_figure_inner(c, path, f, unit, &f.clause);
+    check_figure_inner(c, path, f, unit);
     c.doc_override = None;
 }
 
-fn check_figure_inner(c: &mut Ctx, path: &str, f: &Figure, unit: Unit, clause: &str) {
-    let clause = clause.to_string();
+fn check_figure_inner(c: &mut Ctx, path: &str, f: &Figure, unit: Unit) {
+    let clause = f.clause.clone();
     if f.clause.trim().is_empty() {
         c.err(
             ErrorKind::PolicyFigure,
