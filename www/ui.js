@@ -661,7 +661,7 @@ class Calculator {
     if (kinds.length) {
       const req = { person, paid_on: this.paidOn(), claim: this.claimInput() };
       claim = this.call('claim', req);
-      if (claim.ok) compare = this.call('compare', req);
+      if (claim.ok) compare = this.call('compare', { ...req, explain: false }); // the table shows figures only
       if (claim.err) this.markField(claim.err);
     }
     this.last = { elig, prem, claim, compare };
