@@ -133,10 +133,33 @@ impl Money {
     }
 
     /// Plain two-decimal form for machines and the JS boundary: `1234.50`.
+    ///
+    /// Written digit by digit from the mantissa (an amount is a whole number of fen): this is
+    /// on every result field, and `Decimal`'s `Display` through `fmt` was a third of a claim.
     pub fn plain(self) -> String {
         let mut d = self.0;
         d.rescale(2);
-        d.to_string()
+        let m = d.mantissa();
+        // amounts are bounded far below u64::MAX fen; anything else takes the slow, general path
+        let Ok(u) = u64::try_from(m.unsigned_abs()) else {
+            return d.to_string();
+        };
+        let (mut int, cents) = (u / 100, u % 100);
+        let mut out: Vec<u8> = Vec::with_capacity(24);
+        loop {
+            out.push(b'0' + (int % 10) as u8);
+            int /= 10;
+            if int == 0 {
+                break;
+            }
+        }
+        if m < 0 {
+            out.push(b'-');
+        }
+        out.reverse();
+        out.extend([b'.', b'0' + (cents / 10) as u8, b'0' + (cents % 10) as u8]);
+        // only ASCII digits, '-' and '.' were written
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// Resident-facing form: `¥1,234.56`.
@@ -276,6 +299,25 @@ mod tests {
             assert_eq!(e.kind, ErrorKind::InvalidAmount, "{bad}");
             assert!(e.message_zh.contains("medfee_sumamt"), "{bad}");
         }
+    }
+
+    #[test]
+    fn plain_matches_decimal_formatting() {
+        for (m, want) in [
+            (0i64, "0.00"),
+            (5, "0.05"),
+            (50, "0.50"),
+            (123456, "1234.56"),
+            (-105, "-1.05"),
+            (10_000_000_000, "100000000.00"),
+        ] {
+            assert_eq!(Money(Decimal::new(m, 2)).plain(), want);
+            let mut d = Decimal::new(m, 2);
+            d.rescale(2);
+            assert_eq!(Money(Decimal::new(m, 2)).plain(), d.to_string());
+        }
+        // a value stored with fewer decimals is shown with two
+        assert_eq!(Money(Decimal::new(7, 0)).plain(), "7.00");
     }
 
     #[test]

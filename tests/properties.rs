@@ -318,3 +318,17 @@ fn premiums_add_up_to_the_standard_and_stay_in_range() {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// `Money::plain` writes digits itself; it must say exactly what `Decimal` would.
+    #[test]
+    fn plain_money_equals_decimal_formatting(fen in 0u64..10_000_000_001) {
+        let d = Decimal::new(fen as i64, 2);
+        let m = yibao::money::Money::parse("x", &d.to_string()).unwrap();
+        let mut want = d;
+        want.rescale(2);
+        prop_assert_eq!(m.plain(), want.to_string());
+    }
+}
