@@ -13,11 +13,10 @@
 //   node bench/page.mjs [--quick] [--json FILE] [--runs N]
 // Target (reported, not asserted): first result ≤ 1 s at 4× throttling.
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launch } from '../tests/browser/helpers.mjs';
 import { ROOT, quick, saveJson, table } from './lib.mjs';
 
 const DIST = resolve(process.env.YIBAO_DIST || join(ROOT, 'dist'));
@@ -79,22 +78,8 @@ const BASE = `http://127.0.0.1:${server.address().port}`;
 
 // ---------------------------------------------------------------- browser
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-  viewport: { width: 412, height: 915 },
-});
+// the same Chromium launch as the browser tests (Debian's chromium, fresh profile, no background traffic)
+const { context, stop } = await launch({ viewport: { width: 412, height: 915 } });
 
 // Records when the first result lands: the page sets body[data-ready], the widget its element's.
 const READY_HOOK = () => {
@@ -234,9 +219,8 @@ try {
     };
   }
 } finally {
-  await context.close();
+  await stop();
   server.close();
-  rmSync(userDataDir, { recursive: true, force: true });
 }
 
 for (const [name, r] of Object.entries(results)) {
