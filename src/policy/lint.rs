@@ -25,19 +25,24 @@ fn kind_rank(text: &str) -> u8 {
     }
 }
 
+/// A label must exist in both Chinese and English.
+fn need_both(out: &mut Vec<Error>, file: &str, field: String, zh: &str, en: &str) {
+    if zh.trim().is_empty() || en.trim().is_empty() {
+        out.push(
+            Error::new(
+                ErrorKind::PolicyLint,
+                format!("{field}：名称须同时有中文和英文"),
+                format!("{field}: label needs both Chinese and English"),
+            )
+            .file(file)
+            .field(field),
+        );
+    }
+}
+
 fn lint_labels(file: &str, p: &Policy, out: &mut Vec<Error>) {
     let mut need = |field: String, zh: &str, en: &str| {
-        if zh.trim().is_empty() || en.trim().is_empty() {
-            out.push(
-                Error::new(
-                    ErrorKind::PolicyLint,
-                    format!("{field}：名称须同时有中文和英文"),
-                    format!("{field}: label needs both Chinese and English"),
-                )
-                .file(file)
-                .field(field),
-            );
-        }
+        need_both(out, file, field, zh, en);
     };
     need("meta".into(), &p.meta.name_zh, &p.meta.name_en);
     for r in &p.regions {
@@ -175,17 +180,7 @@ fn lint_city_labels(file: &str, c: &CityFile, out: &mut Vec<Error>) {
         ("meta", &c.meta.name_zh, &c.meta.name_en),
         ("region", &c.region.name_zh, &c.region.name_en),
     ] {
-        if zh.trim().is_empty() || en.trim().is_empty() {
-            out.push(
-                Error::new(
-                    ErrorKind::PolicyLint,
-                    format!("{field}：名称须同时有中文和英文"),
-                    format!("{field}: label needs both Chinese and English"),
-                )
-                .file(file)
-                .field(field),
-            );
-        }
+        need_both(out, file, field.to_string(), zh, en);
     }
 }
 
