@@ -303,18 +303,14 @@ fn settle(
         }
     }
     // limit
-    let limit = b
-        .limits
-        .iter()
-        .find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, cat))
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::PolicyRelation,
-                format!("未规定“{}”的最高支付限额", who.category.name_zh),
-                format!("no annual limit for \"{}\"", who.category.name_en),
-            )
-            .field("person.category")
-        })?;
+    let limit = b.limit_for(&who.region.tier, cat).ok_or_else(|| {
+        Error::new(
+            ErrorKind::PolicyRelation,
+            format!("未规定“{}”的最高支付限额", who.category.name_zh),
+            format!("no annual limit for \"{}\"", who.category.name_en),
+        )
+        .field("person.category")
+    })?;
     let lim = money(&limit.amount, pick, Fav::High);
     // waiting period
     if let (Some(w), Some(p), BenefitYearKind::Contribution) = (&b.waiting_months, paid_on, by) {
@@ -927,9 +923,7 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
         .1
         .iter()
         .map(|(s, acc)| {
-            let limit = b.limits.iter().find(|l| {
-                matches(&l.tiers, &who.region.tier) && matches(&l.categories, &who.category.id)
-            });
+            let limit = b.limit_for(&who.region.tier, &who.category.id);
             let lim = limit.map_or(Money::ZERO, |l| money(&l.amount, Pick::Assumed, Fav::High));
             let used = if b.limit_kind == LimitKind::EligibleCost {
                 acc.cost
@@ -1060,11 +1054,7 @@ pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<CurveResult, Error> {
                 .collect()
         })
         .unwrap_or_default();
-    let limit = prep
-        .b
-        .limits
-        .iter()
-        .find(|l| matches(&l.tiers, &who.region.tier) && matches(&l.categories, cat));
+    let limit = prep.b.limit_for(&who.region.tier, cat);
     Ok(CurveResult {
         points,
         limit_from,

@@ -641,3 +641,12 @@ pub fn resolve_ratios<'a>(
         .or_else(|| s.levels.iter().find(|l| l.level == "*"))?;
     Some((s, lr))
 }
+
+impl Benefits {
+    /// The annual limit that applies to a contribution tier and category.
+    pub fn limit_for(&self, tier: &str, category: &str) -> Option<&Limit> {
+        self.limits
+            .iter()
+            .find(|l| matches(&l.tiers, tier) && matches(&l.categories, category))
+    }
+}

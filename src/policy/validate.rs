@@ -636,11 +636,7 @@ pub fn check_complete(file: &str, p: &Policy, tiers: &[&str]) -> Vec<Error> {
             }
             if rule.counts_toward_limit {
                 for t in tiers {
-                    if !b
-                        .limits
-                        .iter()
-                        .any(|l| matches(&l.tiers, t) && matches(&l.categories, &cat.id))
-                    {
+                    if b.limit_for(t, &cat.id).is_none() {
                         c.err(
                             ErrorKind::PolicyRelation,
                             &format!("benefits.limits[{t}/{}]", cat.id),
@@ -950,16 +946,8 @@ pub fn check_city_against(file: &str, city: &Policy, framework: &Policy, tier: &
     }
     if let (Some(cb), Some(fb)) = (&city.benefits, &framework.benefits) {
         for cat in &cats {
-            let cf = cb
-                .limits
-                .iter()
-                .find(|l| matches(&l.tiers, tier) && matches(&l.categories, cat))
-                .map(|l| &l.amount);
-            let gf = fb
-                .limits
-                .iter()
-                .find(|l| matches(&l.tiers, tier) && matches(&l.categories, cat))
-                .map(|l| &l.amount);
+            let cf = cb.limit_for(tier, cat).map(|l| &l.amount);
+            let gf = fb.limit_for(tier, cat).map(|l| &l.amount);
             if let (Some(f), Some(g)) = (cf, gf) {
                 compare_figure(
                     &mut c,
