@@ -8,8 +8,8 @@
 #
 # On a fresh Debian machine it installs what is missing: the wasm32 target, wasm-bindgen-cli at
 # the version Cargo.lock pins, the npm dev dependencies (playwright-core, axe-core, binaryen for
-# wasm-opt) and, for the browser tests, Debian's chromium. Debian's own `binaryen` package is
-# never used: its wasm-opt is too old for what current rustc emits.
+# wasm-opt, esbuild to minify dist/) and, for the browser tests, Debian's chromium. Debian's own
+# `binaryen` package is never used: its wasm-opt is too old for what current rustc emits.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -73,7 +73,8 @@ ensure_rust_tools() {
 
 ensure_npm() {
     command -v npm >/dev/null 2>&1 || die "npm not found; install Node.js 20 or later"
-    if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
+    if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] ||
+        [ ! -d node_modules/playwright-core ] ||
         [ ! -f node_modules/axe-core/axe.min.js ] ||
         [ package.json -nt node_modules/.package-lock.json ] ||
         { [ -f package-lock.json ] && [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
@@ -107,35 +108,71 @@ ensure_chromium() {
 build_wasm() {
     ensure_rust_tools
     ensure_npm
-    say "cargo build --release --target wasm32-unknown-unknown --lib"
+    say "cargo run --bin yibao-snapshot (policies/*.toml → policies/builtin.snapshot)"
+    cargo run --quiet --bin yibao-snapshot
+    rm -rf pkg
+    # Two modules from one crate. pkg/: the default, what the widget and page load, built without
+    # the `loader` feature: it starts from policies/builtin.snapshot and has no TOML parser, model
+    # deserialisers or validation. pkg/full/: everything, including loadPolicy; the UI imports it
+    # only when someone loads a policy file.
+    wasm_module pkg --no-default-features
+    wasm_module pkg/full
+}
+
+# wasm_module OUT_DIR [CARGO_FLAGS...]: cargo build, wasm-bindgen --target web, wasm-opt -Oz.
+wasm_module() {
+    local out=$1
+    shift
+    say "cargo build --release --target wasm32-unknown-unknown --lib $*"
     # Keep the target_features custom section (the profile strips symbols, which drops it) so
     # wasm-bindgen sees the enabled features; wasm-opt strips everything below.
     CARGO_PROFILE_RELEASE_STRIP=false \
-        cargo build --release --target wasm32-unknown-unknown --lib
+        cargo build --release --target wasm32-unknown-unknown --lib "$@"
     local wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/yibao.wasm
-    rm -rf pkg
-    say "wasm-bindgen --target web"
-    wasm-bindgen --target web --out-dir pkg "$wasm"
-    say "wasm-opt -Oz"
+    say "wasm-bindgen --target web → $out"
+    wasm-bindgen --target web --out-dir "$out" "$wasm"
+    say "wasm-opt -Oz → $out"
     node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --strip-target-features \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        -o pkg/yibao_bg.opt.wasm pkg/yibao_bg.wasm
-    mv pkg/yibao_bg.opt.wasm pkg/yibao_bg.wasm
+        -o "$out/yibao_bg.opt.wasm" "$out/yibao_bg.wasm"
+    mv "$out/yibao_bg.opt.wasm" "$out/yibao_bg.wasm"
 }
 
 assemble_site() {
     say "assemble dist/"
     rm -rf dist
-    mkdir -p dist/pkg
+    mkdir -p dist/pkg/full
     cp -R www/. dist/
     cp pkg/yibao.js pkg/yibao_bg.wasm pkg/yibao.d.ts dist/pkg/
+    cp pkg/full/yibao.js pkg/full/yibao_bg.wasm pkg/full/yibao.d.ts dist/pkg/full/
+    minify_site
     report_sizes
+}
+
+# Minifies the .js and .css files in dist/ in place with esbuild (www/ and pkg/ stay readable). No
+# bundling: each module keeps importing the others, and finding calc.css and the wasm through
+# new URL(…, import.meta.url), by the same relative paths. es2020 is the newest syntax the sources
+# use, so nothing is rewritten to older syntax; no source maps.
+minify_site() {
+    ensure_npm
+    local js=() css=()
+    mapfile -t js < <(find dist -name '*.js' | sort)
+    mapfile -t css < <(find dist -name '*.css' | sort)
+    say "esbuild --minify (${#js[@]} .js, ${#css[@]} .css in dist/)"
+    if [ "${#js[@]}" -gt 0 ]; then
+        node_modules/.bin/esbuild "${js[@]}" --minify --format=esm --target=es2020 \
+            --outbase=dist --outdir=dist --allow-overwrite --log-level=warning
+    fi
+    if [ "${#css[@]}" -gt 0 ]; then
+        node_modules/.bin/esbuild "${css[@]}" --minify \
+            --outbase=dist --outdir=dist --allow-overwrite --log-level=warning
+    fi
 }
 
 report_sizes() {
     local f
-    for f in dist/pkg/yibao_bg.wasm dist/pkg/yibao.js dist/*.js dist/*.css; do
+    for f in dist/pkg/yibao_bg.wasm dist/pkg/yibao.js dist/pkg/full/yibao_bg.wasm dist/*.js dist/*.css; do
         [ -f "$f" ] || continue
         printf '  %-28s %8d bytes  %7d gzipped\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
     done
@@ -179,6 +216,8 @@ run_tests() {
     step "cargo fmt --check" cargo fmt --all -- --check
     step "cargo clippy (host)" cargo clippy --all-targets -- -D warnings
     step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+    step "cargo clippy (wasm32, default module)" \
+        cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
     step "cargo test" cargo test
     step "wasm build" build
     step "size budget" size_budget_check

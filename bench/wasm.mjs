@@ -19,12 +19,26 @@ if (ref.hifp_pay !== '24700.00' || ref.psn_part_amt !== '25300.00') {
   process.exit(1);
 }
 
+// (a package built before claimFigures/yearFigures existed skips those cases)
+const hasFigures = typeof api.claimFigures === 'function';
+const figs = hasFigures ? api.claimFigures(claimRequest()) : { hifp_pay: '24700.00', psn_part_amt: '25300.00' };
+if (figs.hifp_pay !== '24700.00' || figs.psn_part_amt !== '25300.00') {
+  console.error(`claimFigures gave ${figs.hifp_pay} / ${figs.psn_part_amt}, expected 24700.00 / 25300.00`);
+  process.exit(1);
+}
+
 const prem = premiumRequest();
 const claim = claimRequest();
 const year = yearRequest();
 
 const cases = [
   ['premium', () => api.premium(prem), null],
+  ...(hasFigures
+    ? [
+        ['claimFigures (figures only, assumed values)', () => api.claimFigures(claim), 5],
+        ['yearFigures (20 claims, figures only)', () => api.yearFigures(year), 40],
+      ]
+    : []),
   ['claim (inpatient, reference)', () => api.claim(claim), 5],
   ['year (20 claims)', () => api.year(year), 40],
   ['claim, no explanation (explain: false)', () => api.claim({ ...claim, explain: false }), 5],

@@ -98,6 +98,18 @@ fn benches(c: &mut Criterion) {
     c.bench_function("year (20 claims), no explanation", |b| {
         b.iter(|| engine.year(black_box(&lean_year)).unwrap())
     });
+    let f = engine.claim_figures(&claim).unwrap();
+    assert_eq!(
+        (f.hifp_pay.as_str(), f.psn_part_amt.as_str()),
+        ("24700.00", "25300.00")
+    );
+    c.bench_function("claim figures (assumed values only)", |b| {
+        b.iter(|| engine.claim_figures(black_box(&claim)).unwrap())
+    });
+    assert_eq!(engine.year_figures(&year).unwrap().claims.len(), 20);
+    c.bench_function("year figures (20 claims, assumed values only)", |b| {
+        b.iter(|| engine.year_figures(black_box(&year)).unwrap())
+    });
     let curve = yibao::api::CurveRequest {
         person: claim.person.clone(),
         paid_on: claim.paid_on.clone(),

@@ -6,7 +6,9 @@
 // Files: those listed in the budget, plus whatever the entry (widget.js) reaches — static
 // `import … from './x.js'` and `new URL('x', import.meta.url)` (the stylesheet, the wasm), followed
 // through the modules it finds — so a new file the widget starts to load can't slip past: a reached
-// file missing from the budget fails the check. Exits 1 when a file or the total is over, or a
+// file missing from the budget fails the check. What only a dynamic `import('./…')` reaches (the
+// full module, fetched when someone loads a policy file) is measured against the separate `lazy`
+// budget and is not part of the widget's total. Exits 1 when a file or a total is over, or a
 // budgeted file is missing from dist/ (run ./build.sh first).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,63 +24,80 @@ const budgetFile = resolve(arg('--budget') || join(ROOT, 'size-budget.json'));
 const budget = JSON.parse(readFileSync(budgetFile, 'utf8'));
 const dir = resolve(ROOT, arg('--dir') || budget.dir || 'dist');
 
-/** Files reached from the entry module (relative to dir). */
+/**
+ * Files reached from the entry module (relative to dir): `eager` through static imports and
+ * `new URL(…, import.meta.url)`, `lazy` only through a dynamic `import('./…')` somewhere on the way
+ * (the full module the UI fetches when someone loads a policy file).
+ */
 function reached(entry) {
-  const seen = new Set();
-  const todo = [entry];
+  const eager = new Set();
+  const lazy = new Set();
+  const todo = [[entry, false]];
   while (todo.length) {
-    const f = todo.pop();
-    if (seen.has(f)) continue;
-    seen.add(f);
+    const [f, isLazy] = todo.pop();
+    if (eager.has(f) || (isLazy && lazy.has(f))) continue;
+    (isLazy ? lazy : eager).add(f);
+    if (!isLazy) lazy.delete(f);
     const path = join(dir, f);
     if (!f.endsWith('.js') || !existsSync(path)) continue;
     const src = readFileSync(path, 'utf8');
     const refs = [
-      ...src.matchAll(/\bimport\s+(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/g),
-      ...src.matchAll(/\bexport\s+[^'"`;]*?\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g),
-      ...src.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g),
-      ...src.matchAll(/new\s+URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g),
-    ].map((m) => m[1]);
-    for (const r of refs) {
+      ...[
+        ...src.matchAll(/\bimport\s*(?:[^'"`;()]*?\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g),
+        ...src.matchAll(/\bexport\s*[^'"`;]*?\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g),
+        ...src.matchAll(/new\s+URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g),
+      ].map((m) => [m[1], isLazy]),
+      ...[...src.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)].map((m) => [m[1], true]),
+    ];
+    for (const [r, l] of refs) {
       const rel = relative(dir, resolve(dirname(path), r)).split('\\').join('/');
-      if (!rel.startsWith('..')) todo.push(rel);
+      if (!rel.startsWith('..')) todo.push([rel, l]);
     }
   }
-  return [...seen];
+  return { eager: [...eager], lazy: [...lazy].filter((f) => !eager.has(f)) };
 }
 
-const listed = Object.keys(budget.files || {});
-const found = budget.entry ? reached(budget.entry) : [];
-const files = [...new Set([...listed, ...found])];
+const found = budget.entry ? reached(budget.entry) : { eager: [], lazy: [] };
 const problems = [];
-const rows = [];
-let total = 0;
-let totalRaw = 0;
-for (const f of files) {
-  const path = join(dir, f);
-  const limit = budget.files?.[f];
-  if (!existsSync(path)) {
-    problems.push(`${f}: not found in ${relative(ROOT, dir) || '.'}/ (run ./build.sh first)`);
-    rows.push({ f, raw: '—', gz: '—', limit, status: 'MISSING' });
-    continue;
+
+/** Measures `files` against `limits` (per file) and `limitTotal`; returns rows and totals. */
+function measure(files, limits, limitTotal, what) {
+  const rows = [];
+  let total = 0;
+  let totalRaw = 0;
+  for (const f of files) {
+    const path = join(dir, f);
+    const limit = limits?.[f];
+    if (!existsSync(path)) {
+      problems.push(`${f}: not found in ${relative(ROOT, dir) || '.'}/ (run ./build.sh first)`);
+      rows.push({ f, raw: '—', gz: '—', limit, status: 'MISSING' });
+      continue;
+    }
+    const buf = readFileSync(path);
+    const gz = gzipSync(buf, { level: 9 }).length;
+    total += gz;
+    totalRaw += buf.length;
+    let status = 'ok';
+    if (limit === undefined) {
+      status = 'NOT IN BUDGET';
+      problems.push(`${f}: ${what} by the widget (reached from ${budget.entry}) but has no entry in ${relative(ROOT, budgetFile)}`);
+    } else if (gz > limit) {
+      status = 'OVER';
+      problems.push(`${f}: ${gz} bytes gzipped, over its budget of ${limit} by ${gz - limit}`);
+    }
+    rows.push({ f, raw: buf.length, gz, limit, status });
   }
-  const buf = readFileSync(path);
-  const gz = gzipSync(buf, { level: 9 }).length;
-  total += gz;
-  totalRaw += buf.length;
-  let status = 'ok';
-  if (limit === undefined) {
-    status = 'NOT IN BUDGET';
-    problems.push(`${f}: loaded by the widget (reached from ${budget.entry}) but has no entry in ${relative(ROOT, budgetFile)}`);
-  } else if (gz > limit) {
-    status = 'OVER';
-    problems.push(`${f}: ${gz} bytes gzipped, over its budget of ${limit} by ${gz - limit}`);
+  if (limitTotal !== undefined && total > limitTotal) {
+    problems.push(`${what} total: ${total} bytes gzipped, over the budget of ${limitTotal} by ${total - limitTotal} (${((100 * total) / limitTotal).toFixed(0)} % of it)`);
   }
-  rows.push({ f, raw: buf.length, gz, limit, status });
+  return { rows, total, totalRaw };
 }
-if (budget.total !== undefined && total > budget.total) {
-  problems.push(`total: ${total} bytes gzipped, over the budget of ${budget.total} by ${total - budget.total} (${((100 * total) / budget.total).toFixed(0)} % of it)`);
-}
+
+const eagerFiles = [...new Set([...Object.keys(budget.files || {}), ...found.eager])];
+const lazyFiles = [...new Set([...Object.keys(budget.lazy?.files || {}), ...found.lazy])];
+const main = measure(eagerFiles, budget.files, budget.total, 'loaded');
+const later = measure(lazyFiles, budget.lazy?.files, budget.lazy?.total, 'loaded on demand');
+const { rows, total, totalRaw } = main;
 
 const kb = (n) => (typeof n === 'number' ? `${(n / 1024).toFixed(1)} KB` : n ?? '');
 const table = [
@@ -93,14 +112,23 @@ const table = [
   ]),
   ['total', kb(totalRaw), kb(total), kb(budget.total), budget.total ? `${((100 * total) / budget.total).toFixed(0)} %` : '', total > budget.total ? 'OVER' : 'ok'],
 ];
+if (later.rows.length) {
+  table.push(['— on demand (loadPolicy: the full module) —', '', '', '', '', '']);
+  for (const r of later.rows) {
+    table.push([r.f, kb(r.raw), kb(r.gz), kb(r.limit), typeof r.gz === 'number' && r.limit ? `${((100 * r.gz) / r.limit).toFixed(0)} %` : '', r.status]);
+  }
+  const lt = budget.lazy?.total;
+  table.push(['on-demand total', kb(later.totalRaw), kb(later.total), kb(lt), lt ? `${((100 * later.total) / lt).toFixed(0)} %` : '', lt && later.total > lt ? 'OVER' : 'ok']);
+}
 const w = table[0].map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ dir: relative(ROOT, dir), files: rows, total_gzip: total, total_raw: totalRaw, budget_total: budget.total, problems }, null, 2));
+  console.log(JSON.stringify({ dir: relative(ROOT, dir), files: rows, total_gzip: total, total_raw: totalRaw, budget_total: budget.total, lazy: { files: later.rows, total_gzip: later.total, total_raw: later.totalRaw, budget_total: budget.lazy?.total }, problems }, null, 2));
 } else {
   console.log(`size budget: what the widget loads (${relative(ROOT, dir)}/, gzip -9) against ${relative(ROOT, budgetFile)}`);
+  const totalRow = 1 + rows.length;
   for (const [i, r] of table.entries()) {
     console.log(r.map((c, j) => (j === 0 || j === 5 ? String(c).padEnd(w[j]) : String(c).padStart(w[j]))).join('  ').trimEnd());
-    if (i === 0 || i === table.length - 2) console.log(w.map((n) => '-'.repeat(n)).join('  '));
+    if (i === 0 || i === totalRow - 1) console.log(w.map((n) => '-'.repeat(n)).join('  '));
   }
   for (const p of problems) console.error(`over budget: ${p}`);
 }

@@ -363,6 +363,37 @@ pub struct YearResult {
     pub notices: Vec<NoticeOut>,
 }
 
+/// One claim's settlement figures only (`Engine::claim_figures`): the assumed values, one run, no
+/// ranges, steps or notices. `assumed` is true when a local figure (assumed, floor or ceiling)
+/// entered the settlement: the answer is then an assumption and `claim` gives its range.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ClaimFigures {
+    pub medfee_sumamt: String,
+    pub fulamt_ownpay_amt: String,
+    pub inscp_scp_amt: String,
+    pub act_pay_dedc: String,
+    pub hifp_pay: String,
+    pub psn_part_amt: String,
+    pub coinsurance_amt: String,
+    pub above_limit_amt: String,
+    /// Present only when the claim fell in the waiting period (else it is zero).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiting_amt: Option<String>,
+    pub limit: String,
+    pub limit_used: String,
+    pub assumed: bool,
+}
+
+/// A year's settlement figures only (`Engine::year_figures`): each claim in settlement (date)
+/// order, `order` its index in the request, the totals, and `assumed` for the year.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct YearFigures {
+    pub claims: Vec<ClaimFigures>,
+    pub order: Vec<usize>,
+    pub totals: Totals,
+    pub assumed: bool,
+}
+
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct CompareRow {
     pub level: String,

@@ -1,7 +1,12 @@
 //! The built-in policy files, embedded at compile time (data, not I/O). Layers first, then
 //! frameworks, then the city files that implement them.
 
+/// The same policies, parsed, validated and written by [`crate::Engine::snapshot`]; what the
+/// browser build starts from. Regenerate with `cargo run --bin yibao-snapshot`.
+pub const SNAPSHOT: &[u8] = include_bytes!("../policies/builtin.snapshot");
+
 /// `(file name, text)` in load order.
+#[cfg(feature = "loader")]
 pub const FILES: &[(&str, &str)] = &[
     (
         "policies/national-2007.toml",

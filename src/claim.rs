@@ -20,11 +20,11 @@ use crate::date::Date;
 use crate::engine::{Engine, Who, MAX_CLAIMS};
 use crate::error::{Error, ErrorKind};
 use crate::explain::{
-    self, fig, money, range_of, rate, show, step, tag_en, tag_zh, Fav, Pick, Show, PICKS,
+    self, fig, money, range_of, rate, show, step, tag_en, tag_zh, Fav, Pick, Show,
 };
 use crate::money::{Money, Rate};
+use crate::policy::model::claim_rules;
 use crate::policy::model::*;
-use crate::policy::validate::claim_rules;
 use rust_decimal::Decimal;
 
 struct In<'a> {
@@ -59,6 +59,11 @@ struct Out {
     /// The limit that applied and how much of it was used after this claim.
     limit: Money,
     used: Money,
+    /// A local figure whose value depends on the pick entered this settlement: the best and
+    /// worst runs can differ from the assumed one only when some claim sets this.
+    varies: bool,
+    /// A local figure entered, including segment edges (held at their assumed values).
+    assumed: bool,
 }
 
 const KINDS: [&str; 4] = [
@@ -91,31 +96,33 @@ fn parse_claim<'a>(
         .copied()
         .find(|k| *k == c.kind)
         .ok_or_else(|| Error::unknown("就诊类型", "claim kind", "kind", &c.kind, &KINDS))?;
-    let rule = claim_rules(b)
-        .into_iter()
-        .find(|(k, _)| *k == kind)
-        .map(|(_, r)| r)
-        .ok_or_else(|| {
-            let have: Vec<&str> = claim_rules(b)
-                .iter()
-                .map(|(_, r)| r.name_zh.as_str())
-                .collect();
-            Error::new(
-                ErrorKind::ClaimNotCovered,
-                format!(
-                    "{}不支付这类费用（“{}”）；本方案支付：{}",
-                    who.policy.meta.name_zh,
-                    c.kind,
-                    have.join("、")
-                ),
-                format!(
-                    "{} does not pay for \"{}\"",
-                    who.policy.meta.name_en, c.kind
-                ),
-            )
-            .field("kind")
-            .clause(format!("{} {}", who.doc(), b.clause))
-        })?;
+    let rule = match kind {
+        "inpatient" => b.inpatient.as_ref(),
+        "outpatient_major" => b.outpatient_major.as_ref(),
+        "student_accident" => b.student_accident.as_ref(),
+        _ => b.general_outpatient.as_ref(),
+    }
+    .ok_or_else(|| {
+        let have: Vec<&str> = claim_rules(b)
+            .iter()
+            .map(|(_, r)| r.name_zh.as_str())
+            .collect();
+        Error::new(
+            ErrorKind::ClaimNotCovered,
+            format!(
+                "{}不支付这类费用（“{}”）；本方案支付：{}",
+                who.policy.meta.name_zh,
+                c.kind,
+                have.join("、")
+            ),
+            format!(
+                "{} does not pay for \"{}\"",
+                who.policy.meta.name_en, c.kind
+            ),
+        )
+        .field("kind")
+        .clause(format!("{} {}", who.doc(), b.clause))
+    })?;
     if !matches(&rule.categories, &cat.id) {
         let zh = format!("“{}”不适用于“{}”", rule.name_zh, cat.name_zh);
         let en = format!("\"{}\" does not apply to \"{}\"", rule.name_en, cat.name_en);
@@ -236,7 +243,7 @@ fn settle(
     pick: Pick,
     explain_it: bool,
 ) -> Result<Out, Error> {
-    let doc = who.doc().to_string();
+    let doc = who.doc();
     let cat = who.category.id.as_str();
     let by = who
         .policy
@@ -255,6 +262,7 @@ fn settle(
     let inscp = c.total - c.oos;
     let mut steps = Vec::new();
     let mut assumptions = Vec::new();
+    let mut varies = false;
     let mut note_fig = |f: &Figure, fo: &FigureOut| {
         if f.basis.is_local() {
             assumptions.push(fo.clone());
@@ -284,7 +292,7 @@ fn settle(
                 c.rule.name_en, de, lvl_en, c.total, c.oos, inscp
             ),
             Some(inscp),
-            &doc,
+            doc,
             &c.rule.clause,
             vec![],
         ));
@@ -296,7 +304,7 @@ fn settle(
                 format!("{} 至 {}。{}", start, end, y.note_zh),
                 format!("{start} to {end}. {}", y.note_en),
                 None,
-                &doc,
+                doc,
                 &y.clause,
                 vec![],
             ));
@@ -312,9 +320,11 @@ fn settle(
         .field("person.category")
     })?;
     let lim = money(&limit.amount, pick, Fav::High);
+    varies |= limit.amount.basis.is_local();
     // waiting period
     if let (Some(w), Some(p), BenefitYearKind::Contribution) = (&b.waiting_months, paid_on, by) {
         let months = explain::val(w, pick, Fav::Low);
+        varies |= w.basis.is_local();
         let n: u32 = months.try_into().unwrap_or(0);
         let wend = p.add_months(n);
         if c.date < wend {
@@ -322,7 +332,7 @@ fn settle(
                 let fo = fig(
                     "waiting",
                     w,
-                    &doc,
+                    doc,
                     "医疗服务等待期（月）",
                     "Waiting period (months)",
                     Show::Months,
@@ -335,7 +345,7 @@ fn settle(
                     format!("缴费日 {p}，等待期 {} 个月{}，至 {} 止；本次 {} 在等待期内，统筹基金不支付。", n, tag_zh(w, Show::Months), wend.pred(), c.date),
                     format!("Paid {p}; waiting period {n} months{} ending {}; this claim on {} falls inside it, so the fund pays nothing.", tag_en(w, Show::Months), wend.pred(), c.date),
                     Some(inscp),
-                    &doc,
+                    doc,
                     &w.clause,
                     vec![fo],
                 ));
@@ -357,6 +367,8 @@ fn settle(
                 } else {
                     accs[ai].1.fund
                 },
+                varies,
+                assumed: varies,
             });
         }
     }
@@ -374,6 +386,7 @@ fn settle(
                 .field("level")
             })?;
             let d = money(&k.amount, pick, Fav::Low);
+            varies |= k.amount.basis.is_local();
             let used = acc
                 .dedc
                 .iter()
@@ -395,7 +408,7 @@ fn settle(
                 let fo = fig(
                     "deductible",
                     &k.amount,
-                    &doc,
+                    doc,
                     format!("起付标准（{}·{}）", c.rule.name_zh, lvl),
                     format!("Deductible ({} · {})", c.rule.name_en, lvl_en),
                     Show::Yuan,
@@ -435,7 +448,7 @@ fn settle(
                         ne
                     ),
                     Some(paid),
-                    k.amount.doc.as_deref().unwrap_or(&doc),
+                    k.amount.doc.as_deref().unwrap_or(doc),
                     &c.rule.deductible_clause,
                     vec![fo],
                 ));
@@ -448,7 +461,7 @@ fn settle(
         fig(
             "limit",
             &limit.amount,
-            &doc,
+            doc,
             format!("最高支付限额（{}）", who.category.name_zh),
             format!("Annual limit ({})", who.category.name_en),
             Show::Yuan,
@@ -491,7 +504,7 @@ fn settle(
                     c.rule.limit_note_en
                 ),
                 Some(above),
-                limit.amount.doc.as_deref().unwrap_or(&doc),
+                limit.amount.doc.as_deref().unwrap_or(doc),
                 &b.limit_clause,
                 vec![lim_fo],
             ));
@@ -518,11 +531,15 @@ fn settle(
     })?;
     let penalty = c.rule.penalties.iter().find(|p| p.level == c.level.id);
     let pts = penalty.map(|p| explain::val(&p.points, pick, Fav::Low));
-    let edges: Vec<Money> = sched
-        .edges
-        .iter()
-        .map(|e| money(e, Pick::Assumed, Fav::Low))
-        .collect();
+    varies |= penalty.is_some_and(|p| p.points.basis.is_local());
+    // segment edges are held at their assumed values in every run
+    let edge = |k: usize| {
+        sched
+            .edges
+            .get(k)
+            .map(|e| money(e, Pick::Assumed, Fav::Low))
+    };
+    let mut edge_local = false;
     let band = counted.sub_floor(dedc);
     let mut fund_raw = Money::ZERO;
     if let (Some(p), true) = (penalty, explain_it) {
@@ -541,12 +558,12 @@ fn settle(
                 show(p.points.value, Show::Percent)
             ),
             None,
-            &doc,
+            doc,
             &p.points.clause,
             vec![fig(
                 "penalty",
                 &p.points,
-                &doc,
+                doc,
                 "补偿标准下降（百分点）",
                 "Penalty (percentage points)",
                 Show::Percent,
@@ -554,8 +571,11 @@ fn settle(
         ));
     }
     for (k, rf) in lr.ratios.iter().enumerate() {
-        let seg_lo = if k == 0 { Money::ZERO } else { edges[k - 1] };
-        let seg_hi = edges.get(k).copied();
+        let seg_lo = match k.checked_sub(1).and_then(edge) {
+            Some(e) => e,
+            None => Money::ZERO,
+        };
+        let seg_hi = edge(k);
         let a = dedc.max(seg_lo);
         let z = match seg_hi {
             Some(h) => counted.min(h),
@@ -566,6 +586,8 @@ fn settle(
         }
         let part = z - a;
         let r = rate(rf, pick, Fav::High);
+        varies |= rf.basis.is_local();
+        edge_local |= sched.edges.get(k).is_some_and(|e| e.basis.is_local());
         let eff = match pts {
             Some(p) => r.minus_points(p),
             None => r,
@@ -576,7 +598,7 @@ fn settle(
             let fo = fig(
                 "ratio",
                 rf,
-                &doc,
+                doc,
                 format!(
                     "统筹基金支付比例（{}·{}·第{}段）",
                     c.rule.name_zh,
@@ -597,7 +619,7 @@ fn settle(
                 let eo = fig(
                     "edge",
                     e,
-                    &doc,
+                    doc,
                     format!("分段界点 {}", k + 1),
                     format!("Segment edge {}", k + 1),
                     Show::Yuan,
@@ -633,7 +655,7 @@ fn settle(
                     amt
                 ),
                 Some(amt),
-                &doc,
+                doc,
                 &rf.clause,
                 figs,
             ));
@@ -653,7 +675,7 @@ fn settle(
                 format!("年度最高补偿额 {}{}。{}本年度此前已补偿 {}，剩余 {}；本次按比例应补偿 {}，实际补偿 {}，超出部分 {} 由个人负担。", lim, tag_zh(&limit.amount, Show::Yuan), b.limit_note_zh, acc.fund, room, fund_raw, fund, fund_raw - fund),
                 format!("Annual maximum {}{}. {} Paid before this claim {}, room {}; due at the ratios {}, paid {}, excess {} borne by you.", lim, tag_en(&limit.amount, Show::Yuan), b.limit_note_en, acc.fund, room, fund_raw, fund, fund_raw - fund),
                 Some(fund),
-                limit.amount.doc.as_deref().unwrap_or(&doc),
+                limit.amount.doc.as_deref().unwrap_or(doc),
                 &b.limit_clause,
                 vec![lim_fo],
             ));
@@ -683,7 +705,7 @@ fn settle(
             ),
             format!("Fund pays {} (effective ratio {}); you pay {} = out-of-scope {} + deductible {} + co-payment {} + above limit {}", fund, Rate::effective(fund, band), psn, c.oos, dedc, coins, above),
             Some(psn),
-            &doc,
+            doc,
             &b.clause,
             vec![],
         ));
@@ -706,6 +728,8 @@ fn settle(
         assumptions,
         limit: lim,
         used,
+        varies,
+        assumed: varies || edge_local,
     })
 }
 
@@ -718,8 +742,14 @@ struct Prepared<'a> {
     anchor: Date,
 }
 
-fn prepare<'a>(who: &'a Who, r: &YearRequest) -> Result<Prepared<'a>, Error> {
-    let doc = who.doc().to_string();
+/// Parses and checks a year's claims (`claims`, with the contribution date `paid_on`): the
+/// common first half of [`year`], [`figures`] and [`curve`].
+fn prepare<'a>(
+    who: &'a Who,
+    paid_on: Option<&str>,
+    claims: &[ClaimInput],
+) -> Result<Prepared<'a>, Error> {
+    let doc = who.doc();
     let b = who.policy.benefits.as_ref().ok_or_else(|| {
         let (zh, en, cl) = who.policy.benefits_absent.as_ref().map_or(
             (
@@ -731,7 +761,7 @@ fn prepare<'a>(who: &'a Who, r: &YearRequest) -> Result<Prepared<'a>, Error> {
         );
         Error::new(ErrorKind::BenefitsNotDefined, zh, en).clause(format!("{doc} {cl}"))
     })?;
-    if r.claims.is_empty() {
+    if claims.is_empty() {
         return Err(Error::new(
             ErrorKind::InvalidInput,
             "至少需要一笔费用",
@@ -739,11 +769,11 @@ fn prepare<'a>(who: &'a Who, r: &YearRequest) -> Result<Prepared<'a>, Error> {
         )
         .field("claims"));
     }
-    if r.claims.len() > MAX_CLAIMS {
+    if claims.len() > MAX_CLAIMS {
         return Err(Error::new(
             ErrorKind::TooManyClaims,
-            format!("一年最多 {MAX_CLAIMS} 笔费用，收到 {} 笔", r.claims.len()),
-            format!("at most {MAX_CLAIMS} claims a year, got {}", r.claims.len()),
+            format!("一年最多 {MAX_CLAIMS} 笔费用，收到 {} 笔", claims.len()),
+            format!("at most {MAX_CLAIMS} claims a year, got {}", claims.len()),
         )
         .field("claims"));
     }
@@ -753,7 +783,7 @@ fn prepare<'a>(who: &'a Who, r: &YearRequest) -> Result<Prepared<'a>, Error> {
         .benefit_year
         .as_ref()
         .map_or(BenefitYearKind::Natural, |x| x.kind);
-    let paid_on = match &r.paid_on {
+    let paid_on = match paid_on {
         Some(s) if !s.trim().is_empty() => {
             let d = Date::parse("paid_on", s)?;
             Engine::in_force(who.policy, d, "paid_on", 0)?;
@@ -761,8 +791,8 @@ fn prepare<'a>(who: &'a Who, r: &YearRequest) -> Result<Prepared<'a>, Error> {
         }
         _ => None,
     };
-    let mut ins = Vec::with_capacity(r.claims.len());
-    for (i, c) in r.claims.iter().enumerate() {
+    let mut ins = Vec::with_capacity(claims.len());
+    for (i, c) in claims.iter().enumerate() {
         let p = parse_claim(who, b, c, i).map_err(|e| e.within(&format!("claims[{i}]")))?;
         let grace = if by == BenefitYearKind::Contribution {
             12
@@ -818,9 +848,101 @@ fn run(who: &Who, p: &Prepared, pick: Pick, explain_it: bool) -> Result<Run, Err
     Ok((outs, accs))
 }
 
-pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
-    let doc = who.doc().to_string();
-    let prep = prepare(who, r)?;
+/// Claims settled with the assumed values only, figures only: one run, no ranges or steps.
+/// The claims' figures in settlement order, their request indexes, the sums of (total,
+/// out-of-scope, policy-scope, deductible, fund, resident, co-payment, above limit, waiting),
+/// and whether a local figure entered.
+type Figures = (Vec<ClaimFigures>, Vec<usize>, [Money; 9], bool);
+
+fn settle_figures(
+    who: &Who,
+    paid_on: Option<&str>,
+    claims: &[ClaimInput],
+) -> Result<Figures, Error> {
+    let prep = prepare(who, paid_on, claims)?;
+    let (outs, _) = run(who, &prep, Pick::Assumed, false)?;
+    let mut t = [Money::ZERO; 9];
+    let mut assumed = false;
+    let claims = prep
+        .ins
+        .iter()
+        .zip(&outs)
+        .map(|(c, o)| {
+            let (inscp, psn) = (c.total - c.oos, c.total - o.fund);
+            let v = [
+                c.total, c.oos, inscp, o.dedc, o.fund, psn, o.coins, o.above, o.waiting,
+            ];
+            for (s, x) in t.iter_mut().zip(v) {
+                *s = *s + x;
+            }
+            assumed |= o.assumed;
+            ClaimFigures {
+                medfee_sumamt: c.total.plain(),
+                fulamt_ownpay_amt: c.oos.plain(),
+                inscp_scp_amt: inscp.plain(),
+                act_pay_dedc: o.dedc.plain(),
+                hifp_pay: o.fund.plain(),
+                psn_part_amt: psn.plain(),
+                coinsurance_amt: o.coins.plain(),
+                above_limit_amt: o.above.plain(),
+                waiting_amt: (!o.waiting.is_zero()).then(|| o.waiting.plain()),
+                limit: o.limit.plain(),
+                limit_used: o.used.plain(),
+                assumed: o.assumed,
+            }
+        })
+        .collect();
+    Ok((claims, prep.ins.iter().map(|c| c.idx).collect(), t, assumed))
+}
+
+/// One claim's figures: [`year`]'s assumed figures for a year of one claim.
+pub(crate) fn claim_figures(
+    who: &Who,
+    paid_on: Option<&str>,
+    claim: &ClaimInput,
+) -> Result<ClaimFigures, Error> {
+    let (mut claims, ..) = settle_figures(who, paid_on, std::slice::from_ref(claim))
+        .map_err(Error::as_single_claim)?;
+    claims
+        .pop()
+        .ok_or_else(|| Error::new(ErrorKind::InvalidInput, "没有结果", "no result").field("claim"))
+}
+
+/// A year's figures: [`year`]'s assumed figures and totals.
+pub(crate) fn year_figures(
+    who: &Who,
+    paid_on: Option<&str>,
+    claims: &[ClaimInput],
+) -> Result<YearFigures, Error> {
+    let (claims, order, t, assumed) = settle_figures(who, paid_on, claims)?;
+    let [medfee, oos, inscp, dedc, fund, psn, coins, above, waiting] = t;
+    Ok(YearFigures {
+        claims,
+        order,
+        totals: Totals {
+            medfee_sumamt: medfee.plain(),
+            fulamt_ownpay_amt: oos.plain(),
+            inscp_scp_amt: inscp.plain(),
+            act_pay_dedc: dedc.plain(),
+            hifp_pay: fund.plain(),
+            psn_part_amt: psn.plain(),
+            fund_pay_sumamt: fund.plain(),
+            coinsurance_amt: coins.plain(),
+            above_limit_amt: above.plain(),
+            waiting_amt: waiting.plain(),
+        },
+        assumed,
+    })
+}
+
+pub(crate) fn year(
+    who: &Who,
+    paid_on: Option<&str>,
+    claims: &[ClaimInput],
+    explain_it: bool,
+) -> Result<YearResult, Error> {
+    let doc = who.doc();
+    let prep = prepare(who, paid_on, claims)?;
     let Prepared {
         b,
         by,
@@ -829,10 +951,15 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
         ..
     } = prep;
     let ins = &prep.ins;
-    // one run per pick
-    let mut runs: Vec<Run> = Vec::new();
-    for pick in PICKS {
-        runs.push(run(who, &prep, pick, pick == Pick::Assumed && r.explain)?);
+    // one run per pick; when no figure that depends on the pick entered the assumed run, the
+    // best and worst runs would repeat it exactly, so its figures stand for all three
+    let first = run(who, &prep, Pick::Assumed, explain_it)?;
+    let varies = first.0.iter().any(|o| o.varies);
+    let mut runs: Vec<Run> = vec![first];
+    if varies {
+        for pick in [Pick::Best, Pick::Worst] {
+            runs.push(run(who, &prep, pick, false)?);
+        }
     }
     let mut notices = Vec::new();
     if paid_on.is_none() && by == BenefitYearKind::Contribution {
@@ -840,7 +967,7 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             "info",
             format!("未提供缴费日期：待遇年度从第一笔费用的日期 {anchor} 起算，并按等待期已过计算。"),
             format!("No contribution date given: the benefit year starts at the first claim ({anchor}) and the waiting period is taken as served."),
-            &doc,
+            doc,
             &who.policy.meta.benefit_year.as_ref().map(|y| y.clause.clone()).unwrap_or_default(),
         ));
     }
@@ -854,15 +981,32 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             "info",
             "费用分段的界点按假设值计算；区间（最低—最高）只随起付标准、支付比例、限额和等待期变动。".into(),
             "Segment edges are held at their assumed values; the low–high ranges vary deductibles, ratios, limits and waiting periods.".into(),
-            &doc,
+            doc,
             &b.clause,
         ));
     }
     let mut claims = Vec::with_capacity(ins.len());
+    let mut taken: Vec<(Vec<Step>, Vec<FigureOut>)> = runs[0]
+        .0
+        .iter_mut()
+        .map(|o| {
+            (
+                std::mem::take(&mut o.steps),
+                std::mem::take(&mut o.assumptions),
+            )
+        })
+        .collect();
     for (j, c) in ins.iter().enumerate() {
         let o = &runs[0].0[j];
-        let funds: Vec<Money> = runs.iter().map(|r| r.0[j].fund).collect();
-        let psns: Vec<Money> = runs.iter().map(|r| c.total - r.0[j].fund).collect();
+        let (steps, assumptions) = std::mem::take(&mut taken[j]);
+        let mut funds = [Money::ZERO; 3];
+        let mut psns = [Money::ZERO; 3];
+        for (k, r) in runs.iter().enumerate() {
+            funds[k] = r.0[j].fund;
+            psns[k] = c.total - r.0[j].fund;
+        }
+        let n = runs.len();
+        let (funds, psns) = (&funds[..n], &psns[..n]);
         claims.push(ClaimResult {
             kind: c.kind.into(),
             kind_zh: c.rule.name_zh.clone(),
@@ -888,12 +1032,12 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
             limit: o.limit.plain(),
             limit_used: o.used.plain(),
             ranges: ClaimRanges {
-                hifp_pay: range_of(&funds),
-                psn_part_amt: range_of(&psns),
+                hifp_pay: range_of(funds),
+                psn_part_amt: range_of(psns),
             },
-            steps: o.steps.clone(),
+            steps,
             notices: vec![],
-            assumptions: o.assumptions.clone(),
+            assumptions,
         });
     }
     let sum = |f: &dyn Fn(&Out, &In) -> Money, run: usize| -> Money {
@@ -945,7 +1089,7 @@ pub(crate) fn year(who: &Who, r: &YearRequest) -> Result<YearResult, Error> {
                 limit: lim.plain(),
                 used: used.plain(),
                 remaining: lim.sub_floor(used).plain(),
-                doc: doc.clone(),
+                doc: doc.to_string(),
                 clause: b.limit_clause.clone(),
             }
         })
@@ -987,20 +1131,8 @@ pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<CurveResult, Error> {
         .clone()
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| "0".into());
-    let req = YearRequest {
-        person: r.person.clone(),
-        paid_on: r.paid_on.clone(),
-        claims: vec![base],
-        explain: false,
-    };
-    let mut prep = prepare(who, &req).map_err(|e| match e.field.clone() {
-        Some(f) if f.starts_with("claims[0]") => {
-            let mut e = e;
-            e.field = Some(f.replacen("claims[0]", "claim", 1));
-            e
-        }
-        _ => e,
-    })?;
+    let mut prep = prepare(who, r.paid_on.as_deref(), std::slice::from_ref(&base))
+        .map_err(Error::as_single_claim)?;
     let base_oos = prep.ins[0].oos;
     let at = |prep: &mut Prepared, t: Money| -> Result<Out, Error> {
         prep.ins[0].total = t;

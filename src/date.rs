@@ -55,16 +55,14 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(bad());
         }
-        let digits = |s: &str| -> Option<u32> {
-            if s.bytes().all(|c| c.is_ascii_digit()) {
-                s.parse().ok()
-            } else {
-                None
-            }
+        let digits = |s: &[u8]| -> Option<u32> {
+            s.iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
         };
-        let y = digits(&t[0..4]).ok_or_else(bad)?;
-        let m = digits(&t[5..7]).ok_or_else(bad)?;
-        let d = digits(&t[8..10]).ok_or_else(bad)?;
+        let y = digits(&b[0..4]).ok_or_else(bad)?;
+        let m = digits(&b[5..7]).ok_or_else(bad)?;
+        let d = digits(&b[8..10]).ok_or_else(bad)?;
         Date::new(y as i32, m as u8, d as u8).ok_or_else(bad)
     }
 

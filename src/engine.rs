@@ -5,11 +5,12 @@ use crate::api::*;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain;
+#[cfg(feature = "loader")]
 use crate::policy::load::{kind_id, merge_city, parse, Parsed};
 use crate::policy::model::*;
-use crate::policy::validate::{
-    check_city_against, check_city_meta, check_complete, check_policy, claim_rules,
-};
+use crate::policy::snapshot::{bin_struct, Bin, Reader, MAGIC};
+#[cfg(feature = "loader")]
+use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy};
 
 /// At most this many statuses on one person, and claims in one year.
 pub const MAX_STATUSES: usize = 32;
@@ -27,8 +28,32 @@ struct City {
 struct Scheme {
     file: String,
     policy: Policy,
-    raw: toml::Table,
+    /// The framework as parsed, which city files are merged into; `None` when the scheme came
+    /// from a snapshot.
+    #[cfg(feature = "loader")]
+    raw: Option<toml::Table>,
     cities: Vec<City>,
+}
+
+bin_struct! {
+    City { file, id, region, policy }
+}
+
+impl Bin for Scheme {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.file.put(out);
+        self.policy.put(out);
+        self.cities.put(out);
+    }
+    fn get(r: &mut Reader) -> Self {
+        Scheme {
+            file: Bin::get(r),
+            policy: Bin::get(r),
+            #[cfg(feature = "loader")]
+            raw: None,
+            cities: Bin::get(r),
+        }
+    }
 }
 
 /// Holds the loaded policies. Build once with [`Engine::builtin`] and query many times.
@@ -54,22 +79,54 @@ impl Who<'_> {
     pub fn has(&self, id: &str) -> bool {
         self.statuses.iter().any(|s| s.id == id)
     }
-    pub fn status_ids(&self) -> Vec<&str> {
-        self.statuses.iter().map(|s| s.id.as_str()).collect()
-    }
 }
 
 impl Engine {
-    /// An engine with the built-in policies of `policies/`.
+    /// An engine with the built-in policies of `policies/`: parsed and validated from their TOML
+    /// text when the `loader` feature is on (the CLI, the tests, the full wasm module), else read
+    /// from `policies/builtin.snapshot`, which `tests/snapshot.rs` checks is the same engine.
     pub fn builtin() -> Result<Engine, Vec<Error>> {
-        let mut e = Engine::default();
-        for (file, text) in crate::builtin::FILES {
-            e.add_policy(file, text)?;
+        #[cfg(feature = "loader")]
+        {
+            let mut e = Engine::default();
+            for (file, text) in crate::builtin::FILES {
+                e.add_policy(file, text)?;
+            }
+            Ok(e)
         }
-        Ok(e)
+        #[cfg(not(feature = "loader"))]
+        Engine::from_snapshot(crate::builtin::SNAPSHOT).map_err(|e| vec![e])
+    }
+
+    /// The loaded policies in the binary form of [`crate::policy::snapshot`].
+    pub fn snapshot(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        self.schemes.put(&mut out);
+        self.layers.put(&mut out);
+        out
+    }
+
+    /// An engine from [`Engine::snapshot`]'s bytes. The bytes are trusted to hold policies that
+    /// passed validation when they were written; damaged bytes give an error, never a panic.
+    pub fn from_snapshot(bytes: &[u8]) -> Result<Engine, Error> {
+        let mut r = Reader::new(bytes);
+        r.header();
+        let e = Engine {
+            schemes: Bin::get(&mut r),
+            layers: Bin::get(&mut r),
+        };
+        r.finished().then_some(e).ok_or_else(|| {
+            Error::new(
+                ErrorKind::PolicySyntax,
+                "内置政策数据已损坏或版本不符，请重新构建",
+                "the built-in policy snapshot is damaged or of another version; rebuild it",
+            )
+            .file("policies/builtin.snapshot")
+        })
     }
 
     /// Validates and adds one policy file. Nothing is added unless the whole file passes.
+    #[cfg(feature = "loader")]
     pub fn add_policy(&mut self, file: &str, text: &str) -> Result<LoadedPolicy, Vec<Error>> {
         match parse(file, text).map_err(|e| vec![e])? {
             Parsed::Policy(p, raw) => {
@@ -146,7 +203,7 @@ impl Engine {
                     self.schemes.push(Scheme {
                         file: file.to_string(),
                         policy: *p,
-                        raw,
+                        raw: Some(raw),
                         cities: Vec::new(),
                     });
                 }
@@ -189,7 +246,18 @@ impl Engine {
                 if !meta_errs.is_empty() {
                     return Err(meta_errs);
                 }
-                let mut merged = merge_city(&scheme.raw, &city, file).map_err(|e| vec![e])?;
+                let Some(raw) = &scheme.raw else {
+                    return Err(vec![Error::new(
+                        ErrorKind::PolicyUnknownFramework,
+                        format!("框架“{fw_id}”来自预编译数据，不能再接受城市文件"),
+                        format!(
+                            "framework \"{fw_id}\" came from a snapshot and cannot take city files"
+                        ),
+                    )
+                    .file(file)
+                    .field("meta.framework")]);
+                };
+                let mut merged = merge_city(raw, &city, file).map_err(|e| vec![e])?;
                 // the city's own validity applies to its region
                 merged.meta.effective_from = city.meta.effective_from.clone();
                 merged.meta.effective_from_clause = city.meta.effective_from_clause.clone();
@@ -547,21 +615,11 @@ impl Engine {
     }
 
     pub fn claim(&self, r: &ClaimRequest) -> Result<ClaimResult, Error> {
-        let y = YearRequest {
-            person: r.person.clone(),
-            paid_on: r.paid_on.clone(),
-            claims: vec![r.claim.clone()],
-            explain: r.explain,
-        };
-        let mut out = self.year(&y).map_err(|e| match e.field.as_deref() {
-            Some(f) if f.starts_with("claims[0]") => {
-                let rest = f.trim_start_matches("claims[0]");
-                let mut e = e.clone();
-                e.field = Some(format!("claim{rest}"));
-                e
-            }
-            _ => e,
-        })?;
+        let who = self.who(&r.person)?;
+        check_eligible(&who)?;
+        let claims = std::slice::from_ref(&r.claim);
+        let mut out = crate::claim::year(&who, r.paid_on.as_deref(), claims, r.explain)
+            .map_err(Error::as_single_claim)?;
         let mut c = out.claims.remove(0);
         c.notices.extend(out.notices);
         Ok(c)
@@ -569,8 +627,24 @@ impl Engine {
 
     pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
         let who = self.who(&r.person)?;
-        require_eligible(&who)?;
-        crate::claim::year(&who, r)
+        check_eligible(&who)?;
+        crate::claim::year(&who, r.paid_on.as_deref(), &r.claims, r.explain)
+    }
+
+    /// One claim's figures only: the assumed values of [`Engine::claim`] settled once, with no
+    /// ranges, steps or notices (`explain` is ignored). The figures equal `claim`'s; the errors
+    /// are the same. `assumed` says a local figure entered, so `claim` would give a range.
+    pub fn claim_figures(&self, r: &ClaimRequest) -> Result<ClaimFigures, Error> {
+        let who = self.who(&r.person)?;
+        check_eligible(&who)?;
+        crate::claim::claim_figures(&who, r.paid_on.as_deref(), &r.claim)
+    }
+
+    /// A year's figures only: [`Engine::year`]'s assumed figures and totals from one run.
+    pub fn year_figures(&self, r: &YearRequest) -> Result<YearFigures, Error> {
+        let who = self.who(&r.person)?;
+        check_eligible(&who)?;
+        crate::claim::year_figures(&who, r.paid_on.as_deref(), &r.claims)
     }
 
     /// One bill's shape settled at many sizes (for charts): assumed values, no explanation.
@@ -617,14 +691,17 @@ impl Engine {
     }
 }
 
+/// Whether an eligibility rule applies to the person.
+fn applies(who: &Who, r: &EligibilityRule) -> bool {
+    matches(&r.categories, &who.category.id)
+        && r.all.iter().all(|s| who.has(s))
+        && !r.none.iter().any(|s| who.has(s))
+}
+
 pub(crate) fn eligibility_of(who: &Who) -> EligibilityResult {
-    let ids = who.status_ids();
     let mut verdicts = Vec::new();
     for r in &who.policy.eligibility {
-        let cat_ok = matches(&r.categories, &who.category.id);
-        let all_ok = r.all.iter().all(|s| ids.contains(&s.as_str()));
-        let none_ok = !r.none.iter().any(|s| ids.contains(&s.as_str()));
-        if cat_ok && all_ok && none_ok {
+        if applies(who, r) {
             verdicts.push(crate::api::Verdict {
                 verdict: match r.verdict {
                     crate::policy::model::Verdict::Excluded => "excluded".into(),
@@ -641,6 +718,20 @@ pub(crate) fn eligibility_of(who: &Who) -> EligibilityResult {
     }
     let eligible = !verdicts.iter().any(|v| v.verdict == "excluded");
     EligibilityResult { eligible, verdicts }
+}
+
+/// [`require_eligible`] without building the verdicts: the first rule that excludes the person
+/// is the error, as there.
+fn check_eligible(who: &Who) -> Result<(), Error> {
+    let excluded =
+        who.policy.eligibility.iter().any(|r| {
+            matches!(r.verdict, crate::policy::model::Verdict::Excluded) && applies(who, r)
+        });
+    if excluded {
+        require_eligible(who).map(|_| ())
+    } else {
+        Ok(())
+    }
 }
 
 fn require_eligible(who: &Who) -> Result<EligibilityResult, Error> {

@@ -137,6 +137,18 @@ impl Error {
         self
     }
 
+    /// Reports a year's first claim as the single claim it was asked as: `claims[0].x` → `claim.x`.
+    pub fn as_single_claim(mut self) -> Error {
+        if let Some(rest) = self
+            .field
+            .as_deref()
+            .and_then(|f| f.strip_prefix("claims[0]"))
+        {
+            self.field = Some(format!("claim{rest}"));
+        }
+        self
+    }
+
     pub fn unknown(
         what_zh: &str,
         what_en: &str,

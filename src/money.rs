@@ -49,12 +49,13 @@ impl Money {
             )
             .field(field))
         };
-        let cleaned: String = text
-            .trim()
-            .trim_start_matches(['¥', '￥'])
-            .chars()
-            .filter(|c| *c != ',' && *c != '，')
-            .collect();
+        let t = text.trim().trim_start_matches(['¥', '￥']);
+        // copied only when there are separators to drop
+        let cleaned: std::borrow::Cow<str> = if t.contains([',', '，']) {
+            t.chars().filter(|c| *c != ',' && *c != '，').collect()
+        } else {
+            t.into()
+        };
         if cleaned.is_empty() {
             return bad("为空", "is empty");
         }
@@ -90,10 +91,20 @@ impl Money {
                 "exceeds the ceiling of ¥100,000,000",
             );
         }
-        let d: Decimal = match cleaned.parse() {
-            Ok(d) => d,
-            Err(_) => return bad("不是数字", "is not a number"),
-        };
+        // Digits only, at most 9 significant before the point and 2 after (checked above), so
+        // the mantissa fits an i64; no need for Decimal's general (and large) string parser.
+        let (mut mantissa, mut scale) = (0i64, 0u32);
+        for c in cleaned.bytes() {
+            if c == b'.' {
+                scale = 1;
+            } else {
+                mantissa = mantissa * 10 + i64::from(c - b'0');
+                if scale > 0 {
+                    scale += 1;
+                }
+            }
+        }
+        let d = Decimal::new(mantissa, scale.saturating_sub(1));
         if d > Decimal::from(MAX_YUAN) {
             return bad(
                 "超出上限 ¥100,000,000",
@@ -138,28 +149,45 @@ impl Money {
     /// on every result field, and `Decimal`'s `Display` through `fmt` was a third of a claim.
     pub fn plain(self) -> String {
         let mut d = self.0;
-        d.rescale(2);
-        let m = d.mantissa();
+        // an amount has at most two decimals (every constructor rounds to the fen), so its
+        // mantissa scaled up is the fen count; `rescale` (a general multiply) only for others
+        let m = match d.scale() {
+            0 => d.mantissa().checked_mul(100),
+            1 => d.mantissa().checked_mul(10),
+            2 => Some(d.mantissa()),
+            _ => None,
+        };
+        let m = match m {
+            Some(m) => m,
+            None => {
+                d.rescale(2);
+                d.mantissa()
+            }
+        };
         // amounts are bounded far below u64::MAX fen; anything else takes the slow, general path
         let Ok(u) = u64::try_from(m.unsigned_abs()) else {
+            d.rescale(2);
             return d.to_string();
         };
-        let (mut int, cents) = (u / 100, u % 100);
-        let mut out: Vec<u8> = Vec::with_capacity(24);
+        // written backwards into a stack buffer: one allocation, of the final length
+        let mut buf = [0u8; 24];
+        let mut i = buf.len() - 3;
+        buf[i..].copy_from_slice(&[b'.', b'0' + (u % 100 / 10) as u8, b'0' + (u % 10) as u8]);
+        let mut int = u / 100;
         loop {
-            out.push(b'0' + (int % 10) as u8);
+            i -= 1;
+            buf[i] = b'0' + (int % 10) as u8;
             int /= 10;
             if int == 0 {
                 break;
             }
         }
         if m < 0 {
-            out.push(b'-');
+            i -= 1;
+            buf[i] = b'-';
         }
-        out.reverse();
-        out.extend([b'.', b'0' + (cents / 10) as u8, b'0' + (cents % 10) as u8]);
         // only ASCII digits, '-' and '.' were written
-        String::from_utf8(out).unwrap_or_default()
+        core::str::from_utf8(&buf[i..]).map_or_else(|_| String::new(), String::from)
     }
 
     /// Resident-facing form: `¥1,234.56`.
@@ -316,8 +344,15 @@ mod tests {
             d.rescale(2);
             assert_eq!(Money(Decimal::new(m, 2)).plain(), d.to_string());
         }
-        // a value stored with fewer decimals is shown with two
+        // a value stored with fewer or more decimals is shown with two
         assert_eq!(Money(Decimal::new(7, 0)).plain(), "7.00");
+        assert_eq!(Money(Decimal::new(-75, 1)).plain(), "-7.50");
+        assert_eq!(Money(Decimal::new(12_3400, 4)).plain(), "12.34");
+        assert_eq!(Money(Decimal::from(u64::MAX)).plain(), {
+            let mut d = Decimal::from(u64::MAX);
+            d.rescale(2);
+            d.to_string()
+        });
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! The browser edge: the only module that knows about wasm-bindgen and JS values.
 //!
 //! One [`Engine`] per page lives in a thread-local, built lazily from the built-in policies.
-//! Inputs are plain JS objects deserialised with serde-wasm-bindgen into the [`crate::api`]
-//! request types; outputs are plain (JSON-compatible) JS objects; every failure is thrown as a JS
+//! Inputs are plain JS objects read by `input.rs` into the [`crate::api`] request types; outputs are plain (JSON-compatible) JS objects; every failure is thrown as a JS
 //! `Error` whose `message` is the Chinese message and which carries `code`, `message_zh`,
 //! `message_en`, `field`, `file`, `clause`, `send_to_zh`, `send_to_en`. Nothing here panics on
 //! user input, and a failed call leaves the engine as it was.
 
 use std::cell::RefCell;
 
-use serde::de::DeserializeOwned;
+mod input;
+use input::FromJs;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -98,19 +99,8 @@ fn errors_to_js(errs: &[Error]) -> JsValue {
     v
 }
 
-fn input<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        let e = e.to_string();
-        let e = e.trim_start_matches("Error: ");
-        error_to_js(
-            &Error::new(
-                ErrorKind::InvalidInput,
-                format!("输入格式不正确（{what}）：{}", crate::error::serde_zh(e)),
-                format!("invalid input ({what}): {e}"),
-            )
-            .field(what),
-        )
-    })
+fn input<T: FromJs>(value: JsValue) -> Result<T, JsValue> {
+    T::from_js(&value, "").map_err(|e| error_to_js(&e))
 }
 
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -142,7 +132,7 @@ pub fn catalogue() -> Result<JsValue, JsValue> {
 pub fn eligibility(
     #[wasm_bindgen(unchecked_param_type = "PersonInput")] person: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let p: PersonInput = input(person, "person")?;
+    let p: PersonInput = input(person)?;
     with_engine(|engine| {
         let r = engine.eligibility(&p).map_err(|e| error_to_js(&e))?;
         output(&r)
@@ -154,7 +144,7 @@ pub fn eligibility(
 pub fn premium(
     #[wasm_bindgen(unchecked_param_type = "PremiumRequest")] req: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let r: PremiumRequest = input(req, "request")?;
+    let r: PremiumRequest = input(req)?;
     with_engine(|engine| {
         let out = engine.premium(&r).map_err(|e| error_to_js(&e))?;
         output(&out)
@@ -166,7 +156,7 @@ pub fn premium(
 pub fn curve(
     #[wasm_bindgen(unchecked_param_type = "CurveRequest")] req: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let r: CurveRequest = input(req, "request")?;
+    let r: CurveRequest = input(req)?;
     with_engine(|engine| {
         let out = engine.curve(&r).map_err(|e| error_to_js(&e))?;
         output(&out)
@@ -178,7 +168,7 @@ pub fn curve(
 pub fn claim(
     #[wasm_bindgen(unchecked_param_type = "ClaimRequest")] req: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let r: ClaimRequest = input(req, "request")?;
+    let r: ClaimRequest = input(req)?;
     with_engine(|engine| {
         let out = engine.claim(&r).map_err(|e| error_to_js(&e))?;
         output(&out)
@@ -190,9 +180,34 @@ pub fn claim(
 pub fn year(
     #[wasm_bindgen(unchecked_param_type = "YearRequest")] req: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let r: YearRequest = input(req, "request")?;
+    let r: YearRequest = input(req)?;
     with_engine(|engine| {
         let out = engine.year(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
+/// One claim's figures only: the assumed values settled once, no ranges, steps or notices (the
+/// fast call; `assumed: true` says `claim` would give a range).
+#[wasm_bindgen(js_name = claimFigures, unchecked_return_type = "ClaimFigures")]
+pub fn claim_figures(
+    #[wasm_bindgen(unchecked_param_type = "ClaimRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: ClaimRequest = input(req)?;
+    with_engine(|engine| {
+        let out = engine.claim_figures(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
+/// A year's figures only: each claim's and the totals, assumed values, one settlement.
+#[wasm_bindgen(js_name = yearFigures, unchecked_return_type = "YearFigures")]
+pub fn year_figures(
+    #[wasm_bindgen(unchecked_param_type = "YearRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: YearRequest = input(req)?;
+    with_engine(|engine| {
+        let out = engine.year_figures(&r).map_err(|e| error_to_js(&e))?;
         output(&out)
     })
 }
@@ -202,7 +217,7 @@ pub fn year(
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "CompareRequest")] req: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let r: CompareRequest = input(req, "request")?;
+    let r: CompareRequest = input(req)?;
     with_engine(|engine| {
         let out = engine.compare(&r).map_err(|e| error_to_js(&e))?;
         output(&out)
@@ -211,6 +226,9 @@ pub fn compare(
 
 /// Loads a portal's own policy file (TOML text) with the same validation as the built-in ones.
 /// On failure nothing is added and the thrown error carries every problem in `errors`.
+/// Only in the full module (`pkg/full/`, built with the `loader` feature): the default module
+/// starts from the precompiled snapshot and has no TOML parser.
+#[cfg(feature = "loader")]
 #[wasm_bindgen(js_name = loadPolicy, unchecked_return_type = "LoadedPolicy")]
 pub fn load_policy(file_name: &str, text: &str) -> Result<JsValue, JsValue> {
     with_engine(|engine| {
@@ -337,6 +355,21 @@ export interface LimitUse {
 export interface YearResult {
   claims: ClaimResult[]; order: number[]; totals: Totals; limits: LimitUse[];
   ranges: ClaimRanges; notices: NoticeOut[];
+}
+/** claimFigures: the assumed figures only (no ranges, steps or notices). */
+export interface ClaimFigures {
+  medfee_sumamt: Decimal; fulamt_ownpay_amt: Decimal; inscp_scp_amt: Decimal;
+  act_pay_dedc: Decimal; hifp_pay: Decimal; psn_part_amt: Decimal;
+  coinsurance_amt: Decimal; above_limit_amt: Decimal;
+  /** present only when the claim fell in the waiting period */
+  waiting_amt?: Decimal;
+  limit: Decimal; limit_used: Decimal;
+  /** a local (assumed/floor/ceiling) figure entered: ask `claim` for the range */
+  assumed: boolean;
+}
+/** yearFigures: claims in settlement order (`order` = their request indexes), totals. */
+export interface YearFigures {
+  claims: ClaimFigures[]; order: number[]; totals: Totals; assumed: boolean;
 }
 export interface ErrorOut {
   code: string; message_zh: string; message_en: string;

@@ -1,47 +1,12 @@
 //! Runs every golden case in `tests/scenarios/*.toml` (format: tests/scenarios/README.md).
 //! Exact string equality for money; the case name is in every failure.
 
-use std::path::Path;
+mod common;
 
-use serde::Deserialize;
+use common::{scenario_files, Case};
 use serde_json::Value;
 use yibao::api::*;
 use yibao::Engine;
-
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    op: String,
-    person: PersonInput,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    paid_on: Option<String>,
-    #[serde(default)]
-    claim: Option<ClaimInput>,
-    #[serde(default)]
-    claims: Option<Vec<ClaimInput>>,
-    #[serde(default)]
-    expect: Option<toml::Table>,
-    #[serde(default)]
-    error: Option<Expected>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    code: String,
-    #[serde(default)]
-    field: Option<String>,
-    #[serde(default)]
-    message: Option<String>,
-}
 
 fn run(e: &Engine, c: &Case) -> Result<Value, yibao::Error> {
     let claim = || c.claim.clone().unwrap_or_default();
@@ -104,19 +69,9 @@ fn text(v: &Value) -> String {
 #[test]
 fn scenarios() {
     let engine = Engine::builtin().expect("built-in policies load");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
     let mut failures = Vec::new();
     let mut count = 0;
-    for f in &files {
-        let text_in = std::fs::read_to_string(f).unwrap();
-        let file: File =
-            toml::from_str(&text_in).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+    for (f, file) in &scenario_files() {
         for c in &file.case {
             count += 1;
             let label = format!("{} › {}", f.file_name().unwrap().to_string_lossy(), c.name);

@@ -6,11 +6,29 @@
 import init, * as api from './pkg/yibao.js';
 
 let engineReady = null;
+let fullReady = null;
 
 /** Loads the wasm module once (relative to pkg/yibao.js) and returns the API. */
 export function loadEngine() {
   if (!engineReady) engineReady = init().then(() => api);
   return engineReady;
+}
+
+/**
+ * The full module (pkg/full/), which can also read policy files (loadPolicy): loaded only when
+ * someone loads a file, so the widget does not download the TOML parser and validation otherwise.
+ */
+export function loadFullEngine() {
+  if (!fullReady) {
+    fullReady = import('./pkg/full/yibao.js').then(async (full) => {
+      await full.default();
+      return full;
+    });
+    fullReady.catch(() => {
+      fullReady = null;
+    });
+  }
+  return fullReady;
 }
 
 // ---------------------------------------------------------------- formatting
@@ -1306,7 +1324,9 @@ class Calculator {
       if (!f) return;
       const text = await f.text();
       try {
-        const loaded = this.api.loadPolicy(f.name, text);
+        const full = await loadFullEngine();
+        const loaded = full.loadPolicy(f.name, text);
+        this.api = full;
         this.catalogue = this.api.catalogue();
         this.state.scheme = loaded.scheme;
         if (loaded.regions && loaded.regions.length) this.state.region = loaded.regions[0];

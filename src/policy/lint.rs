@@ -7,8 +7,9 @@ use crate::date::Date;
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind};
 use crate::policy::load::{parse, CityFile, Parsed};
+use crate::policy::model::claim_rules;
 use crate::policy::model::{Basis, Policy};
-use crate::policy::validate::{claim_rules, figures};
+use crate::policy::validate::figures;
 
 fn kind_rank(text: &str) -> u8 {
     // cheap pre-scan; a file that doesn't parse is reported by the real load below

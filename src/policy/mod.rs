@@ -1,10 +1,16 @@
 //! Policy files: the model ([`model`]), parsing and merging ([`load`]) and the checks a file must
 //! pass before the engine uses it ([`validate`]).
+#[cfg(feature = "loader")]
 pub mod de;
+#[cfg(feature = "loader")]
 pub mod lint;
+#[cfg(feature = "loader")]
 pub mod load;
 pub mod model;
+pub mod snapshot;
+#[cfg(feature = "loader")]
 pub mod validate;
 
+#[cfg(feature = "loader")]
 pub use load::{parse, Parsed};
 pub use model::*;

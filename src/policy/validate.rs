@@ -135,24 +135,6 @@ pub fn figures(p: &Policy) -> Vec<(String, &Figure, Unit)> {
     out
 }
 
-/// The claim kinds a benefits section defines, with their ids.
-pub fn claim_rules(b: &Benefits) -> Vec<(&'static str, &ClaimRule)> {
-    let mut v = Vec::new();
-    if let Some(r) = &b.inpatient {
-        v.push(("inpatient", r));
-    }
-    if let Some(r) = &b.outpatient_major {
-        v.push(("outpatient_major", r));
-    }
-    if let Some(r) = &b.student_accident {
-        v.push(("student_accident", r));
-    }
-    if let Some(r) = &b.general_outpatient {
-        v.push(("general_outpatient", r));
-    }
-    v
-}
-
 struct Ctx<'a> {
     file: &'a str,
     doc: &'a str,

@@ -160,3 +160,61 @@ test('generated JS objects through every export: typed errors only, and the modu
   assert.deepEqual(w.errors, []);
   await page.close();
 });
+
+test('request objects: wrong types, unknown and missing fields name the field in both languages', async () => {
+  const page = await browser.context.newPage();
+  const w = watch(page);
+  await page.goto(`${server.origin}/`);
+  await ready(page);
+  const got = await page.evaluate(async () => {
+    const m = await import('/pkg/yibao.js');
+    await m.default();
+    const person = { scheme: 'jilin-2008', region: 'prefecture', category: 'adult' };
+    const claim = { kind: 'inpatient', level: 'city', date: '2008-10-01', medfee_sumamt: '50000' };
+    const cases = [
+      ['claim', { person, claim: { ...claim, medfee_sumamt: 50000 } }],
+      ['claim', { person, claim: { ...claim, colour: 'red' } }],
+      ['claim', { person, claim: { kind: 'inpatient', level: 'city', date: '2008-10-01' } }],
+      ['claim', { person, claim, explain: 'yes' }],
+      ['year', { person, claims: 'all' }],
+      ['year', { person, claims: [claim, { ...claim, date: 7 }] }],
+      ['premium', { person: { ...person, statuses: ['dibao', 3] } }],
+      ['eligibility', [person]],
+      ['curve', { person, claim, totals: new Array(100001).fill('1') }],
+    ];
+    const out = cases.map(([fn, arg]) => {
+      try {
+        m[fn](arg);
+        return { fn, ok: true };
+      } catch (e) {
+        return { fn, code: e.code, field: e.field, zh: e.message_zh, en: e.message_en };
+      }
+    });
+    // null and undefined optional fields are absent; explain: false is honoured
+    const lean = m.claim({ person: { ...person, statuses: null }, claim: { ...claim, disease: null }, paid_on: undefined, explain: false });
+    return { out, lean: [lean.hifp_pay, lean.steps.length] };
+  });
+  const f = (i) => got.out[i];
+  for (const r of got.out) assert.equal(r.code, 'invalid_input', JSON.stringify(r));
+  assert.equal(f(0).field, 'claim.medfee_sumamt');
+  assert.match(f(0).zh, /claim\.medfee_sumamt 应为字符串/);
+  assert.match(f(0).en, /must be a string/);
+  assert.equal(f(1).field, 'claim.colour');
+  assert.match(f(1).zh, /未知字段 colour/);
+  assert.match(f(1).en, /unknown field `colour`/);
+  assert.equal(f(2).field, 'claim.medfee_sumamt');
+  assert.match(f(2).zh, /缺少字段 medfee_sumamt/);
+  assert.equal(f(3).field, 'explain');
+  assert.equal(f(4).field, 'claims');
+  assert.match(f(4).zh, /应为数组/);
+  assert.equal(f(5).field, 'claims[1].date');
+  assert.equal(f(6).field, 'person.statuses[1]');
+  assert.equal(f(7).field, 'request');
+  assert.match(f(7).zh, /应为对象/);
+  assert.equal(f(8).field, 'totals');
+  assert.match(f(8).en, /too long \(100001 items\)/);
+  assert.equal(got.lean[1], 0, 'explain: false builds no steps');
+  assert.ok(Number(got.lean[0]) > 0);
+  assert.deepEqual(w.errors, []);
+  await page.close();
+});
