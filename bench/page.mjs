@@ -11,12 +11,16 @@
 // "page" (index.html, the full page).
 //
 //   node bench/page.mjs [--quick] [--json FILE] [--runs N]
-// Target (reported, not asserted): first result ≤ 1 s at 4× throttling.
+// Target (reported, not asserted): first result ≤ 1 s at 4× throttling (issue 4), tightened to
+// ≤ 700 ms once the precompiled policies brought it to ~0.55 s (FIRST_RESULT_TARGET_MS).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../tests/browser/helpers.mjs';
+
+/** First result at 4× throttling, ms: the issue's 1 s, tightened after it was beaten by ~2×. */
+const FIRST_RESULT_TARGET_MS = 700; // bench/summary.mjs says the same
 import { ROOT, quick, saveJson, table } from './lib.mjs';
 
 const DIST = resolve(process.env.YIBAO_DIST || join(ROOT, 'dist'));
@@ -232,9 +236,9 @@ for (const [name, r] of Object.entries(results)) {
       ['kind', 'files', 'raw', 'sent'],
     ),
   );
-  const target = r.first_result_ms.median <= 1000 ? 'met' : 'MISSED';
+  const target = r.first_result_ms.median <= FIRST_RESULT_TARGET_MS ? 'met' : 'MISSED';
   console.log(
-    `first result at ${THROTTLE}× CPU throttling: ${ms(r.first_result_ms.median)} median of ${RUNS} (wasm received ${ms(r.wasm_received_ms.median)}; next frame ${ms(r.first_frame_ms.median)}; load event ${ms(r.load_event_ms.median)}) — target ≤ 1 s ${target}`,
+    `first result at ${THROTTLE}× CPU throttling: ${ms(r.first_result_ms.median)} median of ${RUNS} (wasm received ${ms(r.wasm_received_ms.median)}; next frame ${ms(r.first_frame_ms.median)}; load event ${ms(r.load_event_ms.median)}) — target ≤ ${FIRST_RESULT_TARGET_MS} ms ${target}`,
   );
   console.log(
     `recompute after changing the bill: ${ms(r.interaction_4x_ms.handler)} handler / ${ms(r.interaction_4x_ms.frame)} to next frame at ${THROTTLE}×; ${ms(r.interaction_1x_ms.handler)} / ${ms(r.interaction_1x_ms.frame)} unthrottled (median of ${BILLS.length} changes)`,

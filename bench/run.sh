@@ -82,10 +82,13 @@ if want size; then
     node scripts/size-check.mjs --json >"$BENCH_OUT/size.json" || true
     node scripts/size-check.mjs || true
     raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/yibao.wasm"
+    # The widget's module (pkg/): build.sh built it before pkg/full, so cargo only copies it back.
+    CARGO_PROFILE_RELEASE_STRIP=false \
+        cargo build --quiet --release --target wasm32-unknown-unknown --lib --no-default-features || true
     if [ -f "$raw" ] && command -v wasm-bindgen >/dev/null 2>&1 && [ -x node_modules/.bin/wasm-opt ]; then
-        say "what the wasm is made of (the shipped build, with function names kept): node bench/wasm-size.mjs"
+        say "what the widget's wasm is made of (pkg/, with function names kept): node bench/wasm-size.mjs"
         # As build.sh's build_wasm, but -g keeps the name section (and --keep-debug keeps it through
-        # wasm-bindgen); DWARF is dropped. Uses the cargo output build.sh left (not rebuilt here).
+        # wasm-bindgen); DWARF is dropped.
         rm -rf "$BENCH_OUT/named"
         wasm-bindgen --target web --keep-debug --out-dir "$BENCH_OUT/named" "$raw"
         node_modules/.bin/wasm-opt -Oz -g --strip-dwarf --strip-producers --strip-target-features \

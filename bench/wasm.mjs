@@ -50,7 +50,8 @@ const cases = [
 
 // Cold start: a fresh instance of the module (already compiled, as a page's streaming compile
 // would leave it); the first call builds the engine from the embedded policies (Engine::builtin:
-// parse + validate every policy file), so first call − warm call ≈ loading all policies.
+// in pkg/ reading policies/builtin.snapshot, in pkg/full parsing and validating every TOML file),
+// so first call − warm call ≈ loading all policies.
 const dir = resolve(process.env.YIBAO_PKG || resolve(ROOT, 'pkg'));
 const compiled = new WebAssembly.Module(readFileSync(resolve(dir, 'yibao_bg.wasm')));
 const cold = { instantiate: [], first: [], second: [] };
@@ -91,7 +92,7 @@ console.log(
 );
 console.log(
   `cold start (fresh instance, median of ${cold.first.length}): instantiate ${fmt(med(cold.instantiate))}; ` +
-    `first claim ${fmt(med(cold.first))} ⇒ load + validate all policies ≈ ${fmt(load)}`,
+    `first claim ${fmt(med(cold.first))} ⇒ loading the built-in policies ≈ ${fmt(load)}`,
 );
 saveJson('wasm', {
   node: process.version,

@@ -92,17 +92,29 @@ console.log(
 const opts = quick ? { warmupMs: 100, timeMs: 500 } : { warmupMs: 500, timeMs: 2000 };
 const req = claimRequest('50000', '2000');
 const tWasm = measure(() => api.claim(req), opts);
+// Like for like: Publicodes answers two numbers; so does claimFigures (assumed values, no steps).
+const tFig = api.claimFigures ? measure(() => api.claimFigures(req), opts) : null;
+if (tFig) {
+  const f = api.claimFigures(req);
+  const full = api.claim(req);
+  if (f.hifp_pay !== full.hifp_pay || f.psn_part_amt !== full.psn_part_amt) {
+    console.error(`claimFigures gave ${f.hifp_pay} / ${f.psn_part_amt}, claim ${full.hifp_pay} / ${full.psn_part_amt}`);
+    process.exit(1);
+  }
+}
 const tPc = measure(() => publicodes(50000, 2000), opts);
 // The same two figures from a Publicodes engine that is set up anew (parsing the rules) each time,
 // as a page would on first load.
 const tPcParse = measure(() => new Engine(rules, { logger: { log() {}, warn() {}, error() {} } }), opts);
 const ratio = tPc.median / tWasm.median;
+const ratioFig = tFig ? tPc.median / tFig.median : null;
 
 console.log(`\nOne reference claim, µs per call (same process; publicodes ${PC_VERSION}, Node ${process.version})`);
 console.log(
   table(
     [
       { engine: 'yibao wasm api.claim (full result)', median: fmt(tWasm.median), p90: fmt(tWasm.p90), calls: tWasm.calls },
+      ...(tFig ? [{ engine: 'yibao wasm api.claimFigures (figures only)', median: fmt(tFig.median), p90: fmt(tFig.p90), calls: tFig.calls }] : []),
       { engine: 'publicodes setSituation + 2 evaluate', median: fmt(tPc.median), p90: fmt(tPc.p90), calls: tPc.calls },
       { engine: 'publicodes new Engine(rules) (parse)', median: fmt(tPcParse.median), p90: fmt(tPcParse.p90), calls: tPcParse.calls },
     ],
@@ -114,6 +126,7 @@ console.log(
     ? `ratio: Publicodes takes ${ratio.toFixed(1)}× as long as the engine per claim`
     : `ratio: Publicodes takes ${ratio.toFixed(2)}× the engine's time (the engine is ${(1 / ratio).toFixed(1)}× slower per claim)`,
 );
+if (ratioFig) console.log(`like for like (two figures each): Publicodes takes ${ratioFig.toFixed(1)}× as long as claimFigures`);
 
 saveJson('publicodes', {
   node: process.version,
@@ -123,6 +136,8 @@ saveJson('publicodes', {
   publicodes: tPc,
   publicodes_parse: tPcParse,
   ratio_publicodes_over_wasm: ratio,
+  wasm_figures: tFig,
+  ratio_publicodes_over_figures: ratioFig,
 });
 
 if (roundMismatch) {
