@@ -81,12 +81,17 @@ impl<'a> Obj<'a> {
     }
 
     fn string(&self, key: &str) -> Result<String, Error> {
-        as_string(&self.req(key)?, &join(self.path, key))
+        let v = self.req(key)?;
+        v.as_string()
+            .ok_or_else(|| not_string(&join(self.path, key)))
     }
 
     fn opt_string(&self, key: &str) -> Result<Option<String>, Error> {
         self.opt(key)
-            .map(|x| as_string(&x, &join(self.path, key)))
+            .map(|x| {
+                x.as_string()
+                    .ok_or_else(|| not_string(&join(self.path, key)))
+            })
             .transpose()
     }
 
@@ -138,14 +143,17 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// A list item that must be a string (the field path is only built for the error).
 fn as_string(v: &JsValue, path: &str) -> Result<String, Error> {
-    v.as_string().ok_or_else(|| {
-        bad(
-            path,
-            format!("输入格式不正确：{path} 应为字符串（金额写成 \"1234.56\"）"),
-            format!("invalid input: {path} must be a string (amounts as \"1234.56\")"),
-        )
-    })
+    v.as_string().ok_or_else(|| not_string(path))
+}
+
+fn not_string(path: &str) -> Error {
+    bad(
+        path,
+        format!("输入格式不正确：{path} 应为字符串（金额写成 \"1234.56\"）"),
+        format!("invalid input: {path} must be a string (amounts as \"1234.56\")"),
+    )
 }
 
 impl FromJs for PersonInput {
