@@ -1,10 +1,11 @@
 //! The browser edge: the only module that knows about wasm-bindgen and JS values.
 //!
 //! One [`Engine`] per page lives in a thread-local, built lazily from the built-in policies.
-//! Inputs are plain JS objects read by `input.rs` into the [`crate::api`] request types; outputs are plain (JSON-compatible) JS objects; every failure is thrown as a JS
-//! `Error` whose `message` is the Chinese message and which carries `code`, `message_zh`,
-//! `message_en`, `field`, `file`, `clause`, `send_to_zh`, `send_to_en`. Nothing here panics on
-//! user input, and a failed call leaves the engine as it was.
+//! Inputs are plain JS objects read by `input.rs` into the [`crate::api`] request types; outputs
+//! are plain (JSON-compatible) JS objects; every failure is thrown as a JS `Error` whose
+//! `message` is the Chinese message and which carries `code`, `message_zh`, `message_en`,
+//! `field`, `file`, `clause`, `send_to_zh`, `send_to_en`. Nothing here panics on user input, and
+//! a failed call leaves the engine as it was.
 
 use std::cell::RefCell;
 
