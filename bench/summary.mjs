@@ -54,11 +54,13 @@ if (p) {
 }
 const g = read('page.json');
 if (g) {
+  // bench/page.mjs records its target (older results predate it: the issue's 1 s)
+  const target = g.first_result_target_ms ?? 1000;
   for (const [name, r] of Object.entries(g.results)) {
     const sent = r.by_kind.reduce((s, k) => s + k.sent, 0);
     const raw = r.by_kind.reduce((s, k) => s + k.raw, 0);
     lines.push(
-      `${name}: ${(raw / 1024).toFixed(1)} KB raw / ${(sent / 1024).toFixed(1)} KB gzip shipped; first result ${r.first_result_ms.median.toFixed(0)} ms at ${g.throttle}× (target ≤ 700 ms, tightened from 1 s: ${ok(r.first_result_ms.median <= 700)}); recompute ${r.interaction_4x_ms.handler.toFixed(0)} ms at ${g.throttle}×, ${r.interaction_1x_ms.handler.toFixed(0)} ms at 1×`,
+      `${name}: ${(raw / 1024).toFixed(1)} KB raw / ${(sent / 1024).toFixed(1)} KB gzip shipped; first result ${r.first_result_ms.median.toFixed(0)} ms at ${g.throttle}× (target ≤ ${target} ms: ${ok(r.first_result_ms.median <= target)}); recompute ${r.interaction_4x_ms.handler.toFixed(0)} ms at ${g.throttle}×, ${r.interaction_1x_ms.handler.toFixed(0)} ms at 1×`,
     );
   }
 }

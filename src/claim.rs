@@ -848,51 +848,52 @@ fn run(who: &Who, p: &Prepared, pick: Pick, explain_it: bool) -> Result<Run, Err
     Ok((outs, accs))
 }
 
-/// Claims settled with the assumed values only, figures only: one run, no ranges or steps.
-/// The claims' figures in settlement order, their request indexes, the sums of (total,
-/// out-of-scope, policy-scope, deductible, fund, resident, co-payment, above limit, waiting),
-/// and whether a local figure entered.
-type Figures = (Vec<ClaimFigures>, Vec<usize>, [Money; 9], bool);
+/// A year's totals from its claims (`ins`) and one run's settlements of them (`outs`).
+fn totals(ins: &[In], outs: &[Out]) -> Totals {
+    let sum = |f: &dyn Fn(&Out, &In) -> Money| -> Money {
+        ins.iter().zip(outs).map(|(c, o)| f(o, c)).sum()
+    };
+    Totals {
+        medfee_sumamt: sum(&|_, c| c.total).plain(),
+        fulamt_ownpay_amt: sum(&|_, c| c.oos).plain(),
+        inscp_scp_amt: sum(&|_, c| c.total - c.oos).plain(),
+        act_pay_dedc: sum(&|o, _| o.dedc).plain(),
+        hifp_pay: sum(&|o, _| o.fund).plain(),
+        psn_part_amt: sum(&|o, c| c.total - o.fund).plain(),
+        fund_pay_sumamt: sum(&|o, _| o.fund).plain(),
+        coinsurance_amt: sum(&|o, _| o.coins).plain(),
+        above_limit_amt: sum(&|o, _| o.above).plain(),
+        waiting_amt: sum(&|o, _| o.waiting).plain(),
+    }
+}
 
-fn settle_figures(
-    who: &Who,
+/// One claim's figures from its settlement.
+fn figures_of(c: &In, o: &Out) -> ClaimFigures {
+    ClaimFigures {
+        medfee_sumamt: c.total.plain(),
+        fulamt_ownpay_amt: c.oos.plain(),
+        inscp_scp_amt: (c.total - c.oos).plain(),
+        act_pay_dedc: o.dedc.plain(),
+        hifp_pay: o.fund.plain(),
+        psn_part_amt: (c.total - o.fund).plain(),
+        coinsurance_amt: o.coins.plain(),
+        above_limit_amt: o.above.plain(),
+        waiting_amt: (!o.waiting.is_zero()).then(|| o.waiting.plain()),
+        limit: o.limit.plain(),
+        limit_used: o.used.plain(),
+        assumed: o.assumed,
+    }
+}
+
+/// Claims settled with the assumed values only: one run, no ranges or steps.
+fn settle_assumed<'a>(
+    who: &'a Who,
     paid_on: Option<&str>,
     claims: &[ClaimInput],
-) -> Result<Figures, Error> {
+) -> Result<(Prepared<'a>, Vec<Out>), Error> {
     let prep = prepare(who, paid_on, claims)?;
     let (outs, _) = run(who, &prep, Pick::Assumed, false)?;
-    let mut t = [Money::ZERO; 9];
-    let mut assumed = false;
-    let claims = prep
-        .ins
-        .iter()
-        .zip(&outs)
-        .map(|(c, o)| {
-            let (inscp, psn) = (c.total - c.oos, c.total - o.fund);
-            let v = [
-                c.total, c.oos, inscp, o.dedc, o.fund, psn, o.coins, o.above, o.waiting,
-            ];
-            for (s, x) in t.iter_mut().zip(v) {
-                *s = *s + x;
-            }
-            assumed |= o.assumed;
-            ClaimFigures {
-                medfee_sumamt: c.total.plain(),
-                fulamt_ownpay_amt: c.oos.plain(),
-                inscp_scp_amt: inscp.plain(),
-                act_pay_dedc: o.dedc.plain(),
-                hifp_pay: o.fund.plain(),
-                psn_part_amt: psn.plain(),
-                coinsurance_amt: o.coins.plain(),
-                above_limit_amt: o.above.plain(),
-                waiting_amt: (!o.waiting.is_zero()).then(|| o.waiting.plain()),
-                limit: o.limit.plain(),
-                limit_used: o.used.plain(),
-                assumed: o.assumed,
-            }
-        })
-        .collect();
-    Ok((claims, prep.ins.iter().map(|c| c.idx).collect(), t, assumed))
+    Ok((prep, outs))
 }
 
 /// One claim's figures: [`year`]'s assumed figures for a year of one claim.
@@ -901,11 +902,12 @@ pub(crate) fn claim_figures(
     paid_on: Option<&str>,
     claim: &ClaimInput,
 ) -> Result<ClaimFigures, Error> {
-    let (mut claims, ..) = settle_figures(who, paid_on, std::slice::from_ref(claim))
+    let (prep, outs) = settle_assumed(who, paid_on, std::slice::from_ref(claim))
         .map_err(Error::as_single_claim)?;
-    claims
-        .pop()
-        .ok_or_else(|| Error::new(ErrorKind::InvalidInput, "没有结果", "no result").field("claim"))
+    match (prep.ins.first(), outs.first()) {
+        (Some(c), Some(o)) => Ok(figures_of(c, o)),
+        _ => Err(Error::new(ErrorKind::InvalidInput, "没有结果", "no result").field("claim")),
+    }
 }
 
 /// A year's figures: [`year`]'s assumed figures and totals.
@@ -914,24 +916,17 @@ pub(crate) fn year_figures(
     paid_on: Option<&str>,
     claims: &[ClaimInput],
 ) -> Result<YearFigures, Error> {
-    let (claims, order, t, assumed) = settle_figures(who, paid_on, claims)?;
-    let [medfee, oos, inscp, dedc, fund, psn, coins, above, waiting] = t;
+    let (prep, outs) = settle_assumed(who, paid_on, claims)?;
     Ok(YearFigures {
-        claims,
-        order,
-        totals: Totals {
-            medfee_sumamt: medfee.plain(),
-            fulamt_ownpay_amt: oos.plain(),
-            inscp_scp_amt: inscp.plain(),
-            act_pay_dedc: dedc.plain(),
-            hifp_pay: fund.plain(),
-            psn_part_amt: psn.plain(),
-            fund_pay_sumamt: fund.plain(),
-            coinsurance_amt: coins.plain(),
-            above_limit_amt: above.plain(),
-            waiting_amt: waiting.plain(),
-        },
-        assumed,
+        claims: prep
+            .ins
+            .iter()
+            .zip(&outs)
+            .map(|(c, o)| figures_of(c, o))
+            .collect(),
+        order: prep.ins.iter().map(|c| c.idx).collect(),
+        totals: totals(&prep.ins, &outs),
+        assumed: outs.iter().any(|o| o.assumed),
     })
 }
 
@@ -1046,19 +1041,7 @@ pub(crate) fn year(
             .map(|(j, c)| f(&runs[run].0[j], c))
             .sum()
     };
-    let a = 0;
-    let totals = Totals {
-        medfee_sumamt: sum(&|_, c| c.total, a).plain(),
-        fulamt_ownpay_amt: sum(&|_, c| c.oos, a).plain(),
-        inscp_scp_amt: sum(&|_, c| c.total - c.oos, a).plain(),
-        act_pay_dedc: sum(&|o, _| o.dedc, a).plain(),
-        hifp_pay: sum(&|o, _| o.fund, a).plain(),
-        psn_part_amt: sum(&|o, c| c.total - o.fund, a).plain(),
-        fund_pay_sumamt: sum(&|o, _| o.fund, a).plain(),
-        coinsurance_amt: sum(&|o, _| o.coins, a).plain(),
-        above_limit_amt: sum(&|o, _| o.above, a).plain(),
-        waiting_amt: sum(&|o, _| o.waiting, a).plain(),
-    };
+    let totals = totals(ins, &runs[0].0);
     let funds: Vec<Money> = (0..runs.len()).map(|r| sum(&|o, _| o.fund, r)).collect();
     let psns: Vec<Money> = (0..runs.len())
         .map(|r| sum(&|o, c| c.total - o.fund, r))
