@@ -56,6 +56,7 @@ fn benches(c: &mut Criterion) {
     let premium = PremiumRequest {
         person: person(),
         date: Some("2008-06-01".into()),
+        year: None,
     };
     assert_eq!(engine.premium(&premium).unwrap().individual, "160.00");
     c.bench_function("premium", |b| {

@@ -31,6 +31,10 @@ pub struct PremiumRequest {
     /// the policy's first day in force.
     #[serde(default)]
     pub date: Option<String>,
+    /// The coverage year (医保年度) asked about, e.g. `2026`. Absent: the year whose collection
+    /// window holds `date`, else `date`'s calendar year, else the policy's first year.
+    #[serde(default)]
+    pub year: Option<u16>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -160,6 +164,74 @@ pub struct FigureOut {
     pub note_zh: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note_en: Option<String>,
+    /// For a figure from a later notice: where it was found and how reliable that is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceOut>,
+}
+
+/// Where a later figure was found (policy-sources/current/README.md): document, issuer, date,
+/// page address, reliability grade in words, and the short quote.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SourceOut {
+    pub id: String,
+    pub doc: String,
+    pub issuer_zh: String,
+    pub date: String,
+    pub url: String,
+    /// `A` | `A/B` | `A-mirror` | `B` | `C`.
+    pub grade: String,
+    /// The grade in words: `政府网站原文`, `官方媒体、省级党报报道`…
+    pub grade_zh: String,
+    pub grade_en: String,
+    pub quote_zh: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
+}
+
+/// A coverage year the scheme has figures (or a recorded absence of figures) for.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct YearOut {
+    pub year: u16,
+    /// `document` (the framework's own figures) | `notice` | `derived` | `projection` | `not_found`.
+    pub status: String,
+    pub doc: String,
+}
+
+/// The coverage year a premium answer is for, and where its figures come from.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PeriodOut {
+    pub year: u16,
+    /// `document` | `notice` | `derived` | `projection`.
+    pub status: String,
+    pub doc: String,
+    pub note_zh: String,
+    pub note_en: String,
+    /// 集中缴费期, where the notice gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_source: Option<SourceOut>,
+    /// The newest coverage year with sourced figures (not a projection).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub newest_sourced_year: Option<u16>,
+    /// Every coverage year the scheme knows of for this region.
+    pub years: Vec<YearOut>,
+}
+
+/// A contribution collected with the premium for another insurance (长期护理保险).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AddonOut {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub amount: String,
+    pub where_zh: String,
+    pub where_en: String,
+    pub figure: FigureOut,
 }
 
 /// One step of an explanation, ready to show to a resident.
@@ -262,6 +334,14 @@ pub struct PremiumResult {
     pub steps: Vec<Step>,
     /// Local figures this answer rests on.
     pub assumptions: Vec<FigureOut>,
+    /// The coverage year (医保年度) and where its figures come from.
+    pub period: PeriodOut,
+    /// Contributions for other insurances collected with this one, each its own line.
+    pub addons: Vec<AddonOut>,
+    /// `individual` plus every add-on, for where they apply.
+    pub individual_with_addons: String,
+    /// Every source of a later notice this answer cites.
+    pub sources: Vec<SourceOut>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -507,6 +587,8 @@ pub struct SchemeOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benefits_absent_en: Option<String>,
     pub notices: Vec<NoticeOut>,
+    /// Coverage years (医保年度) with contribution figures or a recorded absence, in order.
+    pub years: Vec<YearOut>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]

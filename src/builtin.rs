@@ -13,6 +13,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../policies/national-2007.toml"),
     ),
     (
+        "policies/national-annual.toml",
+        include_str!("../policies/national-annual.toml"),
+    ),
+    (
         "policies/jilin-2008/framework.toml",
         include_str!("../policies/jilin-2008/framework.toml"),
     ),
@@ -31,5 +35,21 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "policies/jilin-2008/changchun.toml",
         include_str!("../policies/jilin-2008/changchun.toml"),
+    ),
+    (
+        "policies/jiangsu-2007/nantong.toml",
+        include_str!("../policies/jiangsu-2007/nantong.toml"),
+    ),
+    (
+        "policies/jilin-2016/annual.toml",
+        include_str!("../policies/jilin-2016/annual.toml"),
+    ),
+    (
+        "policies/jiaxing-2008/annual.toml",
+        include_str!("../policies/jiaxing-2008/annual.toml"),
+    ),
+    (
+        "policies/jiangsu-2007/nantong-annual.toml",
+        include_str!("../policies/jiangsu-2007/nantong-annual.toml"),
     ),
 ];

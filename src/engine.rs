@@ -11,6 +11,7 @@ use crate::policy::model::*;
 use crate::policy::snapshot::{bin_struct, Bin, Reader, MAGIC};
 #[cfg(feature = "loader")]
 use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy};
+use crate::timeline;
 
 /// At most this many statuses on one person, and claims in one year.
 pub const MAX_STATUSES: usize = 32;
@@ -33,6 +34,8 @@ struct Scheme {
     #[cfg(feature = "loader")]
     raw: Option<toml::Table>,
     cities: Vec<City>,
+    /// Annual files (contributions by coverage year), as (file name, policy).
+    annual: Vec<(String, Policy)>,
 }
 
 bin_struct! {
@@ -44,6 +47,7 @@ impl Bin for Scheme {
         self.file.put(out);
         self.policy.put(out);
         self.cities.put(out);
+        self.annual.put(out);
     }
     fn get(r: &mut Reader) -> Self {
         Scheme {
@@ -52,6 +56,7 @@ impl Bin for Scheme {
             #[cfg(feature = "loader")]
             raw: None,
             cities: Bin::get(r),
+            annual: Bin::get(r),
         }
     }
 }
@@ -129,6 +134,7 @@ impl Engine {
     #[cfg(feature = "loader")]
     pub fn add_policy(&mut self, file: &str, text: &str) -> Result<LoadedPolicy, Vec<Error>> {
         match parse(file, text).map_err(|e| vec![e])? {
+            Parsed::Policy(p, _) if p.meta.kind == FileKind::Annual => self.add_annual(file, *p),
             Parsed::Policy(p, raw) => {
                 let mut errs = check_policy(file, &p);
                 let id = p.meta.id.clone();
@@ -205,6 +211,7 @@ impl Engine {
                         policy: *p,
                         raw: Some(raw),
                         cities: Vec::new(),
+                        annual: Vec::new(),
                     });
                 }
                 Ok(LoadedPolicy {
@@ -346,6 +353,81 @@ impl Engine {
                 Ok(out)
             }
         }
+    }
+
+    /// Validates and adds an annual file (contributions by coverage year) to its scheme.
+    #[cfg(feature = "loader")]
+    fn add_annual(&mut self, file: &str, p: Policy) -> Result<LoadedPolicy, Vec<Error>> {
+        use crate::policy::periods::{check_annual_against, check_annual_overlap};
+        use crate::policy::validate::check_year_premiums;
+        let mut errs = check_policy(file, &p);
+        let fw_id = p.meta.framework.clone().unwrap_or_default();
+        let Some(si) = self.schemes.iter().position(|s| s.policy.meta.id == fw_id) else {
+            errs.push(
+                Error::new(
+                    ErrorKind::PolicyUnknownFramework,
+                    format!("年度文件的框架“{fw_id}”未加载"),
+                    format!("the annual file's framework \"{fw_id}\" is not loaded"),
+                )
+                .file(file)
+                .field("meta.framework"),
+            );
+            return Err(errs);
+        };
+        let scheme = &self.schemes[si];
+        let mut regions: Vec<&str> = scheme
+            .policy
+            .regions
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        regions.extend(scheme.cities.iter().map(|c| c.region.id.as_str()));
+        errs.extend(check_annual_against(file, &p, &scheme.policy, &regions));
+        errs.extend(check_year_premiums(file, &p, &scheme.policy));
+        errs.extend(
+            scheme
+                .annual
+                .iter()
+                .filter_map(|(_, old)| check_annual_overlap(file, &p, old)),
+        );
+        if let Some(l) = &p.meta.layer {
+            if self.layer(&l.id).is_none() {
+                errs.push(
+                    Error::new(
+                        ErrorKind::PolicyUnknownFramework,
+                        format!("引用的国家层“{}”未加载", l.id),
+                        format!("layer \"{}\" is not loaded", l.id),
+                    )
+                    .file(file)
+                    .field("meta.layer.id"),
+                );
+            }
+        }
+        let clash = self.schemes.iter().any(|s| {
+            s.policy.meta.id == p.meta.id || s.annual.iter().any(|(_, a)| a.meta.id == p.meta.id)
+        });
+        if clash {
+            errs.push(
+                Error::new(
+                    ErrorKind::PolicyDuplicate,
+                    format!("文件 id“{}”已经加载过", p.meta.id),
+                    format!("file id \"{}\" is already loaded", p.meta.id),
+                )
+                .file(file)
+                .field("meta.id"),
+            );
+        }
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        let out = LoadedPolicy {
+            id: p.meta.id.clone(),
+            kind: "annual".into(),
+            scheme: fw_id,
+            regions: p.meta.regions.clone(),
+        };
+        self.schemes[si].annual.push((file.to_string(), p));
+        Ok(out)
     }
 
     fn layer(&self, id: &str) -> Option<&Policy> {
@@ -591,6 +673,7 @@ impl Engine {
                         .iter()
                         .map(|n| explain::notice(n, &p.meta.doc))
                         .collect(),
+                    years: timeline::known_years(p, s.annual.iter().map(|(_, a)| a)),
                 }
             })
             .collect();
@@ -603,15 +686,50 @@ impl Engine {
         Ok(eligibility_of(&who))
     }
 
+    /// What the resident pays for a coverage year (医保年度), from the figures in force for it:
+    /// an annual notice's row, or the framework's own figures for the years its document gives
+    /// them. A year no source covers is `year_not_sourced`, never an older year's figures.
     pub fn premium(&self, r: &PremiumRequest) -> Result<PremiumResult, Error> {
         let who = self.who(&r.person)?;
-        let date = match &r.date {
-            Some(d) => Date::parse("date", d)?,
-            None => Date::parse("meta.effective_from", &who.policy.meta.effective_from)?,
+        let s = self.scheme(&r.person.scheme)?;
+        let annual = || timeline::applicable(&s.annual, &who.region.id);
+        let date = r
+            .date
+            .as_deref()
+            .map(|d| Date::parse("date", d))
+            .transpose()?;
+        let first = Date::parse("meta.effective_from", &who.policy.meta.effective_from)?;
+        let year = match (r.year, date) {
+            (Some(y), _) => y,
+            (None, Some(d)) => timeline::coverage_year_of(d, annual()),
+            (None, None) => timeline::framework_span(who.policy).map_or(0, |s| s.0),
         };
-        Engine::in_force(who.policy, date, "date", 0)?;
+        if !(1990..=2100).contains(&year) {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("医保年度 {year} 不在 1990—2100 之间"),
+                format!("coverage year {year} is not between 1990 and 2100"),
+            )
+            .field("year"));
+        }
+        let in_force = |d: Option<Date>| match d {
+            Some(d) => Engine::in_force(who.policy, d, "date", 0),
+            None => match Date::new(i32::from(year), 1, 1) {
+                Some(d) if year != first.year as u16 => Engine::in_force(who.policy, d, "year", 0),
+                _ => Engine::in_force(who.policy, first, "date", 0),
+            },
+        };
+        let block = match timeline::resolve(who.policy, annual(), |id| self.layer(id), year) {
+            Ok(b) => b,
+            // a year outside the document's validity is that, before it is unsourced
+            Err(e) => return Err(in_force(date).err().unwrap_or(e)),
+        };
+        if block.row.is_none() {
+            in_force(date)?;
+        }
         let elig = require_eligible(&who)?;
-        crate::premium::premium(&who, elig)
+        let known = timeline::known_years(who.policy, annual());
+        crate::premium::premium(&who, &block, known, elig)
     }
 
     pub fn claim(&self, r: &ClaimRequest) -> Result<ClaimResult, Error> {
@@ -686,6 +804,7 @@ impl Engine {
         for s in &self.schemes {
             v.push(s.file.clone());
             v.extend(s.cities.iter().map(|c| c.file.clone()));
+            v.extend(s.annual.iter().map(|a| a.0.clone()));
         }
         v
     }

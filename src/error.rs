@@ -44,6 +44,11 @@ pub enum ErrorKind {
     PolicyDuplicate,
     /// A lint finding in `check`: missing citation, missing English label, missing range.
     PolicyLint,
+    /// Coverage years in policy files that overlap, leave an undeclared gap, or run backwards.
+    PolicyPeriod,
+    /// No source gives figures for the coverage year asked (医保年度); the message names the
+    /// years that are sourced and what was looked for.
+    YearNotSourced,
 }
 
 impl ErrorKind {
@@ -68,6 +73,8 @@ impl ErrorKind {
             ErrorKind::PolicyUnknownFramework => "policy_unknown_framework",
             ErrorKind::PolicyDuplicate => "policy_duplicate",
             ErrorKind::PolicyLint => "policy_lint",
+            ErrorKind::PolicyPeriod => "policy_period",
+            ErrorKind::YearNotSourced => "year_not_sourced",
         }
     }
 }

@@ -98,12 +98,16 @@ pub fn fig(
         formula: f.formula.clone(),
         note_zh: f.note_zh.clone(),
         note_en: f.note_en.clone(),
+        source: None,
     }
 }
 
 /// Short tag for a figure inside step text: `（地方取值假设，范围 ¥300.00—¥900.00）`.
 pub fn tag_zh(f: &Figure, how: Show) -> String {
     match (f.basis.is_local(), f.min, f.max) {
+        (true, Some(lo), None) => {
+            format!("（{}，不低于 {}，上限未知）", f.basis.zh(), show(lo, how))
+        }
         (true, Some(lo), Some(hi)) => format!(
             "（{}，范围 {}—{}）",
             f.basis.zh(),
@@ -116,6 +120,11 @@ pub fn tag_zh(f: &Figure, how: Show) -> String {
 
 pub fn tag_en(f: &Figure, how: Show) -> String {
     match (f.basis.is_local(), f.min, f.max) {
+        (true, Some(lo), None) => format!(
+            " ({}, at least {}, no ceiling known)",
+            f.basis.en(),
+            show(lo, how)
+        ),
         (true, Some(lo), Some(hi)) => format!(
             " ({}, range {}–{})",
             f.basis.en(),

@@ -16,6 +16,7 @@ pub mod policy;
 mod claim;
 mod explain;
 mod premium;
+mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

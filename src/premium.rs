@@ -21,6 +21,7 @@ use crate::explain::{
 };
 use crate::money::Money;
 use crate::policy::model::*;
+use crate::timeline::{period_out, source_out, YearBlock};
 
 struct ClassCalc<'a> {
     class: &'a SubsidyClass,
@@ -170,16 +171,33 @@ fn standard_for<'a>(who: &Who, pr: &'a Premium) -> Result<&'a Standard, Error> {
         })
 }
 
-pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<PremiumResult, Error> {
-    let doc = who.doc().to_string();
-    let pr = who.policy.premium.as_ref().ok_or_else(|| {
-        Error::new(
-            ErrorKind::BenefitsNotDefined,
-            "本方案未规定缴费",
-            "this scheme defines no contributions",
-        )
-    })?;
-    let std = standard_for(who, pr)?;
+/// A figure record of this block, with its source (page address, grade, quote) when it has one.
+fn fig_b(
+    b: &YearBlock,
+    role: &str,
+    f: &Figure,
+    label_zh: String,
+    label_en: String,
+    how: Show,
+) -> FigureOut {
+    let mut o = fig(role, f, b.doc_of(f), label_zh, label_en, how);
+    o.source = f
+        .source
+        .as_deref()
+        .and_then(|id| b.file.source(id))
+        .map(source_out);
+    o
+}
+
+pub(crate) fn premium(
+    who: &Who,
+    b: &YearBlock,
+    known: Vec<YearOut>,
+    eligibility: EligibilityResult,
+) -> Result<PremiumResult, Error> {
+    let doc = b.doc().to_string();
+    let pr = b.premium;
+    let std = standard_for(who, pr).map_err(|e| missing_standard(e, b))?;
     let first = calc(who, pr, std, Pick::Assumed, None)?;
     let applied_id = first.classes[first.applied].class.id.clone();
     let mut calcs = vec![first];
@@ -195,10 +213,10 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     let cat_zh = &who.category.name_zh;
     let cat_en = &who.category.name_en;
 
-    let f_std = fig(
+    let f_std = fig_b(
+        b,
         "standard",
         &std.standard,
-        &doc,
         format!("缴费标准（{cat_zh}）"),
         format!("Contribution standard ({cat_en})"),
         Show::Yuan,
@@ -222,14 +240,14 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             tag_en(&std.standard, Show::Yuan)
         ),
         Some(a.standard),
-        std.standard.doc.as_deref().unwrap_or(&doc),
+        b.doc_of(&std.standard),
         &std.standard.clause,
         vec![f_std.clone()],
     ));
-    let f_ind = fig(
+    let f_ind = fig_b(
+        b,
         "individual",
         &std.individual,
-        &doc,
         format!("个人缴纳（{cat_zh}，普通居民）"),
         format!("Individual share ({cat_en}, general)"),
         Show::Yuan,
@@ -249,7 +267,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             tag_en(&std.individual, Show::Yuan)
         ),
         Some(a.base_individual),
-        std.individual.doc.as_deref().unwrap_or(&doc),
+        b.doc_of(&std.individual),
         &std.individual.clause,
         vec![f_ind.clone()],
     ));
@@ -293,10 +311,10 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     ));
     let mut payers: Vec<PayerAmount> = Vec::new();
     if let (Some(p), Some(t)) = (&applied.class.total_pct_of_standard, applied.pct_total) {
-        let f = fig(
+        let f = fig_b(
+            b,
             "subsidy_pct",
             p,
-            &doc,
             format!("补助占缴费标准比例（{}）", applied.class.name_zh),
             format!("Subsidy as share of standard ({})", applied.class.name_en),
             Show::Percent,
@@ -335,13 +353,18 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             .map(|f| f.clause.clone())
             .or_else(|| line.clause.clone())
             .unwrap_or_else(|| applied.class.clause.clone());
+        let ldoc = line
+            .amount
+            .as_ref()
+            .map_or(doc.as_str(), |f| b.doc_of(f))
+            .to_string();
         let mut figs = Vec::new();
         let (tz, te) = match &line.amount {
             Some(f) => {
-                let fo = fig(
+                let fo = fig_b(
+                    b,
                     "subsidy",
                     f,
-                    &doc,
                     format!("{}补助（{}）", payer.zh(), applied.class.name_zh),
                     format!("{} subsidy ({})", payer.en(), applied.class.name_en),
                     Show::Yuan,
@@ -395,7 +418,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             name_en: payer.en().into(),
             amount: amt.plain(),
             range: range_of(&vals),
-            doc: doc.clone(),
+            doc: ldoc.clone(),
             clause: clause.clone(),
         });
         steps.push(step(
@@ -405,7 +428,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             tz,
             te,
             Some(*amt),
-            &doc,
+            &ldoc,
             &clause,
             figs,
         ));
@@ -511,10 +534,10 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
         }
     }
     for (i, (e, amt)) in a.extras.iter().enumerate() {
-        let f = fig(
+        let f = fig_b(
+            b,
             "share",
             &e.share_of_individual,
-            &doc,
             format!("{}承担个人缴费的比例", e.payer.zh()),
             format!("Share of the individual payment paid by {}", e.payer.en()),
             Show::Percent,
@@ -568,7 +591,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
         format!("您每年缴纳 {}", a.individual),
         format!("You pay {} a year", a.individual),
         Some(a.individual),
-        &doc,
+        b.doc_of(&std.individual),
         &std.individual.clause,
         vec![],
     ));
@@ -599,7 +622,10 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             &pr.stacking_clause,
         ));
     }
-    notices.extend(who.policy.notices.iter().map(|n| explain::notice(n, &doc)));
+    // the framework's own notices speak of its figures; a year from an annual file has its own
+    if b.row.is_none() {
+        notices.extend(who.policy.notices.iter().map(|n| explain::notice(n, &doc)));
+    }
     for v in &eligibility.verdicts {
         notices.push(explain::note(
             "warning",
@@ -609,7 +635,23 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             &v.clause,
         ));
     }
+    let addons = addons(b, &mut steps, &mut assumptions, a.individual);
+    let with_addons = addons
+        .iter()
+        .fold(a.individual, |t, x| t + Money::from_decimal(x.1));
+    if let Some((layer, n)) = b.national {
+        steps.push(national_step(
+            b,
+            layer,
+            n,
+            a.standard - a.base_individual,
+            a.base_individual,
+        ));
+    }
+    notices.extend(year_notices(b));
     let pick = |f: fn(&Calc) -> Money| -> Vec<Money> { calcs.iter().map(f).collect() };
+    let period = period_out(b, known);
+    let sources = sources_cited(&steps, &assumptions, &period);
     Ok(PremiumResult {
         scheme: who.policy.meta.id.clone(),
         region: who.region.id.clone(),
@@ -642,5 +684,223 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
         eligibility,
         steps,
         assumptions,
+        period,
+        addons: addons.into_iter().map(|x| x.0).collect(),
+        individual_with_addons: with_addons.plain(),
+        sources,
     })
+}
+
+/// A coverage year's block lacks the person's category: say so as a year without figures.
+fn missing_standard(e: Error, b: &YearBlock) -> Error {
+    match b.row {
+        None => e,
+        Some(r) => Error::new(
+            ErrorKind::YearNotSourced,
+            format!("医保年度 {}：{}（{}）", r.year, e.message_zh, b.doc()),
+            format!("coverage year {}: {} ({})", r.year, e.message_en, b.doc()),
+        )
+        .field("person.category")
+        .clause(b.doc()),
+    }
+}
+
+/// The add-ons (长期护理保险) of the block: a step and a figure each, paid on top of the premium.
+fn addons(
+    b: &YearBlock,
+    steps: &mut Vec<Step>,
+    assumptions: &mut Vec<FigureOut>,
+    individual: Money,
+) -> Vec<(AddonOut, rust_decimal::Decimal)> {
+    let mut out = Vec::new();
+    for ad in &b.premium.addons {
+        let f = fig_b(
+            b,
+            "addon",
+            &ad.amount,
+            ad.name_zh.clone(),
+            ad.name_en.clone(),
+            Show::Yuan,
+        );
+        if ad.amount.basis.is_local() {
+            assumptions.push(f.clone());
+        }
+        let amt = Money::from_decimal(ad.amount.value);
+        steps.push(step(
+            format!("addon_{}", ad.id),
+            &ad.name_zh,
+            &ad.name_en,
+            format!(
+                "{}：另缴 {}{}，与基本医保费同时缴纳；合计 {} + {} = {}",
+                ad.where_zh,
+                amt,
+                tag_zh(&ad.amount, Show::Yuan),
+                individual,
+                amt,
+                individual + amt
+            ),
+            format!(
+                "{}: {} more{}, collected with the premium; {} + {} = {}",
+                ad.where_en,
+                amt,
+                tag_en(&ad.amount, Show::Yuan),
+                individual,
+                amt,
+                individual + amt
+            ),
+            Some(amt),
+            b.doc_of(&ad.amount),
+            &ad.amount.clause,
+            vec![f.clone()],
+        ));
+        out.push((
+            AddonOut {
+                id: ad.id.clone(),
+                name_zh: ad.name_zh.clone(),
+                name_en: ad.name_en.clone(),
+                amount: amt.plain(),
+                where_zh: ad.where_zh.clone(),
+                where_en: ad.where_en.clone(),
+                figure: f,
+            },
+            ad.amount.value,
+        ));
+    }
+    out
+}
+
+/// The year's national minimums (国家医保局等 annual notice) against this block.
+fn national_step(
+    b: &YearBlock,
+    layer: &Policy,
+    n: &NationalYear,
+    subsidy: Money,
+    individual: Money,
+) -> Step {
+    let floor = Money::from_decimal(n.subsidy.value);
+    let ok = |x: bool| {
+        if x {
+            ("相符", "consistent")
+        } else {
+            ("低于国家标准", "below the national standard")
+        }
+    };
+    let (sz, se) = ok(subsidy >= floor);
+    let mut zh = format!(
+        "医保年度 {} 国家标准：人均财政补助不低于 {}；本年度财政补助 {}（{}）",
+        b.year, floor, subsidy, sz
+    );
+    let mut en = format!(
+        "National standard for coverage year {}: fiscal subsidy at least {}; here {} ({})",
+        b.year, floor, subsidy, se
+    );
+    let mut figs = vec![fig_n(
+        layer,
+        "national_subsidy",
+        &n.subsidy,
+        "国家人均财政补助标准",
+        "National per-capita fiscal subsidy",
+    )];
+    match &n.individual {
+        Some(f) => {
+            let (iz, ie) = ok(individual >= Money::from_decimal(f.value));
+            zh.push_str(&format!(
+                "；个人缴费标准 {}，本年度 {}（{}）。",
+                Money::from_decimal(f.value),
+                individual,
+                iz
+            ));
+            en.push_str(&format!(
+                "; individual standard {}, here {} ({}).",
+                Money::from_decimal(f.value),
+                individual,
+                ie
+            ));
+            figs.push(fig_n(
+                layer,
+                "national_individual",
+                f,
+                "国家个人缴费标准",
+                "National individual contribution",
+            ));
+        }
+        None => {
+            zh.push_str("；国家个人缴费标准：未找到该年度通知。");
+            en.push_str("; national individual standard: no notice found for this year.");
+        }
+    }
+    let clause = n.subsidy.clause.clone();
+    let doc = figs[0].doc.clone();
+    step(
+        "national_standard",
+        "与国家年度标准核对",
+        "Check against the national annual standard",
+        zh,
+        en,
+        None,
+        &doc,
+        &clause,
+        figs,
+    )
+}
+
+fn fig_n(layer: &Policy, role: &str, f: &Figure, zh: &str, en: &str) -> FigureOut {
+    let doc = f
+        .source
+        .as_deref()
+        .and_then(|id| layer.source(id))
+        .map_or(layer.meta.doc.as_str(), |s| s.doc.as_str());
+    let mut o = fig(role, f, doc, zh, en, Show::Yuan);
+    o.source = f
+        .source
+        .as_deref()
+        .and_then(|id| layer.source(id))
+        .map(source_out);
+    o
+}
+
+/// Notices of the year row, and a banner when the year is a projection rather than a notice.
+fn year_notices(b: &YearBlock) -> Vec<NoticeOut> {
+    let Some(r) = b.row else {
+        return Vec::new();
+    };
+    let mut out: Vec<NoticeOut> = r
+        .notices
+        .iter()
+        .map(|n| explain::notice(n, b.doc()))
+        .collect();
+    if r.status == YearStatus::Projection {
+        out.insert(
+            0,
+            explain::note(
+                "stale",
+                format!("医保年度 {} 尚无缴费通知：{}", r.year, r.note_zh),
+                format!(
+                    "No contribution notice for coverage year {} yet: {}",
+                    r.year, r.note_en
+                ),
+                b.doc(),
+                "",
+            ),
+        );
+    }
+    out
+}
+
+/// Every source the answer cites, once, in the order first cited.
+fn sources_cited(steps: &[Step], assumptions: &[FigureOut], period: &PeriodOut) -> Vec<SourceOut> {
+    let mut out: Vec<SourceOut> = Vec::new();
+    let figs = steps
+        .iter()
+        .flat_map(|s| s.figures.iter())
+        .chain(assumptions);
+    let all = figs
+        .filter_map(|f| f.source.as_ref())
+        .chain(period.collection_source.as_ref());
+    for s in all {
+        if !out.iter().any(|x| x.id == s.id) {
+            out.push(s.clone());
+        }
+    }
+    out
 }

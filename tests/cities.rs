@@ -59,6 +59,7 @@ fn a_city_overrides_deductibles_within_the_framework() {
         .premium(&PremiumRequest {
             person: person("siping"),
             date: Some("2008-08-01".into()),
+            year: None,
         })
         .unwrap();
     assert_eq!(p.individual, "160.00");
@@ -67,6 +68,7 @@ fn a_city_overrides_deductibles_within_the_framework() {
         .premium(&PremiumRequest {
             person: person("siping"),
             date: Some("2008-05-01".into()),
+            year: None,
         })
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::DateOutsidePolicy);

@@ -514,7 +514,7 @@ fn check_builtin_policies_passes() {
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert_eq!(
         stdout(&o).trim(),
-        "检查通过：6 个内置政策文件，没有发现问题。"
+        "检查通过：11 个内置政策文件，没有发现问题。"
     );
 }
 
@@ -566,7 +566,7 @@ fn check_a_valid_city_file_with_its_builtin_framework() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(
         stdout(&o).trim(),
-        "检查通过：1 个文件（另有 5 个内置依赖文件），没有发现问题。"
+        "检查通过：1 个文件（另有 6 个内置依赖文件），没有发现问题。"
     );
 }
 

@@ -176,6 +176,7 @@ fn national_discrepancies(
         .premium(&PremiumRequest {
             person: person.clone(),
             date: None,
+            year: None,
         })
         .unwrap();
     assert!(

@@ -250,6 +250,7 @@ fn exercise(e: &Engine) -> Result<(), TestCaseError> {
                 check(e.premium(&PremiumRequest {
                     person: person.clone(),
                     date: None,
+                    year: None,
                 }))?;
                 for k in &s.claim_kinds {
                     let claim = yibao::api::ClaimInput {
@@ -573,6 +574,7 @@ fn builtin_extremes() {
                     check_plain(e.premium(&PremiumRequest {
                         person: person.clone(),
                         date: Some(last.clone()),
+                        year: None,
                     }));
                     for k in &s.claim_kinds {
                         for l in &s.levels {

@@ -258,21 +258,71 @@ fn premium_people() -> Vec<(
             "jilin",
             "rural_adult",
             vec!["dibao"],
-            "2018-06-01",
+            "2017-06-01",
+        ),
+        // coverage years from the annual files (the date's calendar year)
+        (
+            "jilin-2016",
+            "jilin",
+            "urban_adult",
+            vec!["dibao"],
+            "2025-06-01",
+        ),
+        (
+            "jilin-2016",
+            "jilin",
+            "urban_adult",
+            vec!["poverty_registered"],
+            "2024-06-01",
+        ),
+        (
+            "jilin-2016",
+            "jilin",
+            "student_child",
+            vec!["tekun_support"],
+            "2026-06-01",
+        ),
+        (
+            "jilin-2016",
+            "jilin",
+            "rural_adult",
+            vec!["orphan"],
+            "2027-06-01",
+        ),
+        (
+            "jiaxing-2008",
+            "jiaxing",
+            "resident",
+            vec!["dibao"],
+            "2024-06-01",
+        ),
+        (
+            "jiangsu-2007",
+            "nantong",
+            "adult",
+            vec!["dibao_family"],
+            "2026-06-01",
+        ),
+        (
+            "jiangsu-2007",
+            "nantong",
+            "student_child",
+            vec![],
+            "2025-06-01",
         ),
         (
             "jiangsu-2007",
             "county",
             "adult",
             vec!["employee_dependant"],
-            "2008-06-01",
+            "2007-06-01",
         ),
         (
             "jiangsu-2007",
             "city_district",
             "student_child",
             vec!["dibao_family", "employee_only_child"],
-            "2008-06-01",
+            "2007-06-01",
         ),
     ]
 }
@@ -289,6 +339,7 @@ fn premiums_add_up_to_the_standard_and_stay_in_range() {
                     statuses: statuses.iter().map(|s| s.to_string()).collect(),
                 },
                 date: Some(date.into()),
+                year: None,
             })
             .unwrap();
         let paid: Decimal = p.payers.iter().map(|x| d(&x.amount)).sum();

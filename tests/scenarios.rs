@@ -14,6 +14,7 @@ fn run(e: &Engine, c: &Case) -> Result<Value, yibao::Error> {
         "premium" => serde_json::to_value(e.premium(&PremiumRequest {
             person: c.person.clone(),
             date: c.date.clone(),
+            year: c.year,
         })?),
         "eligibility" => serde_json::to_value(e.eligibility(&c.person)?),
         "claim" => serde_json::to_value(e.claim(&ClaimRequest {

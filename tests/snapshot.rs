@@ -44,6 +44,7 @@ fn snapshot_engine_answers_like_the_toml_engine() {
                 let pr = PremiumRequest {
                     person: person.clone(),
                     date: None,
+                    year: None,
                 };
                 assert_eq!(
                     format!("{:?}", toml.premium(&pr)),

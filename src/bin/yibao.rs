@@ -486,6 +486,7 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     let req = PremiumRequest {
         person: person(a)?,
         date: a.get("--date").map(str::to_string),
+        year: a.get("--year").map(coverage_year).transpose()?,
     };
     let r = engine.premium(&req)?;
     if a.json {
@@ -494,6 +495,7 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     let cat = engine.catalogue();
     let mut p = Page::new(a.lang);
     p.line(person_line(&p, &cat, &req.person));
+    p.period(&r.period);
     p.blank();
     let class = format!(
         "{}  {}",
@@ -542,6 +544,7 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         ]);
     }
     p.table("  ", &rows);
+    p.addons(&r.addons, &r.individual_with_addons);
     let warnings: Vec<NoticeOut> = r
         .eligibility
         .verdicts
@@ -559,7 +562,24 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     p.notices("请注意", "Notices", &r.notices);
     p.steps(&r.steps);
     p.assumptions(&r.assumptions);
+    p.sources(&r.sources);
     ok(p.buf)
+}
+
+/// `--year 2026`: a coverage year (医保年度) as four digits.
+fn coverage_year(s: &str) -> Result<u16, Error> {
+    s.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|y| (1990..=2100).contains(y))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidInput,
+                format!("医保年度“{s}”应为 1990—2100 之间的四位年份，如 2026"),
+                format!("coverage year \"{s}\" must be a year from 1990 to 2100, e.g. 2026"),
+            )
+            .field("--year")
+        })
 }
 
 fn eligibility(a: &Args, engine: &Engine) -> Result<Output, Fail> {

@@ -22,6 +22,7 @@ fn kind_rank(text: &str) -> u8 {
     {
         Some("layer") => 0,
         Some("framework") => 1,
+        Some("annual") => 3,
         _ => 2,
     }
 }

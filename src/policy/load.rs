@@ -83,14 +83,14 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Error> {
             let city: CityFile = from_table(&table).map_err(|e| shape(file, &e))?;
             Ok(Parsed::City(Box::new(city)))
         }
-        "framework" | "layer" => {
+        "framework" | "layer" | "annual" => {
             let p: Policy = from_table(&table).map_err(|e| shape(file, &e))?;
             Ok(Parsed::Policy(Box::new(p), table))
         }
         other => Err(Error::new(
             ErrorKind::PolicySyntax,
-            format!("meta.kind 应为 framework、layer 或 city，而不是“{other}”"),
-            format!("meta.kind must be framework, layer or city, not \"{other}\""),
+            format!("meta.kind 应为 framework、layer、city 或 annual，而不是“{other}”"),
+            format!("meta.kind must be framework, layer, city or annual, not \"{other}\""),
         )
         .file(file)
         .field("meta.kind")),
@@ -164,5 +164,6 @@ pub fn kind_id(k: FileKind) -> &'static str {
         FileKind::Framework => "framework",
         FileKind::Layer => "layer",
         FileKind::City => "city",
+        FileKind::Annual => "annual",
     }
 }

@@ -7,6 +7,8 @@ pub mod lint;
 #[cfg(feature = "loader")]
 pub mod load;
 pub mod model;
+#[cfg(feature = "loader")]
+pub mod periods;
 pub mod snapshot;
 #[cfg(feature = "loader")]
 pub mod validate;

@@ -109,6 +109,10 @@ pub struct Figure {
     pub note_zh: Option<String>,
     #[serde(default)]
     pub note_en: Option<String>,
+    /// For figures from a later notice: the id of the file's `[[sources]]` entry it comes from
+    /// (page address, grade, quote). Required in annual files.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -120,6 +124,9 @@ pub enum FileKind {
     Layer,
     /// A locality implementing a framework: its own values, checked against the framework.
     City,
+    /// Annual notices for a framework's scheme: contributions by 医保年度 (coverage year), each
+    /// figure with its source (see [`AnnualYear`]).
+    Annual,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -175,9 +182,13 @@ pub struct Meta {
     pub benefit_year: Option<BenefitYear>,
     #[serde(default)]
     pub layer: Option<LayerUse>,
-    /// For city files: the framework id this file implements.
+    /// For city and annual files: the framework id this file implements.
     #[serde(default)]
     pub framework: Option<String>,
+    /// For annual files: the regions (framework or city region ids) the notices apply to;
+    /// empty = every region of the scheme.
+    #[serde(default)]
+    pub regions: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -285,6 +296,7 @@ pub enum Payer {
     Government,
     Employer,
     Collective,
+    MedicalAssistance,
 }
 
 impl Payer {
@@ -297,6 +309,7 @@ impl Payer {
             Payer::Government => "government",
             Payer::Employer => "employer",
             Payer::Collective => "collective",
+            Payer::MedicalAssistance => "medical_assistance",
         }
     }
     pub fn zh(self) -> &'static str {
@@ -308,6 +321,7 @@ impl Payer {
             Payer::Government => "各级财政（文件未分级）",
             Payer::Employer => "用人单位/企业",
             Payer::Collective => "集体",
+            Payer::MedicalAssistance => "医疗救助基金",
         }
     }
     pub fn en(self) -> &'static str {
@@ -319,6 +333,7 @@ impl Payer {
             Payer::Government => "Government (levels not specified)",
             Payer::Employer => "Employer",
             Payer::Collective => "Village or community collective",
+            Payer::MedicalAssistance => "Medical assistance fund",
         }
     }
 }
@@ -391,6 +406,13 @@ pub struct Premium {
     pub extras: Vec<Extra>,
     #[serde(default)]
     pub payment_options: Vec<TextClause>,
+    /// The coverage years (医保年度) these figures hold for; absent: the document's whole validity.
+    #[serde(default)]
+    pub years: Option<YearSpan>,
+    /// Contributions collected with this one but for another insurance (长期护理保险), shown as
+    /// their own lines.
+    #[serde(default)]
+    pub addons: Vec<Addon>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -608,6 +630,12 @@ pub struct Policy {
     pub notices: Vec<Notice>,
     #[serde(default)]
     pub topups: Vec<Topup>,
+    /// Where the later figures come from (annual and national-annual files).
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Figures by coverage year (annual files and the national annual layer).
+    #[serde(default)]
+    pub years: Vec<AnnualYear>,
 }
 
 /// Helper: does a category/tier filter list match (empty matches all)?
@@ -667,4 +695,170 @@ pub fn claim_rules(b: &Benefits) -> Vec<(&'static str, &ClaimRule)> {
         v.push(("general_outpatient", r));
     }
     v
+}
+
+// ---------------------------------------------------------------- time
+
+/// Coverage years (医保年度) a premium block's figures hold for, both ends included.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearSpan {
+    pub from: u16,
+    pub to: u16,
+    /// The clause that limits the figures in time (e.g. "2008年我省暂按70元执行").
+    pub clause: String,
+    pub note_zh: String,
+    pub note_en: String,
+}
+
+/// A contribution collected together with the basic premium for another insurance.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Addon {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    /// What the resident pays for it.
+    pub amount: Figure,
+    /// Where it applies, as the source words it (e.g. 长春、吉林、四平等长护险试点地区).
+    pub where_zh: String,
+    pub where_en: String,
+}
+
+/// How reliable a later figure's source is (see policy-sources/current/README.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Grade {
+    /// A government page, or a verbatim copy of an official notice showing number and issuer.
+    A,
+    /// Stated as "A/B": an official notice as quoted by an implementing government or the press.
+    #[serde(rename = "A/B")]
+    AB,
+    /// A mirror of an official notice.
+    #[serde(rename = "A-mirror")]
+    AMirror,
+    /// State or provincial press, a mirror of a government page, a verification log.
+    B,
+    /// Aggregator, lifestyle or forum reposts: only as a labelled assumption with a range.
+    C,
+}
+
+impl Grade {
+    pub fn id(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::AB => "A/B",
+            Grade::AMirror => "A-mirror",
+            Grade::B => "B",
+            Grade::C => "C",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Grade::A => "政府网站原文",
+            Grade::AB => "政府网站转引或官方媒体报道",
+            Grade::AMirror => "官方通知的转载全文",
+            Grade::B => "官方媒体、省级党报报道",
+            Grade::C => "非官方转载（仅作假设参考）",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Grade::A => "government page",
+            Grade::AB => "official notice as quoted by a government page or official press",
+            Grade::AMirror => "full copy of the official notice",
+            Grade::B => "press report of the notice",
+            Grade::C => "unofficial repost (assumption only)",
+        }
+    }
+    /// Whether a figure from this source may be encoded as the text words it.
+    pub fn citable(self) -> bool {
+        self != Grade::C
+    }
+}
+
+/// Where a later figure was found: document, issuer, date, page address, grade, short quote.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The row id in policy-sources/current/README.md (N3, J1, X1…).
+    pub id: String,
+    /// Document number and/or title as known ("number not confirmed" where it is not).
+    pub doc: String,
+    pub issuer_zh: String,
+    pub date: String,
+    pub url: String,
+    pub grade: Grade,
+    pub quote_zh: String,
+    #[serde(default)]
+    pub note_zh: Option<String>,
+    #[serde(default)]
+    pub note_en: Option<String>,
+}
+
+/// 集中缴费期: when contributions for a coverage year are collected.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collection {
+    pub from: String,
+    pub to: String,
+    pub source: String,
+}
+
+/// National minimums for one coverage year (国家医保局、财政部、税务总局 annual notices).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalYear {
+    /// 人均财政补助标准 (per-capita fiscal subsidy).
+    pub subsidy: Figure,
+    /// 个人缴费标准; absent where no notice sets it yet.
+    #[serde(default)]
+    pub individual: Option<Figure>,
+}
+
+/// One coverage year of an annual or national-annual file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnualYear {
+    pub year: u16,
+    /// `notice` (figures from that year's notice), `derived` (worked out from a neighbouring
+    /// year's notice), `projection` (a year no notice covers yet: labelled assumptions), or
+    /// `not_found` (looked for and not found: no figures; `note_*` says what was looked for).
+    pub status: YearStatus,
+    pub note_zh: String,
+    pub note_en: String,
+    #[serde(default)]
+    pub collection: Option<Collection>,
+    #[serde(default)]
+    pub premium: Option<Premium>,
+    #[serde(default)]
+    pub national: Option<NationalYear>,
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearStatus {
+    Notice,
+    Derived,
+    Projection,
+    NotFound,
+}
+
+impl YearStatus {
+    pub fn id(self) -> &'static str {
+        match self {
+            YearStatus::Notice => "notice",
+            YearStatus::Derived => "derived",
+            YearStatus::Projection => "projection",
+            YearStatus::NotFound => "not_found",
+        }
+    }
+}
+
+impl Policy {
+    /// A source of this file by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
 }

@@ -147,6 +147,16 @@ impl Bin for u8 {
     }
 }
 
+impl Bin for u16 {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_uleb(out, u128::from(*self));
+    }
+    fn get(r: &mut Reader) -> Self {
+        let v = r.uleb();
+        u16::try_from(v).unwrap_or_else(|_| r.fail(0))
+    }
+}
+
 impl Bin for Decimal {
     fn put(&self, out: &mut Vec<u8>) {
         let m = self.mantissa();
@@ -260,23 +270,28 @@ macro_rules! bin_enum {
 
 bin_enum! {
     Basis [Stated, Derived, Assumed, Floor, Ceiling]
-    FileKind [Framework, Layer, City]
+    FileKind [Framework, Layer, City, Annual]
     BenefitYearKind [Contribution, Natural]
     StatusKind [Hardship, Situation]
     Verdict [Excluded, Warning]
-    Payer [Central, Provincial, CityCounty, LocalGovernment, Government, Employer, Collective]
+    Payer [
+        Central, Provincial, CityCounty, LocalGovernment, Government, Employer, Collective,
+        MedicalAssistance,
+    ]
+    Grade [A, AB, AMirror, B, C]
+    YearStatus [Notice, Derived, Projection, NotFound]
     LimitKind [EligibleCost, FundPayment]
     DeductiblePer [Admission, Year, None]
 }
 
 bin_struct! {
-    Figure { value, basis, clause, doc, min, max, formula, note_zh, note_en }
+    Figure { value, basis, clause, doc, min, max, formula, note_zh, note_en, source }
     BenefitYear { kind, clause, note_zh, note_en }
     LayerUse { id, fiscal_region, note_zh, note_en }
     Meta {
         id, kind, name_zh, name_en, doc, title_zh, issuer_zh, issuer_en, issued, effective_from,
         effective_from_clause, effective_to, effective_to_note_zh, effective_to_note_en,
-        benefit_year, layer, framework,
+        benefit_year, layer, framework, regions,
     }
     Region { id, tier, name_zh, name_en, clause, note_zh, note_en }
     Level { id, name_zh, name_en, rank }
@@ -295,7 +310,14 @@ bin_struct! {
     TextClause { zh, en, clause }
     Premium {
         stacking_clause, stacking_zh, stacking_en, standards, classes, extras, payment_options,
+        years, addons,
     }
+    YearSpan { from, to, clause, note_zh, note_en }
+    Addon { id, name_zh, name_en, amount, where_zh, where_en }
+    Source { id, doc, issuer_zh, date, url, grade, quote_zh, note_zh, note_en }
+    Collection { from, to, source }
+    NationalYear { subsidy, individual }
+    AnnualYear { year, status, note_zh, note_en, collection, premium, national, notices }
     Limit { tiers, categories, amount }
     Keyed { categories, level, amount }
     LevelRatios { level, ratios }
@@ -319,7 +341,7 @@ bin_struct! {
     BenefitsAbsent { zh, en, clause }
     Policy {
         meta, regions, levels, categories, statuses, eligibility, premium, benefits,
-        benefits_absent, notices, topups,
+        benefits_absent, notices, topups, sources, years,
     }
 }
 

@@ -22,35 +22,25 @@ pub enum Unit {
 pub fn figures(p: &Policy) -> Vec<(String, &Figure, Unit)> {
     let mut out = Vec::new();
     if let Some(pr) = &p.premium {
-        for s in &pr.standards {
-            let k = format!("premium.standards[{}/{}]", s.tier, s.category);
-            out.push((format!("{k}.standard"), &s.standard, Unit::Yuan));
-            out.push((format!("{k}.individual"), &s.individual, Unit::Yuan));
+        premium_figures("premium", pr, &mut out);
+    }
+    for y in &p.years {
+        if let Some(pr) = &y.premium {
+            premium_figures(&format!("years[{}].premium", y.year), pr, &mut out);
         }
-        for c in &pr.classes {
-            if let Some(f) = &c.total_pct_of_standard {
+        if let Some(n) = &y.national {
+            out.push((
+                format!("years[{}].national.subsidy", y.year),
+                &n.subsidy,
+                Unit::Yuan,
+            ));
+            if let Some(f) = &n.individual {
                 out.push((
-                    format!("premium.classes[{}].total_pct_of_standard", c.id),
+                    format!("years[{}].national.individual", y.year),
                     f,
-                    Unit::Ratio,
+                    Unit::Yuan,
                 ));
             }
-            for l in &c.lines {
-                if let Some(f) = &l.amount {
-                    out.push((
-                        format!("premium.classes[{}].lines[{}].amount", c.id, l.payer.id()),
-                        f,
-                        Unit::Yuan,
-                    ));
-                }
-            }
-        }
-        for e in &pr.extras {
-            out.push((
-                format!("premium.extras[{}].share_of_individual", e.id),
-                &e.share_of_individual,
-                Unit::Ratio,
-            ));
         }
     }
     if let Some(b) = &p.benefits {
@@ -133,6 +123,38 @@ pub fn figures(p: &Policy) -> Vec<(String, &Figure, Unit)> {
         ));
     }
     out
+}
+
+/// The figures of one premium block, under `at` (`premium` or `years[2026].premium`).
+fn premium_figures<'a>(at: &str, pr: &'a Premium, out: &mut Vec<(String, &'a Figure, Unit)>) {
+    for s in &pr.standards {
+        let k = format!("{at}.standards[{}/{}]", s.tier, s.category);
+        out.push((format!("{k}.standard"), &s.standard, Unit::Yuan));
+        out.push((format!("{k}.individual"), &s.individual, Unit::Yuan));
+    }
+    for c in &pr.classes {
+        if let Some(f) = &c.total_pct_of_standard {
+            let k = format!("{at}.classes[{}].total_pct_of_standard", c.id);
+            out.push((k, f, Unit::Ratio));
+        }
+        for l in &c.lines {
+            if let Some(f) = &l.amount {
+                let k = format!("{at}.classes[{}].lines[{}].amount", c.id, l.payer.id());
+                out.push((k, f, Unit::Yuan));
+            }
+        }
+    }
+    for e in &pr.extras {
+        let k = format!("{at}.extras[{}].share_of_individual", e.id);
+        out.push((k, &e.share_of_individual, Unit::Ratio));
+    }
+    for a in &pr.addons {
+        out.push((
+            format!("{at}.addons[{}].amount", a.id),
+            &a.amount,
+            Unit::Yuan,
+        ));
+    }
 }
 
 struct Ctx<'a> {
@@ -246,6 +268,8 @@ fn check_figure_inner(c: &mut Ctx, path: &str, f: &Figure, unit: Unit) {
                 );
             }
         }
+        // A later notice's "不低于" with no ceiling known: an open floor (value = min, no max).
+        Basis::Floor if f.source.is_some() && f.max.is_none() && f.min == Some(f.value) => {}
         Basis::Assumed | Basis::Floor | Basis::Ceiling => match (f.min, f.max) {
             (Some(lo), Some(hi)) => {
                 if lo > hi {
@@ -428,7 +452,8 @@ pub fn check_policy(file: &str, p: &Policy) -> Vec<Error> {
         p.categories.iter().map(|r| r.id.as_str()),
     );
     dup_ids(&mut c, "statuses", p.statuses.iter().map(|r| r.id.as_str()));
-    if p.meta.kind == FileKind::Layer {
+    c.errors.extend(super::periods::check_time(file, p));
+    if matches!(p.meta.kind, FileKind::Layer | FileKind::Annual) {
         return c.errors;
     }
     if p.meta.benefit_year.is_none() {
@@ -459,93 +484,7 @@ pub fn check_policy(file: &str, p: &Policy) -> Vec<Error> {
         known(&mut c, &f, &r.none, &stats, false);
     }
     if let Some(pr) = &p.premium {
-        dup_ids(
-            &mut c,
-            "premium.classes",
-            pr.classes.iter().map(|x| x.id.as_str()),
-        );
-        let mut keys: Vec<String> = Vec::new();
-        for s in &pr.standards {
-            known(
-                &mut c,
-                "premium.standards",
-                std::slice::from_ref(&s.category),
-                &cats,
-                false,
-            );
-            let k = format!("{}/{}", s.tier, s.category);
-            if keys.contains(&k) {
-                c.err(
-                    ErrorKind::PolicyDuplicate,
-                    &format!("premium.standards[{k}]"),
-                    "",
-                    "同一档次、类别的缴费标准出现两次".into(),
-                    "the same tier and category appear twice".into(),
-                );
-            }
-            keys.push(k);
-            if s.individual.value > s.standard.value {
-                c.err(
-                    ErrorKind::PolicyRelation,
-                    &format!("premium.standards[{}/{}].individual", s.tier, s.category),
-                    &s.individual.clause,
-                    format!(
-                        "个人缴费 {} 高于缴费标准 {}",
-                        s.individual.value, s.standard.value
-                    ),
-                    format!(
-                        "individual share {} exceeds the standard {}",
-                        s.individual.value, s.standard.value
-                    ),
-                );
-            }
-        }
-        for cl in &pr.classes {
-            let f = format!("premium.classes[{}]", cl.id);
-            known(&mut c, &f, &cl.categories, &cats, false);
-            known(&mut c, &f, &cl.statuses_any, &stats, false);
-            let rests = cl.lines.iter().filter(|l| l.rest).count();
-            if rests > 1 {
-                c.err(
-                    ErrorKind::PolicyRelation,
-                    &f,
-                    &cl.clause,
-                    "最多一个 rest 出资方".into(),
-                    "at most one rest line".into(),
-                );
-            }
-            for l in &cl.lines {
-                if l.rest == l.amount.is_some() {
-                    c.err(
-                        ErrorKind::PolicyRelation,
-                        &format!("{f}.lines[{}]", l.payer.id()),
-                        &cl.clause,
-                        "每个出资方要么给出 amount，要么 rest = true".into(),
-                        "each line has either an amount or rest = true".into(),
-                    );
-                }
-            }
-            if cl.total_pct_of_standard.is_some() && rests == 0 {
-                c.err(
-                    ErrorKind::PolicyRelation,
-                    &f,
-                    &cl.clause,
-                    "按比例确定总额时需要一个 rest 出资方承担余额".into(),
-                    "a percentage total needs a rest line".into(),
-                );
-            }
-        }
-        for cat in &cats {
-            let general = pr
-                .classes
-                .iter()
-                .filter(|x| x.statuses_any.is_empty() && matches(&x.categories, cat))
-                .count();
-            let has_std = pr.standards.iter().any(|s| s.category == *cat);
-            if has_std && general != 1 {
-                c.err(ErrorKind::PolicyRelation, "premium.classes", &pr.stacking_clause, format!("类别“{cat}”应有且只有一个普通补助类（statuses_any 为空），现有 {general} 个"), format!("category \"{cat}\" needs exactly one general class, found {general}"));
-            }
-        }
+        check_premium(&mut c, "premium", pr, &cats, &stats);
         for r in &p.regions {
             if !pr.standards.iter().any(|s| s.tier == r.tier) {
                 c.err(
@@ -572,6 +511,131 @@ pub fn check_policy(file: &str, p: &Policy) -> Vec<Error> {
         );
     }
     c.errors
+}
+
+/// The premium blocks of an annual file's years against its framework's categories and statuses.
+pub fn check_year_premiums(file: &str, annual: &Policy, framework: &Policy) -> Vec<Error> {
+    let mut c = Ctx {
+        file,
+        doc: &annual.meta.doc,
+        doc_override: None,
+        errors: Vec::new(),
+    };
+    let cats: Vec<&str> = framework.categories.iter().map(|x| x.id.as_str()).collect();
+    let stats: Vec<&str> = framework.statuses.iter().map(|x| x.id.as_str()).collect();
+    for y in &annual.years {
+        if let Some(pr) = &y.premium {
+            check_premium(
+                &mut c,
+                &format!("years[{}].premium", y.year),
+                pr,
+                &cats,
+                &stats,
+            );
+        }
+    }
+    c.errors
+}
+
+/// One premium block (a framework's, or one coverage year's) against the categories and statuses
+/// of its framework: ids known, no duplicates, individual ≤ standard, payer lines well formed,
+/// one general class per category.
+fn check_premium(c: &mut Ctx, at: &str, pr: &Premium, cats: &[&str], stats: &[&str]) {
+    dup_ids(
+        c,
+        &format!("{at}.classes"),
+        pr.classes.iter().map(|x| x.id.as_str()),
+    );
+    let mut keys: Vec<String> = Vec::new();
+    for s in &pr.standards {
+        known(
+            c,
+            &format!("{at}.standards"),
+            std::slice::from_ref(&s.category),
+            cats,
+            false,
+        );
+        let k = format!("{}/{}", s.tier, s.category);
+        if keys.contains(&k) {
+            c.err(
+                ErrorKind::PolicyDuplicate,
+                &format!("{at}.standards[{k}]"),
+                "",
+                "同一档次、类别的缴费标准出现两次".into(),
+                "the same tier and category appear twice".into(),
+            );
+        }
+        keys.push(k);
+        if s.individual.value > s.standard.value {
+            c.err(
+                ErrorKind::PolicyRelation,
+                &format!("{at}.standards[{}/{}].individual", s.tier, s.category),
+                &s.individual.clause,
+                format!(
+                    "个人缴费 {} 高于缴费标准 {}",
+                    s.individual.value, s.standard.value
+                ),
+                format!(
+                    "individual share {} exceeds the standard {}",
+                    s.individual.value, s.standard.value
+                ),
+            );
+        }
+    }
+    for cl in &pr.classes {
+        let f = format!("{at}.classes[{}]", cl.id);
+        known(c, &f, &cl.categories, cats, false);
+        known(c, &f, &cl.statuses_any, stats, false);
+        let rests = cl.lines.iter().filter(|l| l.rest).count();
+        if rests > 1 {
+            c.err(
+                ErrorKind::PolicyRelation,
+                &f,
+                &cl.clause,
+                "最多一个 rest 出资方".into(),
+                "at most one rest line".into(),
+            );
+        }
+        for l in &cl.lines {
+            if l.rest == l.amount.is_some() {
+                c.err(
+                    ErrorKind::PolicyRelation,
+                    &format!("{f}.lines[{}]", l.payer.id()),
+                    &cl.clause,
+                    "每个出资方要么给出 amount，要么 rest = true".into(),
+                    "each line has either an amount or rest = true".into(),
+                );
+            }
+        }
+        if cl.total_pct_of_standard.is_some() && rests == 0 {
+            c.err(
+                ErrorKind::PolicyRelation,
+                &f,
+                &cl.clause,
+                "按比例确定总额时需要一个 rest 出资方承担余额".into(),
+                "a percentage total needs a rest line".into(),
+            );
+        }
+    }
+    for cat in cats {
+        let general = pr
+            .classes
+            .iter()
+            .filter(|x| x.statuses_any.is_empty() && matches(&x.categories, cat))
+            .count();
+        let has_std = pr.standards.iter().any(|s| s.category == *cat);
+        if has_std && general != 1 {
+            c.err(
+                ErrorKind::PolicyRelation,
+                &format!("{at}.classes"),
+                &pr.stacking_clause,
+                format!(
+                    "类别“{cat}”应有且只有一个普通补助类（statuses_any 为空），现有 {general} 个"
+                ),
+                format!("category \"{cat}\" needs exactly one general class, found {general}"),
+            );
+        }
+    }
 }
 
 /// Every (category, level) a claim rule covers must resolve a deductible (unless the rule has

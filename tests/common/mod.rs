@@ -20,6 +20,9 @@ pub struct Case {
     pub person: PersonInput,
     #[serde(default)]
     pub date: Option<String>,
+    /// For `premium`: the coverage year (医保年度).
+    #[serde(default)]
+    pub year: Option<u16>,
     #[serde(default)]
     pub paid_on: Option<String>,
     #[serde(default)]

@@ -15,7 +15,14 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
     ("list", &["--scheme"]),
     (
         "premium",
-        &["--scheme", "--region", "--category", "--status*", "--date"],
+        &[
+            "--scheme",
+            "--region",
+            "--category",
+            "--status*",
+            "--date",
+            "--year",
+        ],
     ),
     (
         "eligibility",

@@ -2,7 +2,7 @@
 //! display width (CJK characters count two).
 
 use rust_decimal::Decimal;
-use yibao::api::{FigureOut, NoticeOut, Range, Step};
+use yibao::api::{AddonOut, FigureOut, NoticeOut, PeriodOut, Range, SourceOut, Step};
 use yibao::money::{Money, Rate};
 
 use crate::args::Lang;
@@ -99,6 +99,8 @@ impl Page {
             let tag = match (n.kind.as_str(), self.lang) {
                 ("discrepancy", Lang::Zh) => "【文件不一致】",
                 ("warning", Lang::Zh) => "【注意】",
+                ("stale", Lang::Zh) => "【数额不是当年来源】",
+                ("stale", Lang::En) => "[not from this year's sources] ",
                 (_, Lang::Zh) => "【说明】",
                 ("discrepancy", Lang::En) => "[discrepancy] ",
                 ("warning", Lang::En) => "[warning] ",
@@ -135,6 +137,78 @@ impl Page {
             if !c.is_empty() {
                 self.line(format!("{pad}{c}"));
             }
+        }
+    }
+
+    /// The coverage year and where its figures come from, under the person line.
+    pub fn period(&mut self, r: &PeriodOut) {
+        let status = match (r.status.as_str(), self.lang) {
+            ("notice", Lang::Zh) => "年度缴费通知",
+            ("derived", Lang::Zh) => "由相邻年度通知推算",
+            ("projection", Lang::Zh) => "尚无通知：标注假设",
+            (_, Lang::Zh) => "文件本身的数额",
+            ("notice", Lang::En) => "annual notice",
+            ("derived", Lang::En) => "worked out from a neighbouring year's notice",
+            ("projection", Lang::En) => "no notice yet: labelled assumptions",
+            (_, Lang::En) => "the document's own figures",
+        };
+        let window = match (&r.collection_from, &r.collection_to, self.lang) {
+            (Some(f), Some(t), Lang::Zh) => format!("；集中缴费期 {f} 至 {t}"),
+            (Some(f), Some(t), Lang::En) => format!("; collection {f} to {t}"),
+            _ => String::new(),
+        };
+        self.line(match self.lang {
+            Lang::Zh => format!("医保年度 {}（{status}，{}）{window}", r.year, r.doc),
+            Lang::En => format!("Coverage year {} ({status}, {}){window}", r.year, r.doc),
+        });
+        if let Some(n) = r.newest_sourced_year.filter(|n| *n < r.year) {
+            self.line(match self.lang {
+                Lang::Zh => format!("【注意】最新有来源的医保年度为 {n}，本年度数额为假设。"),
+                Lang::En => format!("[note] The newest sourced coverage year is {n}; this year's figures are assumptions."),
+            });
+        }
+    }
+
+    /// Add-ons (长期护理保险) as their own lines, and the total with them.
+    pub fn addons(&mut self, addons: &[AddonOut], total: &str) {
+        for ad in addons {
+            let text = match self.lang {
+                Lang::Zh => format!(
+                    "  另：{} {}（{}），合计 {}",
+                    ad.name_zh,
+                    yuan(&ad.amount),
+                    ad.where_zh,
+                    yuan(total)
+                ),
+                Lang::En => format!(
+                    "  Plus: {} {} ({}), {} in all",
+                    ad.name_en,
+                    yuan(&ad.amount),
+                    ad.where_en,
+                    yuan(total)
+                ),
+            };
+            self.line(text);
+        }
+    }
+
+    /// The later notices this answer cites: document, issuer, date, grade in words, quote, page.
+    pub fn sources(&mut self, sources: &[SourceOut]) {
+        if sources.is_empty() {
+            return;
+        }
+        self.blank();
+        self.line(self.t("来源", "Sources"));
+        for s in sources {
+            let grade = self.t(&s.grade_zh, &s.grade_en).to_string();
+            self.line(format!(
+                "  [{}] {}（{}，{}）",
+                s.id, s.doc, s.issuer_zh, s.date
+            ));
+            let label = self.t("可信度", "Grade");
+            self.line(format!("      {label}：{}（{grade}）", s.grade));
+            self.line(format!("      “{}”", s.quote_zh));
+            self.line(format!("      {}", s.url));
         }
     }
 
