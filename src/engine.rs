@@ -721,7 +721,9 @@ impl Engine {
         };
         let block = match timeline::resolve(who.policy, annual(), |id| self.layer(id), year) {
             Ok(b) => b,
-            // a year outside the document's validity is that, before it is unsourced
+            // a year outside the document's validity is that, before it is unsourced, unless an
+            // annual file records the year (as not found)
+            Err(e) if annual().any(|a| a.years.iter().any(|y| y.year == year)) => return Err(e),
             Err(e) => return Err(in_force(date).err().unwrap_or(e)),
         };
         if block.row.is_none() {
@@ -740,13 +742,16 @@ impl Engine {
             .map_err(Error::as_single_claim)?;
         let mut c = out.claims.remove(0);
         c.notices.extend(out.notices);
+        c.notices.extend(stale_benefits(who.policy, claims));
         Ok(c)
     }
 
     pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        crate::claim::year(&who, r.paid_on.as_deref(), &r.claims, r.explain)
+        let mut out = crate::claim::year(&who, r.paid_on.as_deref(), &r.claims, r.explain)?;
+        out.notices.extend(stale_benefits(who.policy, &r.claims));
+        Ok(out)
     }
 
     /// One claim's figures only: the assumed values of [`Engine::claim`] settled once, with no
@@ -808,6 +813,30 @@ impl Engine {
         }
         v
     }
+}
+
+/// A banner when a claim is dated after the year the benefit figures rest on.
+fn stale_benefits(p: &Policy, claims: &[ClaimInput]) -> Option<NoticeOut> {
+    let a = p.benefits_as_of.as_ref()?;
+    let latest = claims
+        .iter()
+        .filter_map(|c| c.date.get(..4)?.parse::<u16>().ok())
+        .max()?;
+    (latest > a.year).then(|| {
+        explain::note(
+            "stale",
+            format!(
+                "待遇数额依据的是 {} 年的资料，而所问为 {latest} 年：{}",
+                a.year, a.zh
+            ),
+            format!(
+                "The benefit figures rest on sources of {}, and the claim is in {latest}: {}",
+                a.year, a.en
+            ),
+            &p.meta.doc,
+            &a.clause,
+        )
+    })
 }
 
 /// Whether an eligibility rule applies to the person.

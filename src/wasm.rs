@@ -259,6 +259,9 @@ export interface PremiumRequest {
   person: PersonInput;
   /** YYYY-MM-DD; defaults to the policy's first day in force. */
   date?: string | null;
+  /** 医保年度 as four digits, e.g. "2026"; absent: the year whose collection window holds
+   *  `date`, else its calendar year. A year no source covers is error "year_not_sourced". */
+  year?: string | null;
 }
 export interface ClaimInput {
   /** "inpatient" | "outpatient_major" | "student_accident" | "general_outpatient" */
@@ -299,6 +302,31 @@ export interface FigureOut {
   basis: string; basis_zh: string; basis_en: string;
   doc: string; clause: string;
   min?: Decimal; max?: Decimal; formula?: string; note_zh?: string; note_en?: string;
+  /** for a figure from a later notice: where it was found and how reliable that is */
+  source?: SourceOut;
+}
+export interface SourceOut {
+  id: string; doc: string; issuer_zh: string; date: string; url: string;
+  /** "A" | "A/B" | "A-mirror" | "B" | "C", and in words (政府网站原文, 官方媒体、省级党报报道 …) */
+  grade: string; grade_zh: string; grade_en: string;
+  quote_zh: string; note_zh?: string; note_en?: string;
+}
+export interface YearOut {
+  year: number;
+  /** "document" | "notice" | "derived" | "projection" | "not_found" */
+  status: string; doc: string;
+}
+export interface PeriodOut {
+  year: number;
+  /** "document" | "notice" | "derived" | "projection" */
+  status: string; doc: string; note_zh: string; note_en: string;
+  /** 集中缴费期 */
+  collection_from?: string; collection_to?: string; collection_source?: SourceOut;
+  newest_sourced_year?: number; years: YearOut[];
+}
+export interface AddonOut {
+  id: string; name_zh: string; name_en: string; amount: Decimal;
+  where_zh: string; where_en: string; figure: FigureOut;
 }
 export interface Step {
   id: string; title_zh: string; title_en: string; text_zh: string; text_en: string;
@@ -306,7 +334,7 @@ export interface Step {
 }
 export interface Range { low: Decimal; high: Decimal; }
 export interface NoticeOut {
-  /** "discrepancy" | "info" | "warning" */
+  /** "discrepancy" | "info" | "warning" | "stale" (figures not from the year asked) */
   kind: string; zh: string; en: string; doc: string; clause: string;
 }
 export interface Verdict {
@@ -327,6 +355,12 @@ export interface PremiumResult {
   payers: PayerAmount[]; subsidy_total: Decimal; unassigned: Decimal; ranges: PremiumRanges;
   payment_options: NoticeOut[]; notices: NoticeOut[]; eligibility: EligibilityResult;
   steps: Step[]; assumptions: FigureOut[];
+  /** the coverage year and where its figures come from */
+  period: PeriodOut;
+  /** 长期护理保险 and the like, collected with the premium, each its own line */
+  addons: AddonOut[]; individual_with_addons: Decimal;
+  /** every later notice this answer cites */
+  sources: SourceOut[];
 }
 export interface ClaimRanges { hifp_pay: Range; psn_part_amt: Range; }
 export interface ClaimResult {
@@ -412,6 +446,8 @@ export interface SchemeOut {
   benefit_year: string; regions: RegionOut[]; categories: Named[]; statuses: StatusOut[];
   levels: Named[]; claim_kinds: ClaimKindOut[];
   benefits_absent_zh?: string; benefits_absent_en?: string; notices: NoticeOut[];
+  /** coverage years with contribution figures (or a recorded absence), in order */
+  years: YearOut[];
 }
 export interface Catalogue { schemes: SchemeOut[]; }
 export interface LoadedPolicy { id: string; kind: string; scheme: string; regions: string[]; }

@@ -636,6 +636,9 @@ pub struct Policy {
     /// Figures by coverage year (annual files and the national annual layer).
     #[serde(default)]
     pub years: Vec<AnnualYear>,
+    /// The newest year the benefit figures rest on; a claim dated in a later year gets a banner.
+    #[serde(default)]
+    pub benefits_as_of: Option<AsOf>,
 }
 
 /// Helper: does a category/tier filter list match (empty matches all)?
@@ -709,6 +712,16 @@ pub struct YearSpan {
     pub clause: String,
     pub note_zh: String,
     pub note_en: String,
+}
+
+/// The year a block of figures rests on, and what to tell someone asking about a later year.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AsOf {
+    pub year: u16,
+    pub zh: String,
+    pub en: String,
+    pub clause: String,
 }
 
 /// A contribution collected together with the basic premium for another insurance.

@@ -108,7 +108,12 @@ fn check_rows(file: &str, p: &Policy, errs: &mut Vec<Error>) {
             if y.year <= prev {
                 errs.push(err(ErrorKind::PolicyPeriod, file, &at, format!("医保年度 {} 与前一行 {prev} 重叠或顺序颠倒（每个年度只能写一行，按年份递增）", y.year), format!("coverage year {} overlaps or precedes the row before ({prev}); one row per year, in order", y.year)));
             } else if y.year > prev + 1 {
-                errs.push(err(ErrorKind::PolicyPeriod, file, &at, format!("医保年度 {}—{} 缺失：{prev} 与 {} 之间有空档；查无来源的年度也要写一行 status = \"not_found\" 并说明查找过什么", prev + 1, y.year - 1, y.year), format!("coverage years {}–{} missing between {prev} and {}; a year looked for and not found is a row with status = \"not_found\" saying what was looked for", prev + 1, y.year - 1, y.year)));
+                let missing = if y.year == prev + 2 {
+                    (prev + 1).to_string()
+                } else {
+                    format!("{}—{}", prev + 1, y.year - 1)
+                };
+                errs.push(err(ErrorKind::PolicyPeriod, file, &at, format!("医保年度 {missing} 缺失：{prev} 与 {} 之间有空档；查无来源的年度也要写一行 status = \"not_found\" 并说明查找过什么", y.year), format!("coverage year(s) {} missing between {prev} and {}; a year looked for and not found is a row with status = \"not_found\" saying what was looked for", missing.replace('—', "–"), y.year)));
             }
         }
         let has = y.premium.is_some() || y.national.is_some();

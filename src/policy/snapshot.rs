@@ -313,6 +313,7 @@ bin_struct! {
         years, addons,
     }
     YearSpan { from, to, clause, note_zh, note_en }
+    AsOf { year, zh, en, clause }
     Addon { id, name_zh, name_en, amount, where_zh, where_en }
     Source { id, doc, issuer_zh, date, url, grade, quote_zh, note_zh, note_en }
     Collection { from, to, source }
@@ -341,7 +342,7 @@ bin_struct! {
     BenefitsAbsent { zh, en, clause }
     Policy {
         meta, regions, levels, categories, statuses, eligibility, premium, benefits,
-        benefits_absent, notices, topups, sources, years,
+        benefits_absent, notices, topups, sources, years, benefits_as_of,
     }
 }
 

@@ -203,12 +203,31 @@ fn claim(o: &Obj) -> Result<ClaimInput, Error> {
 
 impl FromJs for PremiumRequest {
     fn from_js(v: &JsValue, path: &str) -> Result<Self, Error> {
-        let o = Obj::new(v, path, &["person", "date"])?;
+        let o = Obj::new(v, path, &["person", "date", "year"])?;
         Ok(PremiumRequest {
             person: person(&o)?,
             date: o.opt_string("date")?,
+            year: o
+                .opt_string("year")?
+                .map(|y| coverage_year(&y))
+                .transpose()?,
         })
     }
+}
+
+/// `year: "2026"`: a coverage year (医保年度), four digits as a string like every other input.
+fn coverage_year(s: &str) -> Result<u16, Error> {
+    let ok = s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    s.parse::<u16>()
+        .ok()
+        .filter(|y| ok && (1990..=2100).contains(y))
+        .ok_or_else(|| {
+            bad(
+                "year",
+                format!("输入格式不正确：year 应为 1990—2100 之间的四位年份字符串（如 \"2026\"），而不是“{s}”"),
+                format!("invalid input: year must be a four-digit year from 1990 to 2100 as a string (e.g. \"2026\"), not \"{s}\""),
+            )
+        })
 }
 
 impl FromJs for ClaimRequest {
