@@ -4,6 +4,7 @@
 // file cannot inject markup. Money arrives as decimal strings and is formatted as strings.
 
 import init, * as api from './pkg/yibao.js';
+import { coverageYearLabels, coverageYearSelect, defaultCoverageYear, periodPanel, sourceTap } from './years.js';
 
 let engineReady = null;
 let fullReady = null;
@@ -285,6 +286,7 @@ export function encodeState(st) {
   put('s', st.scheme);
   put('r', st.region);
   put('c', st.category);
+  put('cy', st.cy);
   if (st.statuses && st.statuses.length) p.set('st', st.statuses.join(','));
   put('p', st.paid_on);
   put('k', st.kind);
@@ -312,6 +314,7 @@ export function decodeState(frag) {
   get('s', 'scheme');
   get('r', 'region');
   get('c', 'category');
+  get('cy', 'cy');
   if (p.has('st')) st.statuses = p.get('st').split(',').filter(Boolean);
   get('p', 'paid_on');
   get('k', 'kind');
@@ -417,6 +420,9 @@ class Calculator {
       if (!kind.diseases.some((d) => d.id === st.disease)) st.disease = kind.diseases[0].id;
     } else st.disease = '';
     if (!st.date) st.date = defaultDate(sc);
+    // the coverage year: as chosen, else the one the contribution date pays for (the engine
+    // answers it, see compute), else today's if the scheme has figures for it
+    if (!/^\d{4}$/.test(String(st.cy || ''))) st.cy = st.paid_on ? '' : String(defaultCoverageYear(sc));
     if (st.total === undefined) st.total = DEFAULT_TOTAL;
     if (st.ownpay === undefined) st.ownpay = DEFAULT_OWNPAY;
     if (!Array.isArray(st.year)) st.year = [];
@@ -573,6 +579,7 @@ class Calculator {
       h('p', { class: 'yb-doc' }, `${sc.doc} ${sc.title_zh}`),
       this.field('region', i18n.t('region'), this.select('region', sc.regions, st.region)),
       this.field('category', i18n.t('category'), this.select('category', sc.categories, st.category)),
+      this.field('cy', coverageYearLabels(i18n.lang).label, coverageYearSelect(i18n.lang, sc, st.cy), coverageYearLabels(i18n.lang).hint),
       statusBox,
       this.field(
         'paid_on',
@@ -645,6 +652,7 @@ class Calculator {
         st.region = st.category = st.kind = st.level = st.disease = '';
         st.statuses = [];
         st.date = '';
+        st.cy = '';
         st.year = [];
       }
       this.build();
@@ -672,7 +680,8 @@ class Calculator {
     this.clearFieldErrors();
     const person = this.person();
     const elig = this.call('eligibility', person);
-    const prem = this.call('premium', { person, date: this.paidOn() });
+    const prem = this.call('premium', { person, date: this.paidOn(), year: this.state.cy || null });
+    if (!this.state.cy && prem.ok) this.adoptYear(String(prem.ok.period.year));
     const kinds = this.kinds();
     let claim = null;
     let compare = null;
@@ -699,6 +708,14 @@ class Calculator {
     this.renderYear(H);
     this.restoreDetails();
     if (this.opts.onChange) this.opts.onChange(this);
+  }
+
+  /** Takes the coverage year the engine answered for (from the contribution date). */
+  adoptYear(year) {
+    this.state.cy = year;
+    const sel = this.form.querySelector('select[name="cy"]');
+    if (sel && [...sel.options].some((o) => o.value === year)) sel.value = year;
+    this.saveFragment();
   }
 
   saveFragment() {
@@ -815,6 +832,7 @@ class Calculator {
         h('strong', { class: 'yb-amount', 'data-testid': 'premium-individual' }, yuan(p.individual)),
         rangeNote(i18n, p.ranges.individual),
       ),
+      periodPanel(i18n.lang, p),
     );
     const rows = [
       [i18n.term('standard'), p.standard, p.ranges.standard, '', 'premium-standard'],
@@ -1495,5 +1513,6 @@ function figure(i18n, f) {
     f.formula ? h('span', { class: 'yb-formula' }, ` ${f.formula}`) : null,
     h('span', { class: 'yb-cite' }, ` ${f.doc} ${f.clause}`),
     i18n.n(f, 'note') ? h('span', { class: 'yb-note' }, ` — ${i18n.n(f, 'note')}`) : null,
+    sourceTap(i18n.lang, f.source),
   );
 }

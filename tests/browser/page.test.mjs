@@ -148,7 +148,7 @@ test('scenarios from tests/scenarios: engine in the page and figures on the page
       const person = { statuses: [], ...c.person };
       let arg;
       if (c.op === 'eligibility') arg = person;
-      else if (c.op === 'premium') arg = { person, date: c.date ?? null };
+      else if (c.op === 'premium') arg = { person, date: c.date ?? null, year: c.year != null ? String(c.year) : null };
       else if (c.op === 'year') arg = { person, paid_on: c.paid_on ?? null, claims: c.claims };
       else arg = { person, paid_on: c.paid_on ?? null, claim: c.claim };
       try {
@@ -184,6 +184,9 @@ test('scenarios from tests/scenarios: engine in the page and figures on the page
     if (pr.statuses?.length) frag.set('st', pr.statuses.join(','));
     const paid = c.op === 'premium' ? c.date : c.paid_on;
     if (paid) frag.set('p', paid);
+    // the coverage year the engine answered for (the page's own default is today's year)
+    const answered = results[cases.indexOf(c)].ok?.period?.year;
+    if (c.op === 'premium' && (c.year || answered)) frag.set('cy', String(c.year || answered));
     if (c.claim) {
       frag.set('k', c.claim.kind);
       frag.set('l', c.claim.level);
