@@ -419,10 +419,10 @@ class Calculator {
     if (kind && kind.diseases.length) {
       if (!kind.diseases.some((d) => d.id === st.disease)) st.disease = kind.diseases[0].id;
     } else st.disease = '';
-    if (!st.date) st.date = defaultDate(sc);
     // the coverage year: as chosen, else the one the contribution date pays for (the engine
     // answers it, see compute), else today's if the scheme has figures for it
     if (!/^\d{4}$/.test(String(st.cy || ''))) st.cy = st.paid_on ? '' : String(defaultCoverageYear(sc));
+    if (!st.date) st.date = defaultDate(sc, st.cy);
     if (st.total === undefined) st.total = DEFAULT_TOTAL;
     if (st.ownpay === undefined) st.ownpay = DEFAULT_OWNPAY;
     if (!Array.isArray(st.year)) st.year = [];
@@ -1444,9 +1444,11 @@ class Calculator {
 
 // ---------------------------------------------------------------- small renderers
 
-function defaultDate(sc) {
-  // The first day the policy is in force, moved on a few months so a claim falls inside the
-  // benefit year; links carry the date, so the result does not depend on today.
+function defaultDate(sc, cy) {
+  // A scheme still in force: the middle of the coverage year shown. Otherwise the first day the
+  // policy is in force, moved on a few months so a claim falls inside the benefit year. Links
+  // carry the date, so the result does not depend on today.
+  if (!sc.effective_to && /^\d{4}$/.test(cy || '') && `${cy}-07-01` > sc.effective_from) return `${cy}-07-01`;
   const from = sc.effective_from || '2008-01-01';
   const [y, m] = from.split('-');
   const mm = Number(m) + 6;
