@@ -60,6 +60,12 @@ pub struct ClaimRequest {
     /// from it. Absent: the waiting period is taken as served (a notice says so).
     #[serde(default)]
     pub paid_on: Option<String>,
+    /// Whether the resident paid every later year without a break since `paid_on`. `true`: only
+    /// the first payment starts a waiting period; `false`: each annual payment starts one (the
+    /// literal "年度缴费后"). Absent: taken as `true`, and a notice says so when a claim falls in
+    /// a later contribution year.
+    #[serde(default)]
+    pub renewed_without_break: Option<bool>,
     pub claim: ClaimInput,
     /// `false`: figures and ranges only, no explanation steps (much faster). Default `true`.
     #[serde(default = "yes")]
@@ -76,6 +82,9 @@ pub struct YearRequest {
     pub person: PersonInput,
     #[serde(default)]
     pub paid_on: Option<String>,
+    /// As in [`ClaimRequest::renewed_without_break`].
+    #[serde(default)]
+    pub renewed_without_break: Option<bool>,
     /// Claims in any order; they are settled in date order (stable for equal dates).
     pub claims: Vec<ClaimInput>,
     /// `false`: figures and ranges only, no explanation steps. Default `true`.

@@ -274,6 +274,9 @@ export interface ClaimInput {
 export interface ClaimRequest {
   person: PersonInput;
   paid_on?: string | null;
+  /** paid every later year without a break: only the first payment starts a waiting period;
+   *  false: each annual payment starts one; absent: taken as true (a notice says so) */
+  renewed_without_break?: boolean | null;
   claim: ClaimInput;
   /** false: figures and ranges only, no steps (faster); default true */
   explain?: boolean;
@@ -282,6 +285,8 @@ export type CompareRequest = ClaimRequest;
 export interface YearRequest {
   person: PersonInput;
   paid_on?: string | null;
+  /** as in ClaimRequest */
+  renewed_without_break?: boolean | null;
   claims: ClaimInput[];
   /** false: figures and ranges only, no steps; default true */
   explain?: boolean;

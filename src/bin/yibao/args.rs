@@ -35,6 +35,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "--out-of-scope",
             "--disease",
             "--paid-on",
+            "--renewed",
         ],
     ),
     (
@@ -50,6 +51,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "--out-of-scope",
             "--disease",
             "--paid-on",
+            "--renewed",
         ],
     ),
     ("year", &["--file", "!--steps"]),
