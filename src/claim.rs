@@ -70,6 +70,31 @@ struct Out {
 
 const KINDS: [&str; 4] = CLAIM_KINDS;
 
+/// The claim kinds a policy's document leaves unset, for the catalogue.
+pub(crate) fn not_set_out(p: &Policy) -> Vec<NotSetOut> {
+    let Some(b) = &p.benefits else {
+        return Vec::new();
+    };
+    b.not_set
+        .iter()
+        .map(|n| {
+            let rule = claim_rules(b).into_iter().find(|(k, _)| *k == n.kind);
+            let (zh, en) = claim_kind_name(&n.kind);
+            NotSetOut {
+                kind: n.kind.clone(),
+                name_zh: rule.map_or(zh.into(), |(_, r)| r.name_zh.clone()),
+                name_en: rule.map_or(en.into(), |(_, r)| r.name_en.clone()),
+                categories: n.categories.clone(),
+                levels: n.levels.clone(),
+                zh: n.zh.clone(),
+                en: n.en.clone(),
+                doc: p.meta.doc.clone(),
+                clause: n.clause.clone(),
+            }
+        })
+        .collect()
+}
+
 /// A claim the rule does not pay for: the rule's own wording when it has one, else the default.
 fn not_covered(who: &Who, rule: &ClaimRule, zh: String, en: String, field: &str) -> Error {
     Error::new(
@@ -100,9 +125,8 @@ fn parse_claim<'a>(
         _ => b.general_outpatient.as_ref(),
     };
     // where the document sets nothing, say so rather than "not covered"
-    let pays = rule.is_some_and(|r| {
-        matches(&r.categories, &cat.id) && matches(&r.levels, &c.level)
-    });
+    let pays =
+        rule.is_some_and(|r| matches(&r.categories, &cat.id) && matches(&r.levels, &c.level));
     if let (false, Some(ns)) = (pays, b.not_set_for(kind, &cat.id, &c.level)) {
         let field = if rule.is_some_and(|r| matches(&r.categories, &cat.id)) {
             "level"
@@ -894,7 +918,7 @@ fn run<'a>(who: &Who, p: &Prepared<'a>, pick: Pick, explain_it: bool) -> Result<
     for c in &p.ins {
         outs.push(
             settle(who, p.b, c, p.anchor, paid, &mut accs, pick, explain_it)
-            .map_err(|e| e.within(&format!("claims[{}]", c.idx)))?,
+                .map_err(|e| e.within(&format!("claims[{}]", c.idx)))?,
         );
     }
     Ok((outs, accs))
@@ -1046,7 +1070,8 @@ fn year_notices(who: &Who, prep: &Prepared, outs: &[Out]) -> Vec<NoticeOut> {
     notices
 }
 
-pub(crate) fn year(    who: &Who,
+pub(crate) fn year(
+    who: &Who,
     paid_on: Option<&str>,
     renewed: Option<bool>,
     claims: &[ClaimInput],

@@ -584,6 +584,7 @@ impl Engine {
                         })
                         .collect(),
                     claim_kinds,
+                    claim_kinds_not_set: crate::claim::not_set_out(p),
                     benefits_absent_zh: p.benefits_absent.as_ref().map(|b| b.zh.clone()),
                     benefits_absent_en: p.benefits_absent.as_ref().map(|b| b.en.clone()),
                     notices: p
@@ -618,8 +619,14 @@ impl Engine {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
         let claims = std::slice::from_ref(&r.claim);
-        let mut out = crate::claim::year(&who, r.paid_on.as_deref(), r.renewed_without_break, claims, r.explain)
-            .map_err(Error::as_single_claim)?;
+        let mut out = crate::claim::year(
+            &who,
+            r.paid_on.as_deref(),
+            r.renewed_without_break,
+            claims,
+            r.explain,
+        )
+        .map_err(Error::as_single_claim)?;
         let mut c = out.claims.remove(0);
         c.notices.extend(out.notices);
         Ok(c)
@@ -628,7 +635,13 @@ impl Engine {
     pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        crate::claim::year(&who, r.paid_on.as_deref(), r.renewed_without_break, &r.claims, r.explain)
+        crate::claim::year(
+            &who,
+            r.paid_on.as_deref(),
+            r.renewed_without_break,
+            &r.claims,
+            r.explain,
+        )
     }
 
     /// One claim's figures only: the assumed values of [`Engine::claim`] settled once, with no
@@ -637,14 +650,24 @@ impl Engine {
     pub fn claim_figures(&self, r: &ClaimRequest) -> Result<ClaimFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        crate::claim::claim_figures(&who, r.paid_on.as_deref(), r.renewed_without_break, &r.claim)
+        crate::claim::claim_figures(
+            &who,
+            r.paid_on.as_deref(),
+            r.renewed_without_break,
+            &r.claim,
+        )
     }
 
     /// A year's figures only: [`Engine::year`]'s assumed figures and totals from one run.
     pub fn year_figures(&self, r: &YearRequest) -> Result<YearFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        crate::claim::year_figures(&who, r.paid_on.as_deref(), r.renewed_without_break, &r.claims)
+        crate::claim::year_figures(
+            &who,
+            r.paid_on.as_deref(),
+            r.renewed_without_break,
+            &r.claims,
+        )
     }
 
     /// One bill's shape settled at many sizes (for charts): assumed values, no explanation.

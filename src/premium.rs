@@ -103,7 +103,9 @@ fn calc<'a>(
         .classes
         .iter()
         .find(|c| c.statuses_any.is_empty() && matches(&c.categories, cat))
-        .map_or(Money::ZERO, |c| class_calc(c, s, i0, pick, Money::ZERO).total);
+        .map_or(Money::ZERO, |c| {
+            class_calc(c, s, i0, pick, Money::ZERO).total
+        });
     let mut classes: Vec<ClassCalc> = pr
         .classes
         .iter()
@@ -628,7 +630,12 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
             &pr.stacking_clause,
         ));
     }
-    notices.extend(explain::notices_for(&who.policy.notices, |s| who.has(s), &doc, false));
+    notices.extend(explain::notices_for(
+        &who.policy.notices,
+        |s| who.has(s),
+        &doc,
+        false,
+    ));
     for v in &eligibility.verdicts {
         notices.push(explain::note(
             "warning",

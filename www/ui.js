@@ -89,6 +89,15 @@ const T = {
     '用于确定待遇年度和等待期；不填则按已过等待期计算。',
     'Starts the benefit year and waiting period; if empty the waiting period counts as served.',
   ],
+  renewed: ['此后每年连续缴费、没有中断吗？', 'Paid every year since, without a break?'],
+  renewedUnset: ['未说明（按连续参保计算）', 'Not said (taken as yes)'],
+  renewedYes: ['是：续保不再设等待期', 'Yes: renewals start no waiting period'],
+  renewedNo: ['否：每次年度缴费后都有等待期', 'No: each annual payment starts a waiting period'],
+  renewedHint: [
+    '文件规定“年度缴费后”设医疗服务等待期，未写明连续续保是否免设。',
+    'The document attaches the waiting period to each annual payment without exempting renewals.',
+  ],
+  notSetSuffix: ['（本文件未规定）', ' (not set by this document)'],
   bill: ['一次就医', 'One bill'],
   kind: ['费用类型', 'Kind of claim'],
   disease: ['门诊大病病种', 'Major outpatient disease'],
@@ -287,6 +296,7 @@ export function encodeState(st) {
   put('c', st.category);
   if (st.statuses && st.statuses.length) p.set('st', st.statuses.join(','));
   put('p', st.paid_on);
+  put('rw', st.renewed);
   put('k', st.kind);
   put('dz', st.disease);
   put('l', st.level);
@@ -314,6 +324,7 @@ export function decodeState(frag) {
   get('c', 'category');
   if (p.has('st')) st.statuses = p.get('st').split(',').filter(Boolean);
   get('p', 'paid_on');
+  get('rw', 'renewed');
   get('k', 'kind');
   get('dz', 'disease');
   get('l', 'level');
@@ -428,17 +439,36 @@ class Calculator {
     return sc.statuses.filter((x) => !x.categories.length || x.categories.includes(this.state.category));
   }
 
+  /** Claim kinds for the category: those the scheme pays, then those its document leaves unset
+   *  (choosing one shows the document's "not set" answer). */
   kinds() {
     const sc = this.scheme();
     if (!sc) return [];
-    return sc.claim_kinds.filter((k) => !k.categories.length || k.categories.includes(this.state.category));
+    const cat = this.state.category;
+    const fits = (k) => !k.categories.length || k.categories.includes(cat);
+    const paid = sc.claim_kinds.filter(fits);
+    const sfx = this.i18n.t('notSetSuffix');
+    const unset = (sc.claim_kinds_not_set || [])
+      .filter((n) => fits(n) && !paid.some((k) => k.id === n.kind))
+      .map((n) => ({ id: n.kind, name_zh: n.name_zh + sfx, name_en: n.name_en + sfx, categories: n.categories, levels: n.levels, diseases: [] }));
+    return [...paid, ...unset.filter((n, i) => unset.findIndex((m) => m.id === n.id) === i)];
   }
 
+  /** Levels for a kind: where it is paid, and where its document leaves it unset. */
   levels(kind) {
     const sc = this.scheme();
     if (!sc) return [];
     if (!kind || !kind.levels.length) return sc.levels;
-    return sc.levels.filter((l) => kind.levels.includes(l.id));
+    const unset = (sc.claim_kinds_not_set || []).filter((n) => n.kind === kind.id);
+    if (unset.some((n) => !n.levels.length)) return sc.levels;
+    const ids = new Set([...kind.levels, ...unset.flatMap((n) => n.levels)]);
+    return sc.levels.filter((l) => ids.has(l.id));
+  }
+
+  /** renewed_without_break from the form: null when not said. */
+  renewed() {
+    const r = this.state.renewed;
+    return r === 'yes' ? true : r === 'no' ? false : null;
   }
 
   person() {
@@ -580,6 +610,20 @@ class Calculator {
         h('input', { type: 'date', name: 'paid_on', value: st.paid_on || '' }),
         i18n.t('paidOnHint'),
       ),
+      sc.benefit_year === 'contribution'
+        ? this.field(
+            'renewed',
+            i18n.t('renewed'),
+            h(
+              'select',
+              { name: 'renewed' },
+              [['', 'renewedUnset'], ['yes', 'renewedYes'], ['no', 'renewedNo']].map(([v, k]) =>
+                h('option', { value: v, selected: (st.renewed || '') === v }, i18n.t(k)),
+              ),
+            ),
+            i18n.t('renewedHint'),
+          )
+        : null,
     );
   }
 
@@ -642,7 +686,7 @@ class Calculator {
     if (!committed) return;
     if (structural.includes(t.name) && t.name !== 'status') {
       if (t.name === 'scheme') {
-        st.region = st.category = st.kind = st.level = st.disease = '';
+        st.region = st.category = st.kind = st.level = st.disease = st.renewed = '';
         st.statuses = [];
         st.date = '';
         st.year = [];
@@ -677,7 +721,7 @@ class Calculator {
     let claim = null;
     let compare = null;
     if (kinds.length) {
-      const req = { person, paid_on: this.paidOn(), claim: this.claimInput() };
+      const req = { person, paid_on: this.paidOn(), renewed_without_break: this.renewed(), claim: this.claimInput() };
       claim = this.call('claim', req);
       if (claim.ok) compare = this.call('compare', { ...req, explain: false }); // the table shows figures only
       if (claim.err) this.markField(claim.err);
@@ -1143,10 +1187,9 @@ class Calculator {
       return;
     }
     box.hidden = false;
-    const sc = this.scheme();
     const list = h('ol', { class: 'yb-year-list' });
     st.year.forEach((a, idx) => {
-      const kind = sc.claim_kinds.find((k) => k.id === a.kind);
+      const kind = this.kinds().find((k) => k.id === a.kind);
       const levels = this.levels(kind);
       const upd = (key) => (e) => {
         a[key] = e.target.value;
@@ -1227,7 +1270,7 @@ class Calculator {
       this.last.year = null;
       return;
     }
-    const req = { person: this.person(), paid_on: this.paidOn(), claims: st.year.map((a) => this.claimInput(a)) };
+    const req = { person: this.person(), paid_on: this.paidOn(), renewed_without_break: this.renewed(), claims: st.year.map((a) => this.claimInput(a)) };
     const y = this.call('year', req);
     this.last.year = y;
     if (y.err) {

@@ -651,7 +651,13 @@ fn check_not_set(c: &mut Ctx, p: &Policy, b: &Benefits, cats: &[&str], levels: &
     let rules = claim_rules(b);
     for (i, n) in b.not_set.iter().enumerate() {
         let f = format!("benefits.not_set[{i}]");
-        known(c, &format!("{f}.kind"), std::slice::from_ref(&n.kind), &CLAIM_KINDS, false);
+        known(
+            c,
+            &format!("{f}.kind"),
+            std::slice::from_ref(&n.kind),
+            &CLAIM_KINDS,
+            false,
+        );
         known(c, &format!("{f}.categories"), &n.categories, cats, false);
         known(c, &format!("{f}.levels"), &n.levels, levels, false);
         if n.clause.trim().is_empty() {
