@@ -488,24 +488,9 @@ pub struct ClaimKindOut {
     pub name_zh: String,
     pub name_en: String,
     pub categories: Vec<String>,
+    /// Levels with an answer: where the scheme pays, and where its document sets nothing.
     pub levels: Vec<String>,
     pub diseases: Vec<Named>,
-}
-
-/// A claim kind on which the scheme's document sets nothing (for some categories and levels): a
-/// claim there is answered `benefits_not_defined` with `zh`/`en`, not "not covered".
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct NotSetOut {
-    pub kind: String,
-    pub name_zh: String,
-    pub name_en: String,
-    /// Empty: every category / level.
-    pub categories: Vec<String>,
-    pub levels: Vec<String>,
-    pub zh: String,
-    pub en: String,
-    pub doc: String,
-    pub clause: String,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -525,9 +510,9 @@ pub struct SchemeOut {
     pub categories: Vec<Named>,
     pub statuses: Vec<StatusOut>,
     pub levels: Vec<Named>,
+    /// Claim kinds the scheme pays for, and those its document leaves unset (named
+    /// `…（本文件未规定）`; a claim there is answered `benefits_not_defined`, not "not covered").
     pub claim_kinds: Vec<ClaimKindOut>,
-    /// Claim kinds (or levels of them) the document leaves unset.
-    pub claim_kinds_not_set: Vec<NotSetOut>,
     /// Why claims can't be computed, if the document sets no benefits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benefits_absent_zh: Option<String>,

@@ -70,29 +70,30 @@ struct Out {
 
 const KINDS: [&str; 4] = CLAIM_KINDS;
 
-/// The claim kinds a policy's document leaves unset, for the catalogue.
-pub(crate) fn not_set_out(p: &Policy) -> Vec<NotSetOut> {
-    let Some(b) = &p.benefits else {
-        return Vec::new();
-    };
-    b.not_set
-        .iter()
-        .map(|n| {
-            let rule = claim_rules(b).into_iter().find(|(k, _)| *k == n.kind);
-            let (zh, en) = claim_kind_name(&n.kind);
-            NotSetOut {
-                kind: n.kind.clone(),
-                name_zh: rule.map_or(zh.into(), |(_, r)| r.name_zh.clone()),
-                name_en: rule.map_or(en.into(), |(_, r)| r.name_en.clone()),
-                categories: n.categories.clone(),
-                levels: n.levels.clone(),
-                zh: n.zh.clone(),
-                en: n.en.clone(),
-                doc: p.meta.doc.clone(),
-                clause: n.clause.clone(),
+/// The catalogue's claim kinds completed with what the document leaves unset: a paid kind gains
+/// its unset levels, an unset kind is listed as `…（本文件未规定）` (its claims answer
+/// `benefits_not_defined`). Empty categories or levels mean all.
+pub(crate) fn add_not_set(kinds: &mut Vec<ClaimKindOut>, p: &Policy) {
+    for n in p.benefits.iter().flat_map(|b| &b.not_set) {
+        if let Some(k) = kinds.iter_mut().find(|k| k.id == n.kind) {
+            // validation keeps these levels apart from the paid ones; empty = every level
+            if n.levels.is_empty() {
+                k.levels.clear();
+            } else if !k.levels.is_empty() {
+                k.levels.extend_from_slice(&n.levels);
             }
-        })
-        .collect()
+            continue;
+        }
+        let (zh, en) = claim_kind_name(&n.kind);
+        kinds.push(ClaimKindOut {
+            id: n.kind.clone(),
+            name_zh: [zh, "（本文件未规定）"].concat(),
+            name_en: [en, " (not set by this document)"].concat(),
+            categories: n.categories.clone(),
+            levels: n.levels.clone(),
+            diseases: Vec::new(),
+        });
+    }
 }
 
 /// A claim the rule does not pay for: the rule's own wording when it has one, else the default.
@@ -166,12 +167,8 @@ fn parse_claim<'a>(
         return Err(not_covered(who, rule, zh, en, "kind"));
     }
     if let Some(s) = rule.statuses_all.iter().find(|s| !who.has(s)) {
-        let name = who.policy.statuses.iter().find(|x| &x.id == s);
-        let (nz, ne) = name.map_or((s.as_str(), s.as_str()), |x| {
-            (x.name_zh.as_str(), x.name_en.as_str())
-        });
-        let zh = format!("“{}”只适用于“{nz}”（状态 {s}）", rule.name_zh);
-        let en = format!("\"{}\" applies only to \"{ne}\" (status {s})", rule.name_en);
+        let zh = format!("“{}”需要状态 {s}", rule.name_zh);
+        let en = format!("\"{}\" needs the status {s}", rule.name_en);
         return Err(not_covered(who, rule, zh, en, "kind"));
     }
     let level = who
@@ -1040,8 +1037,8 @@ fn year_notices(who: &Who, prep: &Prepared, outs: &[Out]) -> Vec<NoticeOut> {
         if let Some(o) = outs.iter().find(|o| o.start > anchor) {
             notices.push(explain::note(
                 "info",
-                format!("未说明是否连续参保：按每年按时续缴、没有中断计算，{} 起的缴费年度不再设医疗服务等待期。文件规定“年度缴费后，医疗服务等待期不得超过3个月”，未写明续保人员是否免设；若中断后再缴费（或当地每次年度缴费后都设等待期），该年度缴费后的等待期内统筹基金不支付。", o.start),
-                format!("Renewal not stated: taken as renewed every year without a break, so the contribution year from {} starts no new waiting period. The document attaches the waiting period to each annual payment ('年度缴费后') without exempting renewals; after a break (or where every annual payment starts one) the fund pays nothing inside that year's waiting period.", o.start),
+                format!("未说明是否连续参保：按连续缴费计算，{} 起的年度不再设等待期。", o.start),
+                format!("Renewal not stated: taken as unbroken, so the year from {} starts no new waiting period.", o.start),
                 doc,
                 &w.clause,
             ));
@@ -1063,7 +1060,7 @@ fn year_notices(who: &Who, prep: &Prepared, outs: &[Out]) -> Vec<NoticeOut> {
     }
     notices.extend(explain::notices_for(
         &who.policy.notices,
-        |s| who.has(s),
+        &|s| who.has(s),
         doc,
         true,
     ));

@@ -528,7 +528,7 @@ impl Engine {
                     name_zh: l.name_zh.clone(),
                     name_en: l.name_en.clone(),
                 };
-                let claim_kinds = p
+                let mut claim_kinds = p
                     .benefits
                     .as_ref()
                     .map(|b| {
@@ -545,6 +545,7 @@ impl Engine {
                             .collect()
                     })
                     .unwrap_or_default();
+                crate::claim::add_not_set(&mut claim_kinds, p);
                 SchemeOut {
                     id: p.meta.id.clone(),
                     name_zh: p.meta.name_zh.clone(),
@@ -584,7 +585,6 @@ impl Engine {
                         })
                         .collect(),
                     claim_kinds,
-                    claim_kinds_not_set: crate::claim::not_set_out(p),
                     benefits_absent_zh: p.benefits_absent.as_ref().map(|b| b.zh.clone()),
                     benefits_absent_en: p.benefits_absent.as_ref().map(|b| b.en.clone()),
                     notices: p

@@ -167,7 +167,7 @@ pub fn notice(n: &Notice, doc: &str) -> NoticeOut {
 /// claim results.
 pub fn notices_for(
     notices: &[Notice],
-    has: impl Fn(&str) -> bool,
+    has: &dyn Fn(&str) -> bool,
     doc: &str,
     claims_only: bool,
 ) -> Vec<NoticeOut> {

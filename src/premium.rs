@@ -632,7 +632,7 @@ pub(crate) fn premium(who: &Who, eligibility: EligibilityResult) -> Result<Premi
     }
     notices.extend(explain::notices_for(
         &who.policy.notices,
-        |s| who.has(s),
+        &|s| who.has(s),
         &doc,
         false,
     ));

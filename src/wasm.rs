@@ -411,19 +411,13 @@ export interface ClaimKindOut {
   id: string; name_zh: string; name_en: string; categories: string[]; levels: string[];
   diseases: Named[];
 }
-export interface NotSetOut {
-  kind: string; name_zh: string; name_en: string;
-  /** empty: every category / level */
-  categories: string[]; levels: string[];
-  zh: string; en: string; doc: string; clause: string;
-}
 export interface SchemeOut {
   id: string; name_zh: string; name_en: string; doc: string; title_zh: string;
   issuer_zh: string; effective_from: string; effective_to?: string;
   benefit_year: string; regions: RegionOut[]; categories: Named[]; statuses: StatusOut[];
+  /** paid kinds, and kinds the document leaves unset (named "…（本文件未规定）"; their claims
+   *  throw benefits_not_defined); a kind's levels include those where the document sets nothing */
   levels: Named[]; claim_kinds: ClaimKindOut[];
-  /** claim kinds (or levels of them) the document leaves unset: answered benefits_not_defined */
-  claim_kinds_not_set: NotSetOut[];
   benefits_absent_zh?: string; benefits_absent_en?: string; notices: NoticeOut[];
 }
 export interface Catalogue { schemes: SchemeOut[]; }

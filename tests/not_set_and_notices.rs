@@ -148,26 +148,37 @@ fn unset_claims_are_benefits_not_defined_on_every_path() {
 fn catalogue_lists_what_each_document_leaves_unset() {
     let e = Engine::builtin().unwrap();
     let cat = e.catalogue();
-    let unset = |id: &str| {
+    let kinds = |id: &str| {
         cat.schemes
             .iter()
             .find(|s| s.id == id)
             .unwrap()
-            .claim_kinds_not_set
-            .iter()
-            .map(|n| (n.kind.clone(), n.levels.clone()))
-            .collect::<Vec<_>>()
+            .claim_kinds
+            .clone()
     };
-    let j16 = unset("jilin-2016");
+    // 2016: inpatient paid; the three outpatient kinds listed as not set, at every level
+    let j16 = kinds("jilin-2016");
+    assert_eq!(j16[0].id, "inpatient");
     for k in ["outpatient_major", "student_accident", "general_outpatient"] {
-        assert!(
-            j16.iter()
-                .any(|(kind, levels)| kind == k && levels.is_empty()),
-            "{k}"
-        );
+        let x = j16
+            .iter()
+            .find(|x| x.id == k)
+            .unwrap_or_else(|| panic!("{k}"));
+        assert!(x.name_zh.ends_with("（本文件未规定）"), "{}", x.name_zh);
+        assert!(x.levels.is_empty() && x.categories.is_empty());
     }
-    let jx = unset("jiaxing-2008");
-    assert!(jx.iter().any(|(kind, levels)| kind == "general_outpatient"
-        && levels == &["county", "city", "province_or_outside"]));
-    assert!(unset("jilin-2008").is_empty());
+    // Jiaxing general outpatient: paid at township, not set above it — all four levels answer
+    let go = kinds("jiaxing-2008")
+        .into_iter()
+        .find(|x| x.id == "general_outpatient")
+        .unwrap();
+    assert_eq!(go.name_zh, "普通门诊");
+    assert_eq!(
+        go.levels,
+        ["township", "county", "city", "province_or_outside"]
+    );
+    // 2008 leaves nothing unset
+    assert!(kinds("jilin-2008")
+        .iter()
+        .all(|x| !x.name_zh.contains("未规定")));
 }

@@ -90,14 +90,10 @@ const T = {
     'Starts the benefit year and waiting period; if empty the waiting period counts as served.',
   ],
   renewed: ['此后每年连续缴费、没有中断吗？', 'Paid every year since, without a break?'],
-  renewedUnset: ['未说明（按连续参保计算）', 'Not said (taken as yes)'],
-  renewedYes: ['是：续保不再设等待期', 'Yes: renewals start no waiting period'],
-  renewedNo: ['否：每次年度缴费后都有等待期', 'No: each annual payment starts a waiting period'],
-  renewedHint: [
-    '文件规定“年度缴费后”设医疗服务等待期，未写明连续续保是否免设。',
-    'The document attaches the waiting period to each annual payment without exempting renewals.',
+  renewedOpts: [
+    ['未说明（按连续计算）', '是（续保不再设等待期）', '否（每次年度缴费后都有等待期）'],
+    ['Not said (taken as yes)', 'Yes (no new waiting period)', 'No (each annual payment starts one)'],
   ],
-  notSetSuffix: ['（本文件未规定）', ' (not set by this document)'],
   bill: ['一次就医', 'One bill'],
   kind: ['费用类型', 'Kind of claim'],
   disease: ['门诊大病病种', 'Major outpatient disease'],
@@ -439,36 +435,17 @@ class Calculator {
     return sc.statuses.filter((x) => !x.categories.length || x.categories.includes(this.state.category));
   }
 
-  /** Claim kinds for the category: those the scheme pays, then those its document leaves unset
-   *  (choosing one shows the document's "not set" answer). */
   kinds() {
     const sc = this.scheme();
     if (!sc) return [];
-    const cat = this.state.category;
-    const fits = (k) => !k.categories.length || k.categories.includes(cat);
-    const paid = sc.claim_kinds.filter(fits);
-    const sfx = this.i18n.t('notSetSuffix');
-    const unset = (sc.claim_kinds_not_set || [])
-      .filter((n) => fits(n) && !paid.some((k) => k.id === n.kind))
-      .map((n) => ({ id: n.kind, name_zh: n.name_zh + sfx, name_en: n.name_en + sfx, categories: n.categories, levels: n.levels, diseases: [] }));
-    return [...paid, ...unset.filter((n, i) => unset.findIndex((m) => m.id === n.id) === i)];
+    return sc.claim_kinds.filter((k) => !k.categories.length || k.categories.includes(this.state.category));
   }
 
-  /** Levels for a kind: where it is paid, and where its document leaves it unset. */
   levels(kind) {
     const sc = this.scheme();
     if (!sc) return [];
     if (!kind || !kind.levels.length) return sc.levels;
-    const unset = (sc.claim_kinds_not_set || []).filter((n) => n.kind === kind.id);
-    if (unset.some((n) => !n.levels.length)) return sc.levels;
-    const ids = new Set([...kind.levels, ...unset.flatMap((n) => n.levels)]);
-    return sc.levels.filter((l) => ids.has(l.id));
-  }
-
-  /** renewed_without_break from the form: null when not said. */
-  renewed() {
-    const r = this.state.renewed;
-    return r === 'yes' ? true : r === 'no' ? false : null;
+    return sc.levels.filter((l) => kind.levels.includes(l.id));
   }
 
   person() {
@@ -490,6 +467,12 @@ class Calculator {
 
   paidOn() {
     return this.state.paid_on ? this.state.paid_on : null;
+  }
+
+  /** renewed_without_break from the form: null when not said. */
+  renewed() {
+    const r = this.state.renewed;
+    return r === 'yes' ? true : r === 'no' ? false : null;
   }
 
   // ------------------------------------------------------------ building the form
@@ -614,14 +597,11 @@ class Calculator {
         ? this.field(
             'renewed',
             i18n.t('renewed'),
-            h(
-              'select',
-              { name: 'renewed' },
-              [['', 'renewedUnset'], ['yes', 'renewedYes'], ['no', 'renewedNo']].map(([v, k]) =>
-                h('option', { value: v, selected: (st.renewed || '') === v }, i18n.t(k)),
-              ),
+            this.select(
+              'renewed',
+              ['', 'yes', 'no'].map((id, i) => ({ id, name_zh: T.renewedOpts[0][i], name_en: T.renewedOpts[1][i] })),
+              st.renewed || '',
             ),
-            i18n.t('renewedHint'),
           )
         : null,
     );
@@ -1187,9 +1167,10 @@ class Calculator {
       return;
     }
     box.hidden = false;
+    const sc = this.scheme();
     const list = h('ol', { class: 'yb-year-list' });
     st.year.forEach((a, idx) => {
-      const kind = this.kinds().find((k) => k.id === a.kind);
+      const kind = sc.claim_kinds.find((k) => k.id === a.kind);
       const levels = this.levels(kind);
       const upd = (key) => (e) => {
         a[key] = e.target.value;
