@@ -22,6 +22,7 @@ fn reference_claim() -> ClaimRequest {
     ClaimRequest {
         person: person(),
         paid_on: Some("2008-05-01".into()),
+        renewed_without_break: None,
         claim: ClaimInput {
             kind: "inpatient".into(),
             level: "city".into(),
@@ -76,6 +77,7 @@ fn benches(c: &mut Criterion) {
     let year = YearRequest {
         person: person(),
         paid_on: Some("2008-05-01".into()),
+        renewed_without_break: None,
         claims: year_claims(),
         explain: true,
     };

@@ -64,6 +64,12 @@ pub struct ClaimRequest {
     /// from it. Absent: the waiting period is taken as served (a notice says so).
     #[serde(default)]
     pub paid_on: Option<String>,
+    /// Whether the resident paid every later year without a break since `paid_on`. `true`: only
+    /// the first payment starts a waiting period; `false`: each annual payment starts one (the
+    /// literal "年度缴费后"). Absent: taken as `true`, and a notice says so when a claim falls in
+    /// a later contribution year.
+    #[serde(default)]
+    pub renewed_without_break: Option<bool>,
     pub claim: ClaimInput,
     /// `false`: figures and ranges only, no explanation steps (much faster). Default `true`.
     #[serde(default = "yes")]
@@ -80,6 +86,9 @@ pub struct YearRequest {
     pub person: PersonInput,
     #[serde(default)]
     pub paid_on: Option<String>,
+    /// As in [`ClaimRequest::renewed_without_break`].
+    #[serde(default)]
+    pub renewed_without_break: Option<bool>,
     /// Claims in any order; they are settled in date order (stable for equal dates).
     pub claims: Vec<ClaimInput>,
     /// `false`: figures and ranges only, no explanation steps. Default `true`.
@@ -559,6 +568,7 @@ pub struct ClaimKindOut {
     pub name_zh: String,
     pub name_en: String,
     pub categories: Vec<String>,
+    /// Levels with an answer: where the scheme pays, and where its document sets nothing.
     pub levels: Vec<String>,
     pub diseases: Vec<Named>,
 }
@@ -580,6 +590,8 @@ pub struct SchemeOut {
     pub categories: Vec<Named>,
     pub statuses: Vec<StatusOut>,
     pub levels: Vec<Named>,
+    /// Claim kinds the scheme pays for, and those its document leaves unset (named
+    /// `…（本文件未规定）`; a claim there is answered `benefits_not_defined`, not "not covered").
     pub claim_kinds: Vec<ClaimKindOut>,
     /// Why claims can't be computed, if the document sets no benefits.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -39,10 +39,12 @@ struct In<'a> {
 }
 
 #[derive(Default)]
-struct Acc {
+struct Acc<'a> {
     cost: Money,
     fund: Money,
-    dedc: Vec<(&'static str, Money)>,
+    /// Yearly deductibles: the claim kind, the level whose deductible the year's first claim of
+    /// that kind set, and how much of it has been paid.
+    dedc: Vec<(&'static str, &'a Level, Money)>,
 }
 
 struct Out {
@@ -66,12 +68,33 @@ struct Out {
     assumed: bool,
 }
 
-const KINDS: [&str; 4] = [
-    "inpatient",
-    "outpatient_major",
-    "student_accident",
-    "general_outpatient",
-];
+const KINDS: [&str; 4] = CLAIM_KINDS;
+
+/// The catalogue's claim kinds completed with what the document leaves unset: a paid kind gains
+/// its unset levels, an unset kind is listed as `…（本文件未规定）` (its claims answer
+/// `benefits_not_defined`). Empty categories or levels mean all.
+pub(crate) fn add_not_set(kinds: &mut Vec<ClaimKindOut>, p: &Policy) {
+    for n in p.benefits.iter().flat_map(|b| &b.not_set) {
+        if let Some(k) = kinds.iter_mut().find(|k| k.id == n.kind) {
+            // validation keeps these levels apart from the paid ones; empty = every level
+            if n.levels.is_empty() {
+                k.levels.clear();
+            } else if !k.levels.is_empty() {
+                k.levels.extend_from_slice(&n.levels);
+            }
+            continue;
+        }
+        let (zh, en) = claim_kind_name(&n.kind);
+        kinds.push(ClaimKindOut {
+            id: n.kind.clone(),
+            name_zh: [zh, "（本文件未规定）"].concat(),
+            name_en: [en, " (not set by this document)"].concat(),
+            categories: n.categories.clone(),
+            levels: n.levels.clone(),
+            diseases: Vec::new(),
+        });
+    }
+}
 
 /// A claim the rule does not pay for: the rule's own wording when it has one, else the default.
 fn not_covered(who: &Who, rule: &ClaimRule, zh: String, en: String, field: &str) -> Error {
@@ -101,8 +124,23 @@ fn parse_claim<'a>(
         "outpatient_major" => b.outpatient_major.as_ref(),
         "student_accident" => b.student_accident.as_ref(),
         _ => b.general_outpatient.as_ref(),
+    };
+    // where the document sets nothing, say so rather than "not covered"
+    let pays =
+        rule.is_some_and(|r| matches(&r.categories, &cat.id) && matches(&r.levels, &c.level));
+    if let (false, Some(ns)) = (pays, b.not_set_for(kind, &cat.id, &c.level)) {
+        let field = if rule.is_some_and(|r| matches(&r.categories, &cat.id)) {
+            "level"
+        } else {
+            "kind"
+        };
+        return Err(
+            Error::new(ErrorKind::BenefitsNotDefined, ns.zh.clone(), ns.en.clone())
+                .field(field)
+                .clause(format!("{} {}", who.doc(), ns.clause)),
+        );
     }
-    .ok_or_else(|| {
+    let rule = rule.ok_or_else(|| {
         let have: Vec<&str> = claim_rules(b)
             .iter()
             .map(|(_, r)| r.name_zh.as_str())
@@ -126,6 +164,11 @@ fn parse_claim<'a>(
     if !matches(&rule.categories, &cat.id) {
         let zh = format!("“{}”不适用于“{}”", rule.name_zh, cat.name_zh);
         let en = format!("\"{}\" does not apply to \"{}\"", rule.name_en, cat.name_en);
+        return Err(not_covered(who, rule, zh, en, "kind"));
+    }
+    if let Some(s) = rule.statuses_all.iter().find(|s| !who.has(s)) {
+        let zh = format!("“{}”需要状态 {s}", rule.name_zh);
+        let en = format!("\"{}\" needs the status {s}", rule.name_en);
         return Err(not_covered(who, rule, zh, en, "kind"));
     }
     let level = who
@@ -233,16 +276,17 @@ fn benefit_year(kind: BenefitYearKind, anchor: Date, d: Date) -> (Date, Date) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn settle(
+fn settle<'a>(
     who: &Who,
     b: &Benefits,
-    c: &In,
+    c: &In<'a>,
     anchor: Date,
-    paid_on: Option<Date>,
-    accs: &mut Vec<(Date, Acc)>,
+    paid: Paid,
+    accs: &mut Vec<(Date, Acc<'a>)>,
     pick: Pick,
     explain_it: bool,
 ) -> Result<Out, Error> {
+    let paid_on = paid.on;
     let doc = who.doc();
     let cat = who.category.id.as_str();
     let by = who
@@ -326,6 +370,9 @@ fn settle(
         let months = explain::val(w, pick, Fav::Low);
         varies |= w.basis.is_local();
         let n: u32 = months.try_into().unwrap_or(0);
+        // renewed without a break: only the first payment starts a waiting period; otherwise
+        // each annual payment (the start of each contribution year) does
+        let p = if paid.renewed { p } else { start.max(p) };
         let wend = p.add_months(n);
         if c.date < wend {
             if explain_it {
@@ -385,13 +432,19 @@ fn settle(
                 )
                 .field("level")
             })?;
+            // a yearly deductible is set once a year, at the level of the year's first claim
+            let year_row = acc.dedc.iter().position(|x| x.0 == c.kind);
+            let (set_at, used) = match (per, year_row) {
+                (DeductiblePer::Year, Some(i)) => (acc.dedc[i].1, acc.dedc[i].2),
+                _ => (c.level, Money::ZERO),
+            };
+            let k = if set_at.id == c.level.id {
+                k
+            } else {
+                resolve_keyed(&c.rule.deductibles, cat, &set_at.id).unwrap_or(k)
+            };
             let d = money(&k.amount, pick, Fav::Low);
             varies |= k.amount.basis.is_local();
-            let used = acc
-                .dedc
-                .iter()
-                .find(|x| x.0 == c.kind)
-                .map_or(Money::ZERO, |x| x.1);
             let due = if per == DeductiblePer::Year {
                 d.sub_floor(used)
             } else {
@@ -399,9 +452,9 @@ fn settle(
             };
             let paid = inscp.min(due);
             if per == DeductiblePer::Year {
-                match acc.dedc.iter_mut().find(|x| x.0 == c.kind) {
-                    Some(x) => x.1 = x.1 + paid,
-                    None => acc.dedc.push((c.kind, paid)),
+                match year_row {
+                    Some(i) => acc.dedc[i].2 = used + paid,
+                    None => acc.dedc.push((c.kind, c.level, paid)),
                 }
             }
             if explain_it {
@@ -409,15 +462,21 @@ fn settle(
                     "deductible",
                     &k.amount,
                     doc,
-                    format!("起付标准（{}·{}）", c.rule.name_zh, lvl),
-                    format!("Deductible ({} · {})", c.rule.name_en, lvl_en),
+                    format!("起付标准（{}·{}）", c.rule.name_zh, set_at.name_zh),
+                    format!("Deductible ({} · {})", c.rule.name_en, set_at.name_en),
                     Show::Yuan,
                 );
                 note_fig(&k.amount, &fo);
                 let (pz, pe) = if per == DeductiblePer::Year {
                     (
-                        format!("一个年度只设一次，本年度此前已付 {used}，"),
-                        format!("once a year; {used} already paid this year; "),
+                        format!(
+                            "一个年度只设一次（按本年度首次就诊的{}确定），本年度此前已付 {used}，",
+                            set_at.name_zh
+                        ),
+                        format!(
+                            "once a year (set at the year's first visit, {}); {used} already paid this year; ",
+                            set_at.name_en
+                        ),
                     )
                 } else {
                     (
@@ -739,7 +798,17 @@ struct Prepared<'a> {
     ins: Vec<In<'a>>,
     by: BenefitYearKind,
     paid_on: Option<Date>,
+    /// Whether the resident renewed each year without a break (`None`: not said, taken as yes).
+    renewed: Option<bool>,
     anchor: Date,
+}
+
+/// The contribution as a settlement sees it: the first payment date, and whether later annual
+/// payments continued without a break (then they start no new waiting period).
+#[derive(Clone, Copy)]
+struct Paid {
+    on: Option<Date>,
+    renewed: bool,
 }
 
 /// Parses and checks a year's claims (`claims`, with the contribution date `paid_on`): the
@@ -747,6 +816,7 @@ struct Prepared<'a> {
 fn prepare<'a>(
     who: &'a Who,
     paid_on: Option<&str>,
+    renewed: Option<bool>,
     claims: &[ClaimInput],
 ) -> Result<Prepared<'a>, Error> {
     let doc = who.doc();
@@ -826,23 +896,26 @@ fn prepare<'a>(
         ins,
         by,
         paid_on,
+        renewed,
         anchor,
     })
 }
 
 /// One settlement run: the settled claims and the benefit-year accumulators.
-type Run = (Vec<Out>, Vec<(Date, Acc)>);
+type Run<'a> = (Vec<Out>, Vec<(Date, Acc<'a>)>);
 
 /// Settles prepared claims in order under one pick.
-fn run(who: &Who, p: &Prepared, pick: Pick, explain_it: bool) -> Result<Run, Error> {
+fn run<'a>(who: &Who, p: &Prepared<'a>, pick: Pick, explain_it: bool) -> Result<Run<'a>, Error> {
     let mut accs: Vec<(Date, Acc)> = Vec::new();
     let mut outs = Vec::with_capacity(p.ins.len());
+    let paid = Paid {
+        on: p.paid_on,
+        renewed: p.renewed.unwrap_or(true),
+    };
     for c in &p.ins {
         outs.push(
-            settle(
-                who, p.b, c, p.anchor, p.paid_on, &mut accs, pick, explain_it,
-            )
-            .map_err(|e| e.within(&format!("claims[{}]", c.idx)))?,
+            settle(who, p.b, c, p.anchor, paid, &mut accs, pick, explain_it)
+                .map_err(|e| e.within(&format!("claims[{}]", c.idx)))?,
         );
     }
     Ok((outs, accs))
@@ -889,9 +962,10 @@ fn figures_of(c: &In, o: &Out) -> ClaimFigures {
 fn settle_assumed<'a>(
     who: &'a Who,
     paid_on: Option<&str>,
+    renewed: Option<bool>,
     claims: &[ClaimInput],
 ) -> Result<(Prepared<'a>, Vec<Out>), Error> {
-    let prep = prepare(who, paid_on, claims)?;
+    let prep = prepare(who, paid_on, renewed, claims)?;
     let (outs, _) = run(who, &prep, Pick::Assumed, false)?;
     Ok((prep, outs))
 }
@@ -900,9 +974,10 @@ fn settle_assumed<'a>(
 pub(crate) fn claim_figures(
     who: &Who,
     paid_on: Option<&str>,
+    renewed: Option<bool>,
     claim: &ClaimInput,
 ) -> Result<ClaimFigures, Error> {
-    let (prep, outs) = settle_assumed(who, paid_on, std::slice::from_ref(claim))
+    let (prep, outs) = settle_assumed(who, paid_on, renewed, std::slice::from_ref(claim))
         .map_err(Error::as_single_claim)?;
     match (prep.ins.first(), outs.first()) {
         (Some(c), Some(o)) => Ok(figures_of(c, o)),
@@ -914,9 +989,10 @@ pub(crate) fn claim_figures(
 pub(crate) fn year_figures(
     who: &Who,
     paid_on: Option<&str>,
+    renewed: Option<bool>,
     claims: &[ClaimInput],
 ) -> Result<YearFigures, Error> {
-    let (prep, outs) = settle_assumed(who, paid_on, claims)?;
+    let (prep, outs) = settle_assumed(who, paid_on, renewed, claims)?;
     Ok(YearFigures {
         claims: prep
             .ins
@@ -930,43 +1006,45 @@ pub(crate) fn year_figures(
     })
 }
 
-pub(crate) fn year(
-    who: &Who,
-    paid_on: Option<&str>,
-    claims: &[ClaimInput],
-    explain_it: bool,
-) -> Result<YearResult, Error> {
+/// The notices of a year's answer: what was assumed for a missing contribution date or renewal,
+/// segment edges held at their assumed values, and the policy's notices shown with claims.
+fn year_notices(who: &Who, prep: &Prepared, outs: &[Out]) -> Vec<NoticeOut> {
     let doc = who.doc();
-    let prep = prepare(who, paid_on, claims)?;
-    let Prepared {
-        b,
-        by,
-        paid_on,
-        anchor,
-        ..
-    } = prep;
-    let ins = &prep.ins;
-    // one run per pick; when no figure that depends on the pick entered the assumed run, the
-    // best and worst runs would repeat it exactly, so its figures stand for all three
-    let first = run(who, &prep, Pick::Assumed, explain_it)?;
-    let varies = first.0.iter().any(|o| o.varies);
-    let mut runs: Vec<Run> = vec![first];
-    if varies {
-        for pick in [Pick::Best, Pick::Worst] {
-            runs.push(run(who, &prep, pick, false)?);
-        }
-    }
+    let (b, anchor) = (prep.b, prep.anchor);
+    let by_clause = || {
+        who.policy
+            .meta
+            .benefit_year
+            .as_ref()
+            .map(|y| y.clause.clone())
+            .unwrap_or_default()
+    };
     let mut notices = Vec::new();
-    if paid_on.is_none() && by == BenefitYearKind::Contribution {
+    if prep.paid_on.is_none() && prep.by == BenefitYearKind::Contribution {
         notices.push(explain::note(
             "info",
             format!("未提供缴费日期：待遇年度从第一笔费用的日期 {anchor} 起算，并按等待期已过计算。"),
             format!("No contribution date given: the benefit year starts at the first claim ({anchor}) and the waiting period is taken as served."),
             doc,
-            &who.policy.meta.benefit_year.as_ref().map(|y| y.clause.clone()).unwrap_or_default(),
+            &by_clause(),
         ));
     }
-    if ins.iter().any(|c| {
+    // a claim in a later contribution year: whether that year's payment starts a waiting period
+    // depends on the renewal, which the request did not state
+    if let (Some(w), Some(_), None, BenefitYearKind::Contribution) =
+        (&b.waiting_months, prep.paid_on, prep.renewed, prep.by)
+    {
+        if let Some(o) = outs.iter().find(|o| o.start > anchor) {
+            notices.push(explain::note(
+                "info",
+                format!("未说明是否连续参保：按连续缴费计算，{} 起的年度不再设等待期。", o.start),
+                format!("Renewal not stated: taken as unbroken, so the year from {} starts no new waiting period.", o.start),
+                doc,
+                &w.clause,
+            ));
+        }
+    }
+    if prep.ins.iter().any(|c| {
         c.rule
             .schedules
             .iter()
@@ -980,6 +1058,37 @@ pub(crate) fn year(
             &b.clause,
         ));
     }
+    notices.extend(explain::notices_for(
+        &who.policy.notices,
+        &|s| who.has(s),
+        doc,
+        true,
+    ));
+    notices
+}
+
+pub(crate) fn year(
+    who: &Who,
+    paid_on: Option<&str>,
+    renewed: Option<bool>,
+    claims: &[ClaimInput],
+    explain_it: bool,
+) -> Result<YearResult, Error> {
+    let doc = who.doc();
+    let prep = prepare(who, paid_on, renewed, claims)?;
+    let Prepared { b, by, .. } = prep;
+    let ins = &prep.ins;
+    // one run per pick; when no figure that depends on the pick entered the assumed run, the
+    // best and worst runs would repeat it exactly, so its figures stand for all three
+    let first = run(who, &prep, Pick::Assumed, explain_it)?;
+    let varies = first.0.iter().any(|o| o.varies);
+    let mut runs: Vec<Run> = vec![first];
+    if varies {
+        for pick in [Pick::Best, Pick::Worst] {
+            runs.push(run(who, &prep, pick, false)?);
+        }
+    }
+    let notices = year_notices(who, &prep, &runs[0].0);
     let mut claims = Vec::with_capacity(ins.len());
     let mut taken: Vec<(Vec<Step>, Vec<FigureOut>)> = runs[0]
         .0
@@ -1114,7 +1223,8 @@ pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<CurveResult, Error> {
         .clone()
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| "0".into());
-    let mut prep = prepare(who, r.paid_on.as_deref(), std::slice::from_ref(&base))
+    // each point is a fresh first benefit year: renewal does not arise
+    let mut prep = prepare(who, r.paid_on.as_deref(), None, std::slice::from_ref(&base))
         .map_err(Error::as_single_claim)?;
     let base_oos = prep.ins[0].oos;
     let at = |prep: &mut Prepared, t: Money| -> Result<Out, Error> {

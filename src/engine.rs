@@ -610,7 +610,7 @@ impl Engine {
                     name_zh: l.name_zh.clone(),
                     name_en: l.name_en.clone(),
                 };
-                let claim_kinds = p
+                let mut claim_kinds = p
                     .benefits
                     .as_ref()
                     .map(|b| {
@@ -627,6 +627,7 @@ impl Engine {
                             .collect()
                     })
                     .unwrap_or_default();
+                crate::claim::add_not_set(&mut claim_kinds, p);
                 SchemeOut {
                     id: p.meta.id.clone(),
                     name_zh: p.meta.name_zh.clone(),
@@ -738,8 +739,14 @@ impl Engine {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
         let claims = std::slice::from_ref(&r.claim);
-        let mut out = crate::claim::year(&who, r.paid_on.as_deref(), claims, r.explain)
-            .map_err(Error::as_single_claim)?;
+        let mut out = crate::claim::year(
+            &who,
+            r.paid_on.as_deref(),
+            r.renewed_without_break,
+            claims,
+            r.explain,
+        )
+        .map_err(Error::as_single_claim)?;
         let mut c = out.claims.remove(0);
         c.notices.extend(out.notices);
         c.notices.extend(stale_benefits(who.policy, claims));
@@ -749,7 +756,13 @@ impl Engine {
     pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let mut out = crate::claim::year(&who, r.paid_on.as_deref(), &r.claims, r.explain)?;
+        let mut out = crate::claim::year(
+            &who,
+            r.paid_on.as_deref(),
+            r.renewed_without_break,
+            &r.claims,
+            r.explain,
+        )?;
         out.notices.extend(stale_benefits(who.policy, &r.claims));
         Ok(out)
     }
@@ -760,14 +773,24 @@ impl Engine {
     pub fn claim_figures(&self, r: &ClaimRequest) -> Result<ClaimFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        crate::claim::claim_figures(&who, r.paid_on.as_deref(), &r.claim)
+        crate::claim::claim_figures(
+            &who,
+            r.paid_on.as_deref(),
+            r.renewed_without_break,
+            &r.claim,
+        )
     }
 
     /// A year's figures only: [`Engine::year`]'s assumed figures and totals from one run.
     pub fn year_figures(&self, r: &YearRequest) -> Result<YearFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        crate::claim::year_figures(&who, r.paid_on.as_deref(), &r.claims)
+        crate::claim::year_figures(
+            &who,
+            r.paid_on.as_deref(),
+            r.renewed_without_break,
+            &r.claims,
+        )
     }
 
     /// One bill's shape settled at many sizes (for charts): assumed values, no explanation.
@@ -787,7 +810,12 @@ impl Engine {
             req.claim.level = l.id.clone();
             let (result, error) = match self.claim(&req) {
                 Ok(c) => (Some(c), None),
-                Err(e) if matches!(e.kind, ErrorKind::ClaimNotCovered) => {
+                // a level the scheme does not pay at, or on which its document sets nothing
+                Err(e)
+                    if matches!(e.kind, ErrorKind::ClaimNotCovered)
+                        || matches!(e.kind, ErrorKind::BenefitsNotDefined)
+                            && who.policy.benefits.is_some() =>
+                {
                     (None, Some(ErrorOut::from(&e)))
                 }
                 Err(e) => return Err(e),

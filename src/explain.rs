@@ -160,14 +160,32 @@ pub fn step(
     }
 }
 
+/// A policy notice as shown; `doc` is the file's document, used unless the notice names another.
 pub fn notice(n: &Notice, doc: &str) -> NoticeOut {
     NoticeOut {
         kind: n.kind.clone(),
         zh: n.zh.clone(),
         en: n.en.clone(),
-        doc: doc.to_string(),
+        doc: n.doc.clone().unwrap_or_else(|| doc.to_string()),
         clause: n.clause.clone(),
     }
+}
+
+/// The policy notices for a person (`has` tells their statuses): those without a status filter
+/// and those naming one of the person's statuses; with `claims_only`, only those shown with
+/// claim results.
+pub fn notices_for(
+    notices: &[Notice],
+    has: &dyn Fn(&str) -> bool,
+    doc: &str,
+    claims_only: bool,
+) -> Vec<NoticeOut> {
+    notices
+        .iter()
+        .filter(|n| !claims_only || n.on_claims)
+        .filter(|n| n.statuses_any.is_empty() || n.statuses_any.iter().any(|s| has(s)))
+        .map(|n| notice(n, doc))
+        .collect()
 }
 
 pub fn note(kind: &str, zh: String, en: String, doc: &str, clause: &str) -> NoticeOut {

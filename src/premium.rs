@@ -8,8 +8,12 @@
 //! 2. A class total is the sum of its fixed lines; with `total_pct_of_standard` it is that share of
 //!    the standard; with a `rest` line and no percentage it is standard − individual share. The
 //!    `rest` payer covers total − fixed lines.
+//!    A hardship class never totals less than the general class (the resident would keep the
+//!    general one), e.g. an optional class whose share is assumed 0–100%.
 //! 3. The resident pays the general individual share less what the applied class gives above the
-//!    general class (never below zero); `extras` (employer, aid) then pay a share of that.
+//!    general class (never below zero); `extras` (employer, aid) then pay a share of that. The
+//!    worst end of the range also takes the other reading, standard − class total, when it is
+//!    higher (a document that states only the subsidy leaves both open).
 //! 4. unassigned = standard − resident's share before extras − class total. A negative value means
 //!    the figures over-fund the standard; it is reported as a discrepancy, not hidden.
 
@@ -44,7 +48,15 @@ struct Calc<'a> {
     over: Money,
 }
 
-fn class_calc<'a>(c: &'a SubsidyClass, s: Money, i0: Money, pick: Pick) -> ClassCalc<'a> {
+/// A class's total and payer lines; `floor` is the least total it gives (the general class's
+/// total, for a hardship class).
+fn class_calc<'a>(
+    c: &'a SubsidyClass,
+    s: Money,
+    i0: Money,
+    pick: Pick,
+    floor: Money,
+) -> ClassCalc<'a> {
     let fixed: Money = c
         .lines
         .iter()
@@ -60,6 +72,7 @@ fn class_calc<'a>(c: &'a SubsidyClass, s: Money, i0: Money, pick: Pick) -> Class
     } else {
         (fixed, None)
     };
+    let total = if has_rest { total.max(floor) } else { total };
     let rest = total.sub_floor(fixed);
     let lines = c
         .lines
@@ -87,12 +100,26 @@ fn calc<'a>(
     let s = money(&std.standard, pick, Fav::Low);
     let i0 = money(&std.individual, pick, Fav::Low).min(s);
     let cat = who.category.id.as_str();
+    let general_total = pr
+        .classes
+        .iter()
+        .find(|c| c.statuses_any.is_empty() && matches(&c.categories, cat))
+        .map_or(Money::ZERO, |c| {
+            class_calc(c, s, i0, pick, Money::ZERO).total
+        });
     let mut classes: Vec<ClassCalc> = pr
         .classes
         .iter()
         .filter(|c| matches(&c.categories, cat))
         .filter(|c| c.statuses_any.is_empty() || c.statuses_any.iter().any(|x| who.has(x)))
-        .map(|c| class_calc(c, s, i0, pick))
+        .map(|c| {
+            let floor = if c.statuses_any.is_empty() {
+                Money::ZERO
+            } else {
+                general_total
+            };
+            class_calc(c, s, i0, pick, floor)
+        })
         .collect();
     // highest total first; a hardship class before the general one on a tie
     classes.sort_by(|a, b| {
@@ -118,7 +145,11 @@ fn calc<'a>(
         .and_then(|id| classes.iter().position(|c| c.class.id == id))
         .unwrap_or(0);
     let extra_from_class = classes[applied].total.sub_floor(classes[general].total);
-    let after_class = i0.sub_floor(extra_from_class);
+    let mut after_class = i0.sub_floor(extra_from_class);
+    if pick == Pick::Worst && applied != general {
+        // the other reading of a hardship class: the resident pays what the subsidy leaves
+        after_class = after_class.max(s.sub_floor(classes[applied].total));
+    }
     let mut extras = Vec::new();
     let mut left = after_class;
     for e in &pr.extras {
@@ -624,7 +655,12 @@ pub(crate) fn premium(
     }
     // the framework's own notices speak of its figures; a year from an annual file has its own
     if b.row.is_none() {
-        notices.extend(who.policy.notices.iter().map(|n| explain::notice(n, &doc)));
+        notices.extend(explain::notices_for(
+            &who.policy.notices,
+            &|s| who.has(s),
+            &doc,
+            false,
+        ));
     }
     for v in &eligibility.verdicts {
         notices.push(explain::note(

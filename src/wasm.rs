@@ -277,6 +277,9 @@ export interface ClaimInput {
 export interface ClaimRequest {
   person: PersonInput;
   paid_on?: string | null;
+  /** paid every later year without a break: only the first payment starts a waiting period;
+   *  false: each annual payment starts one; absent: taken as true (a notice says so) */
+  renewed_without_break?: boolean | null;
   claim: ClaimInput;
   /** false: figures and ranges only, no steps (faster); default true */
   explain?: boolean;
@@ -285,6 +288,8 @@ export type CompareRequest = ClaimRequest;
 export interface YearRequest {
   person: PersonInput;
   paid_on?: string | null;
+  /** as in ClaimRequest */
+  renewed_without_break?: boolean | null;
   claims: ClaimInput[];
   /** false: figures and ranges only, no steps; default true */
   explain?: boolean;
@@ -444,6 +449,8 @@ export interface SchemeOut {
   id: string; name_zh: string; name_en: string; doc: string; title_zh: string;
   issuer_zh: string; effective_from: string; effective_to?: string;
   benefit_year: string; regions: RegionOut[]; categories: Named[]; statuses: StatusOut[];
+  /** paid kinds, and kinds the document leaves unset (named "…（本文件未规定）"; their claims
+   *  throw benefits_not_defined); a kind's levels include those where the document sets nothing */
   levels: Named[]; claim_kinds: ClaimKindOut[];
   benefits_absent_zh?: string; benefits_absent_en?: string; notices: NoticeOut[];
   /** coverage years with contribution figures (or a recorded absence), in order */

@@ -19,6 +19,7 @@ fn claim(level: &str, date: &str) -> ClaimRequest {
     ClaimRequest {
         person: person("siping"),
         paid_on: Some("2008-07-01".into()),
+        renewed_without_break: None,
         claim: ClaimInput {
             kind: "inpatient".into(),
             level: level.into(),

@@ -216,6 +216,44 @@ fn claim_human_output_shows_the_settlement_fields_and_steps() {
 }
 
 #[test]
+fn claim_renewed_no_starts_a_waiting_period_at_each_annual_payment() {
+    // paid 2008-05-01; the second contribution year starts 2009-05-01; with --renewed no its
+    // payment starts a 3-month waiting period (to 2009-07-31), so a stay on 2009-06-01 is unpaid
+    let claim = |renewed: &str| {
+        let o = run(&cmd(
+            "claim",
+            &[
+                "--kind",
+                "inpatient",
+                "--level",
+                "city",
+                "--date",
+                "2009-06-01",
+                "--total",
+                "10000",
+                "--paid-on",
+                "2008-05-01",
+                "--renewed",
+                renewed,
+                "--json",
+            ],
+        ));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        json(&o)
+    };
+    // 600; 9,400 × 50% = 4,700
+    assert_eq!(claim("yes")["hifp_pay"], "4700.00");
+    let no = claim("no");
+    assert_eq!(no["hifp_pay"], "0.00");
+    assert_eq!(no["waiting_amt"], "10000.00");
+    let o = run(&cmd(
+        "claim",
+        &[&["--level", "city", "--renewed", "maybe"], CLAIM].concat(),
+    ));
+    assert_error(&o, "invalid_input", "--renewed");
+}
+
+#[test]
 fn compare_settles_the_bill_at_every_level() {
     let o = run(&cmd("compare", &[CLAIM, &["--json"]].concat()));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -57,6 +57,7 @@ fn curve_points_equal_full_claims() {
             .claim(&ClaimRequest {
                 person: p.clone(),
                 paid_on: Some("2008-05-01".into()),
+                renewed_without_break: None,
                 claim: one,
                 explain: true,
             })
@@ -126,6 +127,7 @@ fn explain_false_keeps_every_figure() {
     let req = |explain| ClaimRequest {
         person: person("jilin-2008", "county", "student_child"),
         paid_on: Some("2008-05-01".into()),
+        renewed_without_break: None,
         claim: claim("inpatient", "county", "2008-09-01", "20000"),
         explain,
     };

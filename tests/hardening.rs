@@ -264,6 +264,7 @@ fn exercise(e: &Engine) -> Result<(), TestCaseError> {
                     check(e.claim(&ClaimRequest {
                         person: person.clone(),
                         paid_on: None,
+                        renewed_without_break: None,
                         claim,
                         explain: true,
                     }))?;
@@ -591,6 +592,7 @@ fn builtin_extremes() {
                                     check_plain(e.claim(&ClaimRequest {
                                         person: person.clone(),
                                         paid_on: None,
+                                        renewed_without_break: None,
                                         claim,
                                         explain: true,
                                     }));

@@ -20,18 +20,21 @@ fn run(e: &Engine, c: &Case) -> Result<Value, yibao::Error> {
         "claim" => serde_json::to_value(e.claim(&ClaimRequest {
             person: c.person.clone(),
             paid_on: c.paid_on.clone(),
+            renewed_without_break: c.renewed_without_break,
             claim: claim(),
             explain: true,
         })?),
         "compare" => serde_json::to_value(e.compare(&ClaimRequest {
             person: c.person.clone(),
             paid_on: c.paid_on.clone(),
+            renewed_without_break: c.renewed_without_break,
             claim: claim(),
             explain: true,
         })?),
         "year" => serde_json::to_value(e.year(&YearRequest {
             person: c.person.clone(),
             paid_on: c.paid_on.clone(),
+            renewed_without_break: c.renewed_without_break,
             claims: c.claims.clone().unwrap_or_default(),
             explain: true,
         })?),

@@ -54,6 +54,7 @@ fn snapshot_engine_answers_like_the_toml_engine() {
                     let req = ClaimRequest {
                         person: person.clone(),
                         paid_on: None,
+                        renewed_without_break: None,
                         claim: ClaimInput {
                             kind: "inpatient".into(),
                             level: l.id.clone(),

@@ -90,6 +90,11 @@ const T = {
     '用于确定待遇年度和等待期；不填则按已过等待期计算。',
     'Starts the benefit year and waiting period; if empty the waiting period counts as served.',
   ],
+  renewed: ['此后每年连续缴费、没有中断吗？', 'Paid every year since, without a break?'],
+  renewedOpts: [
+    ['未说明（按连续计算）', '是（续保不再设等待期）', '否（每次年度缴费后都有等待期）'],
+    ['Not said (taken as yes)', 'Yes (no new waiting period)', 'No (each annual payment starts one)'],
+  ],
   bill: ['一次就医', 'One bill'],
   kind: ['费用类型', 'Kind of claim'],
   disease: ['门诊大病病种', 'Major outpatient disease'],
@@ -289,6 +294,7 @@ export function encodeState(st) {
   put('cy', st.cy);
   if (st.statuses && st.statuses.length) p.set('st', st.statuses.join(','));
   put('p', st.paid_on);
+  put('rw', st.renewed);
   put('k', st.kind);
   put('dz', st.disease);
   put('l', st.level);
@@ -317,6 +323,7 @@ export function decodeState(frag) {
   get('cy', 'cy');
   if (p.has('st')) st.statuses = p.get('st').split(',').filter(Boolean);
   get('p', 'paid_on');
+  get('rw', 'renewed');
   get('k', 'kind');
   get('dz', 'disease');
   get('l', 'level');
@@ -468,6 +475,12 @@ class Calculator {
     return this.state.paid_on ? this.state.paid_on : null;
   }
 
+  /** renewed_without_break from the form: null when not said. */
+  renewed() {
+    const r = this.state.renewed;
+    return r === 'yes' ? true : r === 'no' ? false : null;
+  }
+
   // ------------------------------------------------------------ building the form
 
   build() {
@@ -587,6 +600,17 @@ class Calculator {
         h('input', { type: 'date', name: 'paid_on', value: st.paid_on || '' }),
         i18n.t('paidOnHint'),
       ),
+      sc.benefit_year === 'contribution'
+        ? this.field(
+            'renewed',
+            i18n.t('renewed'),
+            this.select(
+              'renewed',
+              ['', 'yes', 'no'].map((id, i) => ({ id, name_zh: T.renewedOpts[0][i], name_en: T.renewedOpts[1][i] })),
+              st.renewed || '',
+            ),
+          )
+        : null,
     );
   }
 
@@ -649,7 +673,7 @@ class Calculator {
     if (!committed) return;
     if (structural.includes(t.name) && t.name !== 'status') {
       if (t.name === 'scheme') {
-        st.region = st.category = st.kind = st.level = st.disease = '';
+        st.region = st.category = st.kind = st.level = st.disease = st.renewed = '';
         st.statuses = [];
         st.date = '';
         st.cy = '';
@@ -686,7 +710,7 @@ class Calculator {
     let claim = null;
     let compare = null;
     if (kinds.length) {
-      const req = { person, paid_on: this.paidOn(), claim: this.claimInput() };
+      const req = { person, paid_on: this.paidOn(), renewed_without_break: this.renewed(), claim: this.claimInput() };
       claim = this.call('claim', req);
       if (claim.ok) compare = this.call('compare', { ...req, explain: false }); // the table shows figures only
       if (claim.err) this.markField(claim.err);
@@ -1245,7 +1269,7 @@ class Calculator {
       this.last.year = null;
       return;
     }
-    const req = { person: this.person(), paid_on: this.paidOn(), claims: st.year.map((a) => this.claimInput(a)) };
+    const req = { person: this.person(), paid_on: this.paidOn(), renewed_without_break: this.renewed(), claims: st.year.map((a) => this.claimInput(a)) };
     const y = this.call('year', req);
     this.last.year = y;
     if (y.err) {

@@ -151,6 +151,7 @@ fn flag_for(field: &str) -> Option<&'static str> {
         "claim.fulamt_ownpay_amt" => "--out-of-scope",
         "claim.disease" => "--disease",
         "paid_on" => "--paid-on",
+        "renewed_without_break" => "--renewed",
         _ => return None,
     })
 }
@@ -708,11 +709,27 @@ fn range_note(p: &mut Page) {
     ));
 }
 
+/// `--renewed yes|no`: whether later annual payments continued without a break.
+fn renewed(a: &Args) -> Result<Option<bool>, Error> {
+    match a.get("--renewed") {
+        None => Ok(None),
+        Some("yes" | "true" | "是") => Ok(Some(true)),
+        Some("no" | "false" | "否") => Ok(Some(false)),
+        Some(x) => Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!("--renewed 应为 yes（每年连续缴费，无中断）或 no，收到“{x}”"),
+            format!("--renewed must be yes (paid every year without a break) or no, got \"{x}\""),
+        )
+        .field("renewed_without_break")),
+    }
+}
+
 fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
     let req = ClaimRequest {
         person: person(a)?,
         paid_on: a.get("--paid-on").map(str::to_string),
+        renewed_without_break: renewed(a)?,
         claim: claim_input(a, a.require("--level")?)?,
         explain: true,
     };
@@ -743,6 +760,7 @@ fn compare(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     let req = CompareRequest {
         person: person(a)?,
         paid_on: a.get("--paid-on").map(str::to_string),
+        renewed_without_break: renewed(a)?,
         claim: claim_input(a, String::new())?,
         explain: true,
     };

@@ -102,6 +102,9 @@ fn lint_labels(file: &str, p: &Policy, out: &mut Vec<Error>) {
     for n in &p.notices {
         need(format!("notices[{}]", n.id), &n.zh, &n.en);
     }
+    for n in p.benefits.iter().flat_map(|b| &b.not_set) {
+        need(format!("benefits.not_set[{}]", n.kind), &n.zh, &n.en);
+    }
     for t in &p.topups {
         need(format!("topups[{}]", t.id), &t.name_zh, &t.name_en);
     }

@@ -503,6 +503,9 @@ pub struct ClaimRule {
     /// Levels where the scheme pays for this kind; empty = all.
     #[serde(default)]
     pub levels: Vec<String>,
+    /// Statuses the person must all have (e.g. `school_pupil` for pupils' accident cover).
+    #[serde(default)]
+    pub statuses_all: Vec<String>,
     #[serde(default)]
     pub not_covered_zh: Option<String>,
     #[serde(default)]
@@ -568,6 +571,57 @@ pub struct Benefits {
     pub general_outpatient: Option<ClaimRule>,
     #[serde(default)]
     pub constraints: Option<Constraints>,
+    /// Claims the document leaves unset: answered `benefits_not_defined`, never "not covered".
+    #[serde(default)]
+    pub not_set: Vec<NotSet>,
+}
+
+/// A claim kind (at some levels, for some categories) on which the document sets nothing: the
+/// answer is "not set by this document" (`benefits_not_defined`) with the reason, not "not paid".
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotSet {
+    /// A claim kind id (one of [`CLAIM_KINDS`]).
+    pub kind: String,
+    /// Categories it concerns; empty = all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Levels it concerns; empty = all.
+    #[serde(default)]
+    pub levels: Vec<String>,
+    pub zh: String,
+    pub en: String,
+    pub clause: String,
+}
+
+/// The claim kinds a benefits section can define.
+pub const CLAIM_KINDS: [&str; 4] = [
+    "inpatient",
+    "outpatient_major",
+    "student_accident",
+    "general_outpatient",
+];
+
+/// A claim kind's name in Chinese and English (for kinds named without a rule of their own).
+pub fn claim_kind_name(id: &str) -> (&'static str, &'static str) {
+    match id {
+        "inpatient" => ("住院", "Inpatient stay"),
+        "outpatient_major" => ("门诊大病", "Outpatient major disease"),
+        "student_accident" => (
+            "学生意外伤害门诊",
+            "Pupil's accidental-injury outpatient treatment",
+        ),
+        _ => ("普通门诊", "General outpatient"),
+    }
+}
+
+impl Benefits {
+    /// The entry saying the document sets nothing for this claim kind, category and level.
+    pub fn not_set_for(&self, kind: &str, cat: &str, level: &str) -> Option<&NotSet> {
+        self.not_set
+            .iter()
+            .find(|n| n.kind == kind && matches(&n.categories, cat) && matches(&n.levels, level))
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -579,6 +633,15 @@ pub struct Notice {
     pub clause: String,
     /// `discrepancy` (figures that don't reconcile) or `info`.
     pub kind: String,
+    /// The document the notice rests on, when not the file's own (e.g. 民发[2007]156号).
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Shown only to a person with one of these statuses; empty = everyone.
+    #[serde(default)]
+    pub statuses_any: Vec<String>,
+    /// Also shown with claim and year results (not only with premiums and the catalogue).
+    #[serde(default)]
+    pub on_claims: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]

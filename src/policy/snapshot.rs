@@ -325,7 +325,7 @@ bin_struct! {
     Schedule { categories, edges, levels }
     Penalty { level, points, reason_zh, reason_en }
     ClaimRule {
-        name_zh, name_en, clause, categories, levels, not_covered_zh, not_covered_en,
+        name_zh, name_en, clause, categories, levels, statuses_all, not_covered_zh, not_covered_en,
         deductible_per, deductible_clause, deductible_note_zh, deductible_note_en, deductibles,
         schedules, penalties, diseases, counts_toward_limit, limit_note_zh, limit_note_en,
     }
@@ -334,8 +334,10 @@ bin_struct! {
     Benefits {
         clause, limit_kind, limit_clause, limit_note_zh, limit_note_en, waiting_months, limits,
         inpatient, outpatient_major, student_accident, general_outpatient, constraints,
+        not_set,
     }
-    Notice { id, zh, en, clause, kind }
+    NotSet { kind, categories, levels, zh, en, clause }
+    Notice { id, zh, en, clause, kind, doc, statuses_any, on_claims }
     Topup {
         id, name_zh, name_en, clause, total_min, central_central_western, eastern_zh, eastern_en,
     }

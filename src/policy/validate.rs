@@ -497,8 +497,18 @@ pub fn check_policy(file: &str, p: &Policy) -> Vec<Error> {
             }
         }
     }
+    for n in &p.notices {
+        known(
+            &mut c,
+            &format!("notices[{}].statuses_any", n.id),
+            &n.statuses_any,
+            &stats,
+            false,
+        );
+    }
     if let Some(b) = &p.benefits {
         check_benefits(&mut c, p, b, &cats, &levels);
+        check_not_set(&mut c, p, b, &cats, &levels);
         let tiers: Vec<&str> = p.regions.iter().map(|r| r.tier.as_str()).collect();
         c.errors.extend(check_complete(file, p, &tiers));
     } else if p.benefits_absent.is_none() {
@@ -699,7 +709,57 @@ pub fn check_complete(file: &str, p: &Policy, tiers: &[&str]) -> Vec<Error> {
     c.errors
 }
 
+/// `benefits.not_set`: known kinds, categories and levels, and never a claim a rule pays for (a
+/// claim is either paid by a rule or not set by the document, not both).
+fn check_not_set(c: &mut Ctx, p: &Policy, b: &Benefits, cats: &[&str], levels: &[&str]) {
+    let rules = claim_rules(b);
+    for (i, n) in b.not_set.iter().enumerate() {
+        let f = format!("benefits.not_set[{i}]");
+        known(
+            c,
+            &format!("{f}.kind"),
+            std::slice::from_ref(&n.kind),
+            &CLAIM_KINDS,
+            false,
+        );
+        known(c, &format!("{f}.categories"), &n.categories, cats, false);
+        known(c, &format!("{f}.levels"), &n.levels, levels, false);
+        if n.clause.trim().is_empty() {
+            c.err(
+                ErrorKind::PolicyFigure,
+                &f,
+                "",
+                "缺少条款出处（clause）".into(),
+                "missing clause citation".into(),
+            );
+        }
+        let Some((_, r)) = rules.iter().find(|(k, _)| *k == n.kind) else {
+            continue;
+        };
+        let paid = p.categories.iter().any(|cat| {
+            matches(&n.categories, &cat.id)
+                && matches(&r.categories, &cat.id)
+                && p.levels
+                    .iter()
+                    .any(|l| matches(&n.levels, &l.id) && matches(&r.levels, &l.id))
+        });
+        if paid {
+            c.err(
+                ErrorKind::PolicyRelation,
+                &f,
+                &n.clause,
+                format!("“{}”在部分类别和级别上已有支付规则，不能同时列为“文件未规定”", r.name_zh),
+                format!(
+                    "\"{}\" is paid by a rule for some of these categories and levels; it cannot also be \"not set\"",
+                    n.kind
+                ),
+            );
+        }
+    }
+}
+
 fn check_benefits(c: &mut Ctx, p: &Policy, b: &Benefits, cats: &[&str], levels: &[&str]) {
+    let stats: Vec<&str> = p.statuses.iter().map(|x| x.id.as_str()).collect();
     for l in &b.limits {
         known(c, "benefits.limits", &l.categories, cats, false);
     }
@@ -715,6 +775,7 @@ fn check_benefits(c: &mut Ctx, p: &Policy, b: &Benefits, cats: &[&str], levels: 
         let base = format!("benefits.{kind}");
         known(c, &base, &rule.categories, cats, false);
         known(c, &base, &rule.levels, levels, false);
+        known(c, &base, &rule.statuses_all, &stats, false);
         for d in &rule.deductibles {
             known(
                 c,

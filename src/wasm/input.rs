@@ -96,17 +96,23 @@ impl<'a> Obj<'a> {
     }
 
     fn flag(&self, key: &str, default: bool) -> Result<bool, Error> {
-        match self.opt(key) {
-            None => Ok(default),
-            Some(x) => x.as_bool().ok_or_else(|| {
-                let p = join(self.path, key);
-                bad(
-                    &p,
-                    format!("输入格式不正确：{p} 应为 true 或 false"),
-                    format!("invalid input: {p} must be true or false"),
-                )
-            }),
-        }
+        Ok(self.opt_flag(key)?.unwrap_or(default))
+    }
+
+    /// A boolean that may be absent (or `null`): `None` then.
+    fn opt_flag(&self, key: &str) -> Result<Option<bool>, Error> {
+        self.opt(key)
+            .map(|x| {
+                x.as_bool().ok_or_else(|| {
+                    let p = join(self.path, key);
+                    bad(
+                        &p,
+                        format!("输入格式不正确：{p} 应为 true 或 false"),
+                        format!("invalid input: {p} must be true or false"),
+                    )
+                })
+            })
+            .transpose()
     }
 
     /// A list; the engine refuses lists over its own limits with the exact count, and lists past
@@ -232,10 +238,21 @@ fn coverage_year(s: &str) -> Result<u16, Error> {
 
 impl FromJs for ClaimRequest {
     fn from_js(v: &JsValue, path: &str) -> Result<Self, Error> {
-        let o = Obj::new(v, path, &["person", "paid_on", "claim", "explain"])?;
+        let o = Obj::new(
+            v,
+            path,
+            &[
+                "person",
+                "paid_on",
+                "renewed_without_break",
+                "claim",
+                "explain",
+            ],
+        )?;
         Ok(ClaimRequest {
             person: person(&o)?,
             paid_on: o.opt_string("paid_on")?,
+            renewed_without_break: o.opt_flag("renewed_without_break")?,
             claim: claim(&o)?,
             explain: o.flag("explain", true)?,
         })
@@ -244,11 +261,22 @@ impl FromJs for ClaimRequest {
 
 impl FromJs for YearRequest {
     fn from_js(v: &JsValue, path: &str) -> Result<Self, Error> {
-        let o = Obj::new(v, path, &["person", "paid_on", "claims", "explain"])?;
+        let o = Obj::new(
+            v,
+            path,
+            &[
+                "person",
+                "paid_on",
+                "renewed_without_break",
+                "claims",
+                "explain",
+            ],
+        )?;
         let claims = o.list("claims", ClaimInput::from_js)?;
         Ok(YearRequest {
             person: person(&o)?,
             paid_on: o.opt_string("paid_on")?,
+            renewed_without_break: o.opt_flag("renewed_without_break")?,
             claims: claims.ok_or_else(|| {
                 bad(
                     "claims",

@@ -149,8 +149,8 @@ test('scenarios from tests/scenarios: engine in the page and figures on the page
       let arg;
       if (c.op === 'eligibility') arg = person;
       else if (c.op === 'premium') arg = { person, date: c.date ?? null, year: c.year != null ? String(c.year) : null };
-      else if (c.op === 'year') arg = { person, paid_on: c.paid_on ?? null, claims: c.claims };
-      else arg = { person, paid_on: c.paid_on ?? null, claim: c.claim };
+      else if (c.op === 'year') arg = { person, paid_on: c.paid_on ?? null, renewed_without_break: c.renewed_without_break ?? null, claims: c.claims };
+      else arg = { person, paid_on: c.paid_on ?? null, renewed_without_break: c.renewed_without_break ?? null, claim: c.claim };
       try {
         return { ok: m[c.op](arg) };
       } catch (e) {
@@ -187,6 +187,7 @@ test('scenarios from tests/scenarios: engine in the page and figures on the page
     // the coverage year the engine answered for (the page's own default is today's year)
     const answered = results[cases.indexOf(c)].ok?.period?.year;
     if (c.op === 'premium' && (c.year || answered)) frag.set('cy', String(c.year || answered));
+    if (c.renewed_without_break !== undefined) frag.set('rw', c.renewed_without_break ? 'yes' : 'no');
     if (c.claim) {
       frag.set('k', c.claim.kind);
       frag.set('l', c.claim.level);

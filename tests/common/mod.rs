@@ -26,6 +26,8 @@ pub struct Case {
     #[serde(default)]
     pub paid_on: Option<String>,
     #[serde(default)]
+    pub renewed_without_break: Option<bool>,
+    #[serde(default)]
     pub claim: Option<ClaimInput>,
     #[serde(default)]
     pub claims: Option<Vec<ClaimInput>>,

@@ -42,6 +42,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "--out-of-scope",
             "--disease",
             "--paid-on",
+            "--renewed",
         ],
     ),
     (
@@ -57,6 +58,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "--out-of-scope",
             "--disease",
             "--paid-on",
+            "--renewed",
         ],
     ),
     ("year", &["--file", "!--steps"]),

@@ -65,6 +65,7 @@ yibao eligibility --scheme S --region R --category C [--status X]...
 const CLAIM: &str = "\
 yibao claim --scheme S --region R --category C [--status X]... --kind K --level L --date D
             --total AMOUNT [--out-of-scope AMOUNT] [--disease ID] [--paid-on D]
+            [--renewed yes|no]
   一次住院或门诊的统筹基金支付与个人负担 / what the fund pays and what you pay for one bill
   --kind K          inpatient | outpatient_major | student_accident | general_outpatient
   --level L         医院级别（见 yibao list levels）/ hospital level id
@@ -73,6 +74,9 @@ yibao claim --scheme S --region R --category C [--status X]... --kind K --level 
   --out-of-scope A  全自费金额（元，默认 0）/ part outside the policy scope (default 0)
   --disease ID      门诊大病病种 / disease id for outpatient_major
   --paid-on D       缴费日期（待遇年度与等待期从此起算）/ contribution date (benefit year, waiting period)
+  --renewed yes|no  此后每年连续缴费、无中断？no：每次年度缴费后都有等待期；不填按 yes 计算并提示
+                    paid every later year without a break? no: each annual payment starts a waiting
+                    period; absent: taken as yes, with a notice
 
 例 Example: yibao claim --scheme jilin-2008 --region prefecture --category adult \\
             --kind inpatient --level city --date 2008-10-01 --total 50000 --out-of-scope 2000";
@@ -80,6 +84,7 @@ yibao claim --scheme S --region R --category C [--status X]... --kind K --level 
 const COMPARE: &str = "\
 yibao compare --scheme S --region R --category C [--status X]... --kind K --date D
               --total AMOUNT [--out-of-scope AMOUNT] [--disease ID] [--paid-on D]
+              [--renewed yes|no]
   同一笔费用在每个医院级别的报销对比 / the same bill settled at every hospital level
 
 例 Example: yibao compare --scheme jilin-2008 --region prefecture --category adult \\

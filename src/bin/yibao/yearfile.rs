@@ -18,6 +18,8 @@ struct YearFile {
     #[serde(default)]
     paid_on: Option<String>,
     #[serde(default)]
+    renewed_without_break: Option<bool>,
+    #[serde(default)]
     claims: Vec<ClaimFile>,
 }
 
@@ -150,6 +152,7 @@ pub fn load(path: &str) -> Result<YearRequest, Error> {
             statuses: p.statuses,
         },
         paid_on: parsed.paid_on,
+        renewed_without_break: parsed.renewed_without_break,
         claims,
         explain: true,
     })
