@@ -351,6 +351,20 @@ pub struct PremiumResult {
     pub individual_with_addons: String,
     /// Every source of a later notice this answer cites.
     pub sources: Vec<SourceOut>,
+    /// For a person with no status: what a resident of each hardship class of their category pays
+    /// in the same year (empty otherwise).
+    pub hardship_classes: Vec<HardshipClassOut>,
+}
+
+/// A hardship class of the year and what its members pay.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct HardshipClassOut {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub statuses: Vec<String>,
+    pub individual: String,
+    pub range: Range,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]

@@ -732,7 +732,50 @@ impl Engine {
         }
         let elig = require_eligible(&who)?;
         let known = timeline::known_years(who.policy, annual());
-        crate::premium::premium(&who, &block, known, elig)
+        let mut out = crate::premium::premium(&who, &block, known, elig)?;
+        if r.person.statuses.is_empty() {
+            out.hardship_classes = self.hardship_table(r, &who, block.premium, year);
+        }
+        Ok(out)
+    }
+
+    /// What a resident of each hardship class of the person's category pays in the same year:
+    /// the premium asked again with one status that qualifies for the class.
+    fn hardship_table(
+        &self,
+        r: &PremiumRequest,
+        who: &Who,
+        pr: &Premium,
+        year: u16,
+    ) -> Vec<HardshipClassOut> {
+        let cat = who.category.id.as_str();
+        let applies = |id: &str| {
+            who.policy
+                .statuses
+                .iter()
+                .any(|s| s.id == id && matches(&s.categories, cat))
+        };
+        let mut out = Vec::new();
+        for c in pr.classes.iter().filter(|c| matches(&c.categories, cat)) {
+            let Some(st) = c.statuses_any.iter().find(|s| applies(s)) else {
+                continue;
+            };
+            let mut req = r.clone();
+            req.year = Some(year);
+            req.person.statuses = vec![st.clone()];
+            let Ok(p) = self.premium(&req) else {
+                continue;
+            };
+            out.push(HardshipClassOut {
+                id: c.id.clone(),
+                name_zh: c.name_zh.clone(),
+                name_en: c.name_en.clone(),
+                statuses: c.statuses_any.clone(),
+                individual: p.individual,
+                range: p.ranges.individual,
+            });
+        }
+        out
     }
 
     pub fn claim(&self, r: &ClaimRequest) -> Result<ClaimResult, Error> {

@@ -724,6 +724,7 @@ pub(crate) fn premium(
         addons: addons.into_iter().map(|x| x.0).collect(),
         individual_with_addons: with_addons.plain(),
         sources,
+        hardship_classes: Vec::new(),
     })
 }
 

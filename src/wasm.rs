@@ -366,6 +366,12 @@ export interface PremiumResult {
   addons: AddonOut[]; individual_with_addons: Decimal;
   /** every later notice this answer cites */
   sources: SourceOut[];
+  /** for a person with no status: what each hardship class of their category pays that year */
+  hardship_classes: HardshipClassOut[];
+}
+export interface HardshipClassOut {
+  id: string; name_zh: string; name_en: string; statuses: string[];
+  individual: Decimal; range: Range;
 }
 export interface ClaimRanges { hifp_pay: Range; psn_part_amt: Range; }
 export interface ClaimResult {

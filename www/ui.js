@@ -4,7 +4,7 @@
 // file cannot inject markup. Money arrives as decimal strings and is formatted as strings.
 
 import init, * as api from './pkg/yibao.js';
-import { coverageYearLabels, coverageYearSelect, defaultCoverageYear, periodPanel, sourceTap } from './years.js';
+import { coverageYearLabels, coverageYearSelect, defaultCoverageYear, hardshipTable, periodPanel, sourceTap, staleBanner } from './years.js';
 
 let engineReady = null;
 let fullReady = null;
@@ -888,7 +888,7 @@ class Calculator {
         ),
       ),
     );
-    add(box, table);
+    add(box, table, hardshipTable(i18n.lang, p));
     if (!isZero(p.unassigned)) {
       add(box, 
         h(
@@ -914,6 +914,7 @@ class Calculator {
       return box;
     }
     const c = claim.ok;
+    add(box, staleBanner(i18n.lang, c.notices));
     add(box, 
       h(
         'div',

@@ -24,6 +24,9 @@ const T = {
   source: ['来源', 'Source'],
   grade: ['可信度', 'Grade'],
   page: ['原文网页', 'Page'],
+  hardship: ['困难群体本年度个人缴费', 'What hardship groups pay this year'],
+  group: ['类别', 'Group'],
+  pays: ['个人缴费', 'Pays'],
 };
 
 function t(lang, key) {
@@ -141,5 +144,41 @@ function sourceList(lang, sources) {
       {},
       sources.map((s) => h('li', { 'data-source': s.id }, sourceBody(lang, s))),
     ),
+  );
+}
+
+/** What each hardship class pays in the year shown (for a person with no status). */
+export function hardshipTable(lang, p) {
+  const rows = p.hardship_classes || [];
+  if (!rows.length) return null;
+  const range = (r) => (r.low === r.high ? '' : `（${yuan(r.low)}—${yuan(r.high)}）`);
+  return h(
+    'table',
+    { class: 'yb-table yb-hardship', 'data-testid': 'hardship-classes' },
+    h('caption', {}, t(lang, 'hardship')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t(lang, 'group')), h('th', { scope: 'col' }, t(lang, 'pays')))),
+    h(
+      'tbody',
+      {},
+      rows.map((c) =>
+        h(
+          'tr',
+          { 'data-class': c.id },
+          h('th', { scope: 'row' }, lang === 'en' ? c.name_en : c.name_zh),
+          h('td', { class: 'yb-num' }, `${yuan(c.individual)}${range(c.range)}`),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A banner for answers resting on figures older than the year asked (notices of kind stale). */
+export function staleBanner(lang, notices) {
+  const stale = (notices || []).filter((n) => n.kind === 'stale');
+  if (!stale.length) return null;
+  return h(
+    'div',
+    { class: 'yb-banner', role: 'note', 'data-testid': 'stale-banner' },
+    stale.map((n) => h('p', {}, h('strong', {}, `${t(lang, 'stale')}：`), lang === 'en' ? n.en : n.zh)),
   );
 }
