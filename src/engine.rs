@@ -152,17 +152,7 @@ impl Engine {
                     );
                 }
                 if let Some(l) = &p.meta.layer {
-                    if !self.layers.iter().any(|(_, x)| x.meta.id == l.id) {
-                        errs.push(
-                            Error::new(
-                                ErrorKind::PolicyUnknownFramework,
-                                format!("引用的国家层“{}”未加载", l.id),
-                                format!("layer \"{}\" is not loaded", l.id),
-                            )
-                            .file(file)
-                            .field("meta.layer.id"),
-                        );
-                    }
+                    errs.extend(self.layer_missing(file, &l.id));
                     if !matches!(l.fiscal_region.as_str(), "central_western" | "eastern") {
                         errs.push(
                             Error::new(
@@ -391,17 +381,7 @@ impl Engine {
                 .filter_map(|(_, old)| check_annual_overlap(file, &p, old)),
         );
         if let Some(l) = &p.meta.layer {
-            if self.layer(&l.id).is_none() {
-                errs.push(
-                    Error::new(
-                        ErrorKind::PolicyUnknownFramework,
-                        format!("引用的国家层“{}”未加载", l.id),
-                        format!("layer \"{}\" is not loaded", l.id),
-                    )
-                    .file(file)
-                    .field("meta.layer.id"),
-                );
-            }
+            errs.extend(self.layer_missing(file, &l.id));
         }
         let clash = self.schemes.iter().any(|s| {
             s.policy.meta.id == p.meta.id || s.annual.iter().any(|(_, a)| a.meta.id == p.meta.id)
@@ -428,6 +408,20 @@ impl Engine {
         };
         self.schemes[si].annual.push((file.to_string(), p));
         Ok(out)
+    }
+
+    /// `meta.layer.id` naming a layer that is not loaded.
+    #[cfg(feature = "loader")]
+    fn layer_missing(&self, file: &str, id: &str) -> Option<Error> {
+        self.layer(id).is_none().then(|| {
+            Error::new(
+                ErrorKind::PolicyUnknownFramework,
+                format!("引用的国家层“{id}”未加载"),
+                format!("layer \"{id}\" is not loaded"),
+            )
+            .file(file)
+            .field("meta.layer.id")
+        })
     }
 
     fn layer(&self, id: &str) -> Option<&Policy> {

@@ -162,22 +162,17 @@ fn not_sourced<'a>(
     year: u16,
 ) -> Error {
     let known = known_years(policy, annual.clone());
-    let sourced: Vec<String> = known
-        .iter()
-        .filter(|y| y.status != "not_found")
-        .map(|y| match y.status.as_str() {
-            "projection" => format!("{}（预测）", y.year),
-            _ => y.year.to_string(),
-        })
-        .collect();
-    let sourced_en: Vec<String> = known
-        .iter()
-        .filter(|y| y.status != "not_found")
-        .map(|y| match y.status.as_str() {
-            "projection" => format!("{} (projection)", y.year),
-            _ => y.year.to_string(),
-        })
-        .collect();
+    let list = |projection: &str| -> Vec<String> {
+        known
+            .iter()
+            .filter(|y| y.status != "not_found")
+            .map(|y| match y.status.as_str() {
+                "projection" => format!("{}{projection}", y.year),
+                _ => y.year.to_string(),
+            })
+            .collect()
+    };
+    let (sourced, sourced_en) = (list("（预测）"), list(" (projection)"));
     let mut zh =
         format!("医保年度 {year}：本项目资料中没有该年度的缴费数额，不能用其他年度的数额代替。");
     let mut en = format!("Coverage year {year}: the sources hold no contribution figures for it, and another year's figures are not carried over.");
