@@ -518,6 +518,67 @@ fn check_builtin_policies_passes() {
     );
 }
 
+#[test]
+fn check_a_folder_checks_every_policy_file_under_it() {
+    // the repository's own policies/ folder: every file given, so no built-in dependency is added
+    let o = yibao(&["check", "policies"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o).trim(), "检查通过：6 个文件，没有发现问题。");
+    let v = json(&yibao(&["check", "--json", "policies/"]));
+    let files: Vec<&str> = v["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f.as_str())
+        .collect();
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("jilin-2008/changchun.toml")),
+        "{files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.ends_with("national-2007.toml")),
+        "{files:?}"
+    );
+    assert!(!files.iter().any(|f| f.ends_with(".snapshot")), "{files:?}");
+
+    // a folder with a good and a bad city file, one of them in a sub-folder, and a non-TOML file
+    let dir = temp_dir("check-dir");
+    std::fs::create_dir_all(dir.join("sub")).expect("mkdir");
+    std::fs::write(dir.join("good.toml"), city("150")).expect("write");
+    std::fs::write(
+        dir.join("sub/bad.toml"),
+        city("50")
+            .replace("jilin-2008-siping-test", "jilin-2008-siping-test2")
+            .replace("id = \"siping\"", "id = \"siping2\""),
+    )
+    .expect("write");
+    std::fs::write(dir.join("notes.txt"), "not a policy").expect("write");
+    let d = dir.to_str().expect("path");
+    let o = yibao(&["check", d]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    let bad = dir.join("sub/bad.toml");
+    let want = format!(
+        "{}: benefits.inpatient.deductibles[adult/community].amount: 取值 50 超出框架允许的范围 100—200",
+        bad.display()
+    );
+    assert!(
+        out.lines().any(|l| l.starts_with(&want)),
+        "want {want:?} in:\n{out}"
+    );
+    assert!(
+        out.contains("发现 1 个问题：2 个文件（另有 5 个内置依赖文件）"),
+        "{out}"
+    );
+
+    // a folder without policy files is an input error naming it
+    let empty = temp_dir("check-empty");
+    let o = yibao(&["check", empty.to_str().expect("path")]);
+    assert_error(&o, "invalid_input", "中没有政策文件");
+}
+
 /// The shared city fixture with its community deductible set to `value`.
 fn city(value: &str) -> String {
     include_str!("policies/siping-city.toml").replacen(
@@ -654,7 +715,7 @@ fn help_for_every_command() {
         ("claim", "--out-of-scope A"),
         ("compare", "yibao compare --scheme S"),
         ("year", "yibao year --file"),
-        ("check", "yibao check [FILES...]"),
+        ("check", "yibao check [FILES or FOLDERS...]"),
     ] {
         let o = yibao(&[c, "--help"]);
         assert_eq!(o.status.code(), Some(0));

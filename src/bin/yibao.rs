@@ -4,6 +4,8 @@
 
 #[path = "yibao/args.rs"]
 mod args;
+#[path = "yibao/files.rs"]
+mod files;
 #[path = "yibao/help.rs"]
 mod help;
 #[path = "yibao/show.rs"]
@@ -969,8 +971,9 @@ fn check(a: &Args) -> Result<Output, Fail> {
         );
     } else {
         let mut mine = Vec::new();
-        for path in &a.positional {
-            mine.push((path.clone(), read_file(path)?));
+        for path in files::expand(&a.positional)? {
+            let text = read_file(&path)?;
+            mine.push((path, text));
         }
         given = mine.len();
         let ids: Vec<String> = mine.iter().filter_map(|(_, t)| meta_of(t).0).collect();
@@ -1020,11 +1023,13 @@ fn check(a: &Args) -> Result<Output, Fail> {
         p.line(s);
     }
     let deps = files.len() - given;
-    let what = match (a.lang, given) {
-        (Lang::Zh, 0) => format!("{} 个内置政策文件", files.len()),
-        (Lang::Zh, _) => format!("{given} 个文件（另有 {deps} 个内置依赖文件）"),
-        (Lang::En, 0) => format!("{} built-in policy files", files.len()),
-        (Lang::En, _) => format!("{given} files (with {deps} built-in dependencies)"),
+    let what = match (a.lang, given, deps) {
+        (Lang::Zh, 0, _) => format!("{} 个内置政策文件", files.len()),
+        (Lang::Zh, _, 0) => format!("{given} 个文件"),
+        (Lang::Zh, _, _) => format!("{given} 个文件（另有 {deps} 个内置依赖文件）"),
+        (Lang::En, 0, _) => format!("{} built-in policy files", files.len()),
+        (Lang::En, _, 0) => format!("{given} files"),
+        (Lang::En, _, _) => format!("{given} files (with {deps} built-in dependencies)"),
     };
     let summary = match (a.lang, findings.len()) {
         (Lang::Zh, 0) => format!("检查通过：{what}，没有发现问题。"),

@@ -94,8 +94,9 @@ yibao year --file FILE.toml|FILE.json [--steps]
 文件格式见 CLI.md / file format: see CLI.md (example: tests/cli/year.toml)";
 
 const CHECK: &str = "\
-yibao check [FILES...]
-  不带文件：检查内置政策文件；带文件：与其依赖的内置国家层、框架文件一起检查
+yibao check [FILES or FOLDERS...]
+  不带文件：检查内置政策文件；带文件：与其依赖的内置国家层、框架文件一起检查；
+  文件夹表示其中（含子文件夹）所有 *.toml 文件 / a folder means every *.toml file under it
   no files: check the built-in policies; with files: check them with the built-in layer and
   framework files they depend on (a given file replaces a built-in one with the same meta.id)
   每条问题一行：文件: 字段: 说明（依据 条款）；有问题退出码 1
