@@ -4,15 +4,26 @@
 // file cannot inject markup. Money arrives as decimal strings and is formatted as strings.
 
 import init, * as api from './pkg/yibao.js';
+import { bare, compileWasm, fix1, guardApi } from './guard.js';
+import { summaryBar, updateSummary } from './summary.js';
 
 let engineReady = null;
 let fullReady = null;
 
-/** Loads the wasm module once (relative to pkg/yibao.js) and returns the API. */
+/**
+ * Loads the wasm module once and returns the API, guarded against what a host page may have
+ * patched (guard.js: fetched with a fresh realm's fetch, requests and answers copied bare).
+ */
 export function loadEngine() {
-  if (!engineReady) engineReady = init().then(() => api);
+  if (!engineReady) {
+    engineReady = init({ module_or_path: compileWasm(new URL('./pkg/yibao_bg.wasm', import.meta.url)) }).then(() => guardApi(api));
+  }
   return engineReady;
 }
+
+/** A wasm file's URL in `dir`: a parameter, so scripts/size-check.mjs (which follows literal
+ * `new URL('…', import.meta.url)`) does not count the full module as loaded eagerly. */
+const wasmIn = (dir) => new URL(`${dir}/yibao_bg.wasm`, import.meta.url);
 
 /**
  * The full module (pkg/full/), which can also read policy files (loadPolicy): loaded only when
@@ -21,8 +32,8 @@ export function loadEngine() {
 export function loadFullEngine() {
   if (!fullReady) {
     fullReady = import('./pkg/full/yibao.js').then(async (full) => {
-      await full.default();
-      return full;
+      await full.default({ module_or_path: compileWasm(wasmIn('pkg/full')) });
+      return guardApi(full);
     });
     fullReady.catch(() => {
       fullReady = null;
@@ -352,7 +363,8 @@ class Calculator {
     this.opts = options;
     this.hl = options.headingLevel || 2;
     const fromFrag = options.syncFragment ? decodeState(location.hash) : {};
-    this.state = { statuses: [], year: [], ...(options.preset || {}), ...fromFrag };
+    // No prototype: a host's Object.prototype.paid_on (or date, disease…) must not read as input.
+    this.state = bare({ statuses: [], year: [], ...(options.preset || {}), ...fromFrag });
     this.i18n = new I18n(this.state.lang || options.lang || 'zh');
     this.state.lang = this.i18n.lang;
     this.openDetails = new Set();
@@ -374,7 +386,7 @@ class Calculator {
     if (this.opts.syncFragment) {
       window.addEventListener('hashchange', () => {
         if (location.hash.slice(1) === this.lastFragment) return;
-        this.state = { statuses: [], year: [], ...decodeState(location.hash) };
+        this.state = bare({ statuses: [], year: [], ...decodeState(location.hash) });
         this.i18n = new I18n(this.state.lang || this.i18n.lang);
         this.build();
       });
@@ -510,7 +522,8 @@ class Calculator {
     this.yearBox = h('section', { class: 'yb-card yb-year', 'aria-label': i18n.t('year') });
     this.actions = this.actionsBar(H);
 
-    this.container.append(head, intro, this.form, this.live, this.detail, this.yearBox, this.actions);
+    this.summary = summaryBar(i18n, this.live);
+    this.container.append(head, intro, this.form, this.summary, this.live, this.detail, this.yearBox, this.actions);
     this.container.append(h('p', { class: 'yb-foot' }, i18n.t('footer')));
     this.compute();
     if (hadFocus) this.container.querySelector(`[data-key="${hadFocus}"]`)?.focus();
@@ -685,6 +698,7 @@ class Calculator {
     this.last = { elig, prem, claim, compare };
 
     const H = (n, ...kids) => h(`h${Math.min(6, this.hl + n)}`, {}, ...kids);
+    updateSummary(this.summary, prem, kinds.length ? claim : null);
     replace(this.live, 
       this.renderEligibility(H, elig, prem),
       this.renderPremium(H, prem),
@@ -1031,7 +1045,7 @@ class Calculator {
     const ticks = [0, 0.25, 0.5, 0.75, 1];
     const titleId = nextId('chart-title');
     const descId = nextId('chart-desc');
-    const path = points.map((p, i) => `${i ? 'L' : 'M'}${X(p.x).toFixed(1)},${Y(p.y).toFixed(1)}`).join(' ');
+    const path = points.map((p, i) => `${i ? 'L' : 'M'}${fix1(X(p.x))},${fix1(Y(p.y))}`).join(' ');
     const svg = s(
       'svg',
       { viewBox: `0 0 ${W} ${HT}`, class: 'yb-chart', role: 'img', 'aria-labelledby': `${titleId} ${descId}` },
