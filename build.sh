@@ -148,6 +148,9 @@ assemble_site() {
     cp pkg/full/yibao.js pkg/full/yibao_bg.wasm pkg/full/yibao.d.ts dist/pkg/full/
     minify_site
     report_sizes
+    # the npm package (engine + widget) from the minified files: dist-npm/, checked by npm pack in
+    # tests/browser/npm-package.test.mjs
+    node scripts/npm-package.mjs
 }
 
 # Minifies the .js and .css files in dist/ in place with esbuild (www/ and pkg/ stay readable). No
