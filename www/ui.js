@@ -5,7 +5,7 @@
 
 import init, * as api from './pkg/yibao.js';
 import { bare, compileWasm, fix1, guardApi } from './guard.js';
-import { summaryBar, updateSummary } from './summary.js';
+import { cityField, summaryBar, updateSummary } from './extras.js';
 
 let engineReady = null;
 let fullReady = null;
@@ -296,6 +296,7 @@ export function encodeState(st) {
   put('s', st.scheme);
   put('r', st.region);
   put('c', st.category);
+  put('ct', st.city);
   if (st.statuses && st.statuses.length) p.set('st', st.statuses.join(','));
   put('p', st.paid_on);
   put('k', st.kind);
@@ -323,6 +324,7 @@ export function decodeState(frag) {
   get('s', 'scheme');
   get('r', 'region');
   get('c', 'category');
+  get('ct', 'city');
   if (p.has('st')) st.statuses = p.get('st').split(',').filter(Boolean);
   get('p', 'paid_on');
   get('k', 'kind');
@@ -582,6 +584,7 @@ class Calculator {
       'fieldset',
       { class: 'yb-card yb-who' },
       h('legend', {}, i18n.t('who')),
+      cityField(this),
       this.field('scheme', i18n.t('scheme'), this.select('scheme', this.catalogue.schemes, st.scheme)),
       h('p', { class: 'yb-doc' }, `${sc.doc} ${sc.title_zh}`),
       this.field('region', i18n.t('region'), this.select('region', sc.regions, st.region)),
@@ -654,6 +657,7 @@ class Calculator {
     }
     if (!committed) return;
     if (structural.includes(t.name) && t.name !== 'status') {
+      if (t.name === 'scheme' || t.name === 'region') st.city = ''; // chosen by hand, not from the picker
       if (t.name === 'scheme') {
         st.region = st.category = st.kind = st.level = st.disease = '';
         st.statuses = [];

@@ -4,6 +4,8 @@
 
 #[path = "yibao/args.rs"]
 mod args;
+#[path = "yibao/city.rs"]
+mod city;
 #[path = "yibao/files.rs"]
 mod files;
 #[path = "yibao/help.rs"]
@@ -274,10 +276,23 @@ fn person_line(p: &Page, cat: &Catalogue, person: &PersonInput) -> String {
     parts.join(" · ")
 }
 
-fn person(a: &Args) -> Result<PersonInput, Error> {
+fn person(a: &Args, engine: &Engine) -> Result<PersonInput, Error> {
+    let (scheme, region) = match a.get("--city") {
+        // a division by code, name or pinyin (city.rs); --region would say it twice
+        Some(c) if a.has("--region") => {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("--city {c} 已确定统筹地区，不要同时给出 --region"),
+                format!("--city {c} sets the region; leave out --region"),
+            )
+            .field("--region"))
+        }
+        Some(c) => city::resolve(c, a.get("--scheme"), &engine.catalogue())?,
+        None => (a.require("--scheme")?, a.require("--region")?),
+    };
     Ok(PersonInput {
-        scheme: a.require("--scheme")?,
-        region: a.require("--region")?,
+        scheme,
+        region,
         category: a.require("--category")?,
         statuses: a.all("--status"),
     })
@@ -486,7 +501,7 @@ fn list(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
     let req = PremiumRequest {
-        person: person(a)?,
+        person: person(a, engine)?,
         date: a.get("--date").map(str::to_string),
     };
     let r = engine.premium(&req)?;
@@ -566,7 +581,7 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 
 fn eligibility(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
-    let person = person(a)?;
+    let person = person(a, engine)?;
     let r = engine.eligibility(&person)?;
     if a.json {
         return to_json(&r);
@@ -693,7 +708,7 @@ fn range_note(p: &mut Page) {
 fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
     let req = ClaimRequest {
-        person: person(a)?,
+        person: person(a, engine)?,
         paid_on: a.get("--paid-on").map(str::to_string),
         claim: claim_input(a, a.require("--level")?)?,
         explain: true,
@@ -723,7 +738,7 @@ fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 fn compare(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
     let req = CompareRequest {
-        person: person(a)?,
+        person: person(a, engine)?,
         paid_on: a.get("--paid-on").map(str::to_string),
         claim: claim_input(a, String::new())?,
         explain: true,

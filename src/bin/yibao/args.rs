@@ -15,17 +15,25 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
     ("list", &["--scheme"]),
     (
         "premium",
-        &["--scheme", "--region", "--category", "--status*", "--date"],
+        &[
+            "--scheme",
+            "--region",
+            "--city",
+            "--category",
+            "--status*",
+            "--date",
+        ],
     ),
     (
         "eligibility",
-        &["--scheme", "--region", "--category", "--status*"],
+        &["--scheme", "--region", "--city", "--category", "--status*"],
     ),
     (
         "claim",
         &[
             "--scheme",
             "--region",
+            "--city",
             "--category",
             "--status*",
             "--kind",
@@ -42,6 +50,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         &[
             "--scheme",
             "--region",
+            "--city",
             "--category",
             "--status*",
             "--kind",

@@ -52,6 +52,9 @@ yibao premium --scheme S --region R --category C [--status X]... [--date YYYY-MM
   what you pay, each payer's share, any unassigned part, with the clauses
   --status X   身份（低保、重度残疾等），可多次或用逗号分隔 / status id, repeatable or comma-separated
   --date D     缴费日期（默认政策生效日）/ contribution date (default: policy start)
+  --city C     所在市、县（代码 220300、名称 四平、拼音 siping 或首字母 sp）代替 --region；
+               不给 --scheme 时用覆盖它的最新方案 / a city or county instead of --region
+               (code, name, pinyin or initials); without --scheme, the latest scheme covering it
 
 例 Example: yibao premium --scheme jilin-2008 --region prefecture --category adult --status dibao";
 
