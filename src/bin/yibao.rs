@@ -963,27 +963,15 @@ fn year(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 
 // ---------------------------------------------------------------- check
 
-/// `(meta.id, meta.kind)` of a policy text, if it parses that far.
-fn meta_of(text: &str) -> (Option<String>, Option<String>) {
-    let t: Option<toml::Table> = toml::from_str(text).ok();
-    let meta = t.as_ref().and_then(|t| t.get("meta"));
-    let get = |k: &str| {
-        meta.and_then(|m| m.get(k))
-            .and_then(|v| v.as_str())
-            .map(String::from)
-    };
-    (get("id"), get("kind"))
-}
-
 fn check(a: &Args) -> Result<Output, Fail> {
-    let mut files: Vec<(String, String)> = Vec::new();
     let mut given = 0;
-    if a.positional.is_empty() {
-        files.extend(
-            yibao::builtin::FILES
-                .iter()
-                .map(|(n, t)| (n.to_string(), t.to_string())),
-        );
+    let (files, findings) = if a.positional.is_empty() {
+        let files: Vec<(String, String)> = yibao::builtin::FILES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let findings = yibao::policy::lint::check_files(&files);
+        (files, findings)
     } else {
         let mut mine = Vec::new();
         for path in files::expand(&a.positional)? {
@@ -991,17 +979,8 @@ fn check(a: &Args) -> Result<Output, Fail> {
             mine.push((path, text));
         }
         given = mine.len();
-        let ids: Vec<String> = mine.iter().filter_map(|(_, t)| meta_of(t).0).collect();
-        for (n, t) in yibao::builtin::FILES {
-            let (id, kind) = meta_of(t);
-            let dependency = matches!(kind.as_deref(), Some("layer" | "framework"));
-            if dependency && !id.is_some_and(|i| ids.contains(&i)) {
-                files.push((n.to_string(), t.to_string()));
-            }
-        }
-        files.extend(mine);
-    }
-    let findings = yibao::policy::lint::check_files(&files);
+        yibao::policy::lint::check_given(mine)
+    };
     let code = if findings.is_empty() { 0 } else { 1 };
     if a.json {
         #[derive(Serialize)]
