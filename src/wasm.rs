@@ -9,6 +9,8 @@
 
 use std::cell::RefCell;
 
+#[cfg(feature = "loader")]
+mod editor;
 mod input;
 use input::FromJs;
 

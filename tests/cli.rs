@@ -556,6 +556,167 @@ fn check_builtin_policies_passes() {
     );
 }
 
+#[test]
+fn check_a_folder_checks_every_policy_file_under_it() {
+    // the repository's own policies/ folder: every file given, so no built-in dependency is added
+    let o = yibao(&["check", "policies"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    // every built-in file lives under policies/, and nothing else there is a policy file
+    let want = format!(
+        "检查通过：{} 个文件，没有发现问题。",
+        yibao::builtin::FILES.len()
+    );
+    assert_eq!(stdout(&o).trim(), want);
+    let v = json(&yibao(&["check", "--json", "policies/"]));
+    let files: Vec<&str> = v["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f.as_str())
+        .collect();
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("jilin-2008/changchun.toml")),
+        "{files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.ends_with("national-2007.toml")),
+        "{files:?}"
+    );
+    assert!(!files.iter().any(|f| f.ends_with(".snapshot")), "{files:?}");
+
+    // a folder with a good and a bad city file, one of them in a sub-folder, and a non-TOML file
+    let dir = temp_dir("check-dir");
+    std::fs::create_dir_all(dir.join("sub")).expect("mkdir");
+    std::fs::write(dir.join("good.toml"), city("150")).expect("write");
+    std::fs::write(
+        dir.join("sub/bad.toml"),
+        city("50")
+            .replace("jilin-2008-siping-test", "jilin-2008-siping-test2")
+            .replace("id = \"siping\"", "id = \"siping2\""),
+    )
+    .expect("write");
+    std::fs::write(dir.join("notes.txt"), "not a policy").expect("write");
+    let d = dir.to_str().expect("path");
+    let o = yibao(&["check", d]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    let bad = dir.join("sub/bad.toml");
+    let want = format!(
+        "{}: benefits.inpatient.deductibles[adult/community].amount: 取值 50 超出框架允许的范围 100—200",
+        bad.display()
+    );
+    assert!(
+        out.lines().any(|l| l.starts_with(&want)),
+        "want {want:?} in:\n{out}"
+    );
+    assert!(
+        out.contains("发现 1 个问题：2 个文件（另有 6 个内置依赖文件）"),
+        "{out}"
+    );
+
+    // a folder without policy files is an input error naming it
+    let empty = temp_dir("check-empty");
+    let o = yibao(&["check", empty.to_str().expect("path")]);
+    assert_error(&o, "invalid_input", "中没有政策文件");
+}
+
+// ---------------------------------------------------------------- --city
+
+#[test]
+fn city_by_code_name_pinyin_or_initials_gives_its_region() {
+    let explicit = |scheme: &str, region: &str, category: &str| {
+        let o = yibao(&[
+            "premium",
+            "--scheme",
+            scheme,
+            "--region",
+            region,
+            "--category",
+            category,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let by_city = |city: &str, scheme: Option<&str>, category: &str| {
+        let mut args = vec!["premium", "--city", city, "--category", category];
+        if let Some(s) = scheme {
+            args.extend(["--scheme", s]);
+        }
+        let o = yibao(&args);
+        assert_eq!(o.status.code(), Some(0), "{city}: {}", stderr(&o));
+        stdout(&o)
+    };
+    // under the 2008 Jilin scheme: 四平市 is a prefecture, 桦甸市 a county-level city, 长春 its own file
+    let prefecture = explicit("jilin-2008", "prefecture", "adult");
+    for c in ["220300", "四平市", "四平", "siping", "SiPing", "sp"] {
+        assert_eq!(by_city(c, Some("jilin-2008"), "adult"), prefecture, "{c}");
+    }
+    let county = explicit("jilin-2008", "county", "adult");
+    assert_ne!(county, prefecture);
+    for c in ["220282", "桦甸市", "huadian"] {
+        assert_eq!(by_city(c, Some("jilin-2008"), "adult"), county, "{c}");
+    }
+    assert_eq!(
+        by_city("长春", Some("jilin-2008"), "adult"),
+        explicit("jilin-2008", "changchun", "adult")
+    );
+    // without --scheme: the most recent scheme that covers it (what a resident uses now)
+    assert_eq!(
+        by_city("四平", None, "urban_adult"),
+        explicit("jilin-2016", "jilin", "urban_adult")
+    );
+    assert_eq!(
+        by_city("海宁", None, "resident"),
+        explicit("jiaxing-2008", "jiaxing", "resident")
+    );
+    assert_eq!(
+        by_city("320600", None, "adult"),
+        explicit("jiangsu-2007", "city_district", "adult")
+    );
+    assert_eq!(
+        by_city("邳州", None, "adult"),
+        explicit("jiangsu-2007", "county", "adult")
+    );
+}
+
+#[test]
+fn city_errors_say_what_is_wrong() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["premium", "--category", "adult"];
+        args.extend(extra);
+        yibao(&args)
+    };
+    assert_error(
+        &run(&["--city", "北京"]),
+        "invalid_input",
+        "没有找到地区“北京”",
+    );
+    assert_error(
+        &run(&["--city", "dh"]),
+        "invalid_input",
+        "对应多个地区，请写明：220183 德惠市",
+    );
+    assert_error(
+        &run(&["--city", "海宁", "--scheme", "jilin-2008"]),
+        "invalid_input",
+        "海宁市（330481）不在方案 jilin-2008 的范围内；适用：jiaxing-2008",
+    );
+    assert_error(
+        &run(&[
+            "--city",
+            "四平",
+            "--scheme",
+            "jilin-2008",
+            "--region",
+            "county",
+        ]),
+        "invalid_input",
+        "不要同时给出 --region",
+    );
+}
+
 /// The shared city fixture with its community deductible set to `value`.
 fn city(value: &str) -> String {
     include_str!("policies/siping-city.toml").replacen(
@@ -692,7 +853,7 @@ fn help_for_every_command() {
         ("claim", "--out-of-scope A"),
         ("compare", "yibao compare --scheme S"),
         ("year", "yibao year --file"),
-        ("check", "yibao check [FILES...]"),
+        ("check", "yibao check [FILES or FOLDERS...]"),
     ] {
         let o = yibao(&[c, "--help"]);
         assert_eq!(o.status.code(), Some(0));

@@ -5,15 +5,26 @@
 
 import init, * as api from './pkg/yibao.js';
 import { coverageYearLabels, coverageYearSelect, defaultCoverageYear, hardshipTable, periodPanel, sourceTap, staleBanner } from './years.js';
+import { bare, compileWasm, fix1, guardApi } from './guard.js';
+import { cityField, summaryBar, updateSummary } from './extras.js';
 
 let engineReady = null;
 let fullReady = null;
 
-/** Loads the wasm module once (relative to pkg/yibao.js) and returns the API. */
+/**
+ * Loads the wasm module once and returns the API, guarded against what a host page may have
+ * patched (guard.js: fetched with a fresh realm's fetch, requests and answers copied bare).
+ */
 export function loadEngine() {
-  if (!engineReady) engineReady = init().then(() => api);
+  if (!engineReady) {
+    engineReady = init({ module_or_path: compileWasm(new URL('./pkg/yibao_bg.wasm', import.meta.url)) }).then(() => guardApi(api));
+  }
   return engineReady;
 }
+
+/** A wasm file's URL in `dir`: a parameter, so scripts/size-check.mjs (which follows literal
+ * `new URL('…', import.meta.url)`) does not count the full module as loaded eagerly. */
+const wasmIn = (dir) => new URL(`${dir}/yibao_bg.wasm`, import.meta.url);
 
 /**
  * The full module (pkg/full/), which can also read policy files (loadPolicy): loaded only when
@@ -22,8 +33,8 @@ export function loadEngine() {
 export function loadFullEngine() {
   if (!fullReady) {
     fullReady = import('./pkg/full/yibao.js').then(async (full) => {
-      await full.default();
-      return full;
+      await full.default({ module_or_path: compileWasm(wasmIn('pkg/full')) });
+      return guardApi(full);
     });
     fullReady.catch(() => {
       fullReady = null;
@@ -292,6 +303,7 @@ export function encodeState(st) {
   put('r', st.region);
   put('c', st.category);
   put('cy', st.cy);
+  put('ct', st.city);
   if (st.statuses && st.statuses.length) p.set('st', st.statuses.join(','));
   put('p', st.paid_on);
   put('rw', st.renewed);
@@ -321,6 +333,7 @@ export function decodeState(frag) {
   get('r', 'region');
   get('c', 'category');
   get('cy', 'cy');
+  get('ct', 'city');
   if (p.has('st')) st.statuses = p.get('st').split(',').filter(Boolean);
   get('p', 'paid_on');
   get('rw', 'renewed');
@@ -362,7 +375,8 @@ class Calculator {
     this.opts = options;
     this.hl = options.headingLevel || 2;
     const fromFrag = options.syncFragment ? decodeState(location.hash) : {};
-    this.state = { statuses: [], year: [], ...(options.preset || {}), ...fromFrag };
+    // No prototype: a host's Object.prototype.paid_on (or date, disease…) must not read as input.
+    this.state = bare({ statuses: [], year: [], ...(options.preset || {}), ...fromFrag });
     this.i18n = new I18n(this.state.lang || options.lang || 'zh');
     this.state.lang = this.i18n.lang;
     this.openDetails = new Set();
@@ -384,7 +398,7 @@ class Calculator {
     if (this.opts.syncFragment) {
       window.addEventListener('hashchange', () => {
         if (location.hash.slice(1) === this.lastFragment) return;
-        this.state = { statuses: [], year: [], ...decodeState(location.hash) };
+        this.state = bare({ statuses: [], year: [], ...decodeState(location.hash) });
         this.i18n = new I18n(this.state.lang || this.i18n.lang);
         this.build();
       });
@@ -529,7 +543,8 @@ class Calculator {
     this.yearBox = h('section', { class: 'yb-card yb-year', 'aria-label': i18n.t('year') });
     this.actions = this.actionsBar(H);
 
-    this.container.append(head, intro, this.form, this.live, this.detail, this.yearBox, this.actions);
+    this.summary = summaryBar(i18n, this.live);
+    this.container.append(head, intro, this.form, this.summary, this.live, this.detail, this.yearBox, this.actions);
     this.container.append(h('p', { class: 'yb-foot' }, i18n.t('footer')));
     this.compute();
     if (hadFocus) this.container.querySelector(`[data-key="${hadFocus}"]`)?.focus();
@@ -588,6 +603,7 @@ class Calculator {
       'fieldset',
       { class: 'yb-card yb-who' },
       h('legend', {}, i18n.t('who')),
+      cityField(this),
       this.field('scheme', i18n.t('scheme'), this.select('scheme', this.catalogue.schemes, st.scheme)),
       h('p', { class: 'yb-doc' }, `${sc.doc} ${sc.title_zh}`),
       this.field('region', i18n.t('region'), this.select('region', sc.regions, st.region)),
@@ -672,6 +688,7 @@ class Calculator {
     }
     if (!committed) return;
     if (structural.includes(t.name) && t.name !== 'status') {
+      if (t.name === 'scheme' || t.name === 'region') st.city = ''; // chosen by hand, not from the picker
       if (t.name === 'scheme') {
         st.region = st.category = st.kind = st.level = st.disease = st.renewed = '';
         st.statuses = [];
@@ -718,6 +735,7 @@ class Calculator {
     this.last = { elig, prem, claim, compare };
 
     const H = (n, ...kids) => h(`h${Math.min(6, this.hl + n)}`, {}, ...kids);
+    updateSummary(this.summary, prem, kinds.length ? claim : null);
     replace(this.live, 
       this.renderEligibility(H, elig, prem),
       this.renderPremium(H, prem),
@@ -1074,7 +1092,7 @@ class Calculator {
     const ticks = [0, 0.25, 0.5, 0.75, 1];
     const titleId = nextId('chart-title');
     const descId = nextId('chart-desc');
-    const path = points.map((p, i) => `${i ? 'L' : 'M'}${X(p.x).toFixed(1)},${Y(p.y).toFixed(1)}`).join(' ');
+    const path = points.map((p, i) => `${i ? 'L' : 'M'}${fix1(X(p.x))},${fix1(Y(p.y))}`).join(' ');
     const svg = s(
       'svg',
       { viewBox: `0 0 ${W} ${HT}`, class: 'yb-chart', role: 'img', 'aria-labelledby': `${titleId} ${descId}` },

@@ -4,6 +4,10 @@
 
 #[path = "yibao/args.rs"]
 mod args;
+#[path = "yibao/city.rs"]
+mod city;
+#[path = "yibao/files.rs"]
+mod files;
 #[path = "yibao/help.rs"]
 mod help;
 #[path = "yibao/show.rs"]
@@ -273,10 +277,23 @@ fn person_line(p: &Page, cat: &Catalogue, person: &PersonInput) -> String {
     parts.join(" · ")
 }
 
-fn person(a: &Args) -> Result<PersonInput, Error> {
+fn person(a: &Args, engine: &Engine) -> Result<PersonInput, Error> {
+    let (scheme, region) = match a.get("--city") {
+        // a division by code, name or pinyin (city.rs); --region would say it twice
+        Some(c) if a.has("--region") => {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("--city {c} 已确定统筹地区，不要同时给出 --region"),
+                format!("--city {c} sets the region; leave out --region"),
+            )
+            .field("--region"))
+        }
+        Some(c) => city::resolve(c, a.get("--scheme"), &engine.catalogue())?,
+        None => (a.require("--scheme")?, a.require("--region")?),
+    };
     Ok(PersonInput {
-        scheme: a.require("--scheme")?,
-        region: a.require("--region")?,
+        scheme,
+        region,
         category: a.require("--category")?,
         statuses: a.all("--status"),
     })
@@ -485,7 +502,7 @@ fn list(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
     let req = PremiumRequest {
-        person: person(a)?,
+        person: person(a, engine)?,
         date: a.get("--date").map(str::to_string),
         year: a.get("--year").map(coverage_year).transpose()?,
     };
@@ -585,7 +602,7 @@ fn coverage_year(s: &str) -> Result<u16, Error> {
 
 fn eligibility(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
-    let person = person(a)?;
+    let person = person(a, engine)?;
     let r = engine.eligibility(&person)?;
     if a.json {
         return to_json(&r);
@@ -727,7 +744,7 @@ fn renewed(a: &Args) -> Result<Option<bool>, Error> {
 fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
     let req = ClaimRequest {
-        person: person(a)?,
+        person: person(a, engine)?,
         paid_on: a.get("--paid-on").map(str::to_string),
         renewed_without_break: renewed(a)?,
         claim: claim_input(a, a.require("--level")?)?,
@@ -758,7 +775,7 @@ fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 fn compare(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
     let req = CompareRequest {
-        person: person(a)?,
+        person: person(a, engine)?,
         paid_on: a.get("--paid-on").map(str::to_string),
         renewed_without_break: renewed(a)?,
         claim: claim_input(a, String::new())?,
@@ -984,44 +1001,24 @@ fn year(a: &Args, engine: &Engine) -> Result<Output, Fail> {
 
 // ---------------------------------------------------------------- check
 
-/// `(meta.id, meta.kind)` of a policy text, if it parses that far.
-fn meta_of(text: &str) -> (Option<String>, Option<String>) {
-    let t: Option<toml::Table> = toml::from_str(text).ok();
-    let meta = t.as_ref().and_then(|t| t.get("meta"));
-    let get = |k: &str| {
-        meta.and_then(|m| m.get(k))
-            .and_then(|v| v.as_str())
-            .map(String::from)
-    };
-    (get("id"), get("kind"))
-}
-
 fn check(a: &Args) -> Result<Output, Fail> {
-    let mut files: Vec<(String, String)> = Vec::new();
     let mut given = 0;
-    if a.positional.is_empty() {
-        files.extend(
-            yibao::builtin::FILES
-                .iter()
-                .map(|(n, t)| (n.to_string(), t.to_string())),
-        );
+    let (files, findings) = if a.positional.is_empty() {
+        let files: Vec<(String, String)> = yibao::builtin::FILES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let findings = yibao::policy::lint::check_files(&files);
+        (files, findings)
     } else {
         let mut mine = Vec::new();
-        for path in &a.positional {
-            mine.push((path.clone(), read_file(path)?));
+        for path in files::expand(&a.positional)? {
+            let text = read_file(&path)?;
+            mine.push((path, text));
         }
         given = mine.len();
-        let ids: Vec<String> = mine.iter().filter_map(|(_, t)| meta_of(t).0).collect();
-        for (n, t) in yibao::builtin::FILES {
-            let (id, kind) = meta_of(t);
-            let dependency = matches!(kind.as_deref(), Some("layer" | "framework"));
-            if dependency && !id.is_some_and(|i| ids.contains(&i)) {
-                files.push((n.to_string(), t.to_string()));
-            }
-        }
-        files.extend(mine);
-    }
-    let findings = yibao::policy::lint::check_files(&files);
+        yibao::policy::lint::check_given(mine)
+    };
     let code = if findings.is_empty() { 0 } else { 1 };
     if a.json {
         #[derive(Serialize)]
@@ -1058,11 +1055,13 @@ fn check(a: &Args) -> Result<Output, Fail> {
         p.line(s);
     }
     let deps = files.len() - given;
-    let what = match (a.lang, given) {
-        (Lang::Zh, 0) => format!("{} 个内置政策文件", files.len()),
-        (Lang::Zh, _) => format!("{given} 个文件（另有 {deps} 个内置依赖文件）"),
-        (Lang::En, 0) => format!("{} built-in policy files", files.len()),
-        (Lang::En, _) => format!("{given} files (with {deps} built-in dependencies)"),
+    let what = match (a.lang, given, deps) {
+        (Lang::Zh, 0, _) => format!("{} 个内置政策文件", files.len()),
+        (Lang::Zh, _, 0) => format!("{given} 个文件"),
+        (Lang::Zh, _, _) => format!("{given} 个文件（另有 {deps} 个内置依赖文件）"),
+        (Lang::En, 0, _) => format!("{} built-in policy files", files.len()),
+        (Lang::En, _, 0) => format!("{given} files"),
+        (Lang::En, _, _) => format!("{given} files (with {deps} built-in dependencies)"),
     };
     let summary = match (a.lang, findings.len()) {
         (Lang::Zh, 0) => format!("检查通过：{what}，没有发现问题。"),

@@ -336,6 +336,37 @@ pub fn check_files(files: &[(String, String)]) -> Vec<Error> {
     errors
 }
 
+/// `(meta.id, meta.kind)` of a policy text, if it parses that far.
+fn meta_of(text: &str) -> (Option<String>, Option<String>) {
+    let t: Option<toml::Table> = toml::from_str(text).ok();
+    let meta = t.as_ref().and_then(|t| t.get("meta"));
+    let get = |k: &str| {
+        meta.and_then(|m| m.get(k))
+            .and_then(|v| v.as_str())
+            .map(String::from)
+    };
+    (get("id"), get("kind"))
+}
+
+/// What `yibao check FILES` does, for the CLI and the page's policy editor alike: the `given`
+/// files checked together with the built-in layer and framework files they depend on (a given
+/// file whose `meta.id` equals a built-in one replaces it; built-in cities are not added).
+/// Returns every file checked (the built-in dependencies first) and the findings.
+pub fn check_given(given: Vec<(String, String)>) -> (Vec<(String, String)>, Vec<Error>) {
+    let ids: Vec<String> = given.iter().filter_map(|(_, t)| meta_of(t).0).collect();
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (n, t) in crate::builtin::FILES {
+        let (id, kind) = meta_of(t);
+        let dependency = matches!(kind.as_deref(), Some("layer" | "framework"));
+        if dependency && !id.is_some_and(|i| ids.contains(&i)) {
+            files.push((n.to_string(), t.to_string()));
+        }
+    }
+    files.extend(given);
+    let findings = check_files(&files);
+    (files, findings)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,3 +58,23 @@ test('axe: demo host page with the widget', async () => {
   assert.deepEqual(v, [], JSON.stringify(v, null, 1));
   await page.close();
 });
+
+test('axe: the city picker open, and the policy editor page with a finding and its preview', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  await page.locator('[data-key="city"]').click();
+  await page.locator('[data-key="city"]').pressSequentially('sp');
+  await page.locator('.yb-picker [role="option"]').first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('ArrowDown');
+  let v = await axe(page);
+  assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+
+  await page.goto(`${server.origin}/editor.html`);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  await page.locator('#figures tbody input[inputmode="decimal"]').first().fill('5');
+  await page.waitForFunction(() => document.querySelector('#findings li'), null, { timeout: 10000 });
+  v = await axe(page);
+  assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+  await page.close();
+});

@@ -13,12 +13,12 @@ export const DIST = path.join(ROOT, 'dist');
 export const SHOTS = path.join(here, 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** Starts tests/browser/server.py on a free port; resolves to { origin, stop }. */
-export async function startServer({ csp = true } = {}) {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
+/** Starts tests/browser/server.py on a free port (serving `dir`, dist/ by default); resolves to { origin, stop }. */
+export async function startServer({ csp = true, dir = DIST } = {}) {
+  if (dir === DIST && !existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run ./build.sh first');
   }
-  const args = [path.join(here, 'server.py'), '0', DIST];
+  const args = [path.join(here, 'server.py'), '0', dir];
   if (csp) args.push('--csp');
   const proc = spawn('python3', args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve, reject) => {

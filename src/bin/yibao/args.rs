@@ -18,6 +18,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         &[
             "--scheme",
             "--region",
+            "--city",
             "--category",
             "--status*",
             "--date",
@@ -26,13 +27,14 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
     ),
     (
         "eligibility",
-        &["--scheme", "--region", "--category", "--status*"],
+        &["--scheme", "--region", "--city", "--category", "--status*"],
     ),
     (
         "claim",
         &[
             "--scheme",
             "--region",
+            "--city",
             "--category",
             "--status*",
             "--kind",
@@ -50,6 +52,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         &[
             "--scheme",
             "--region",
+            "--city",
             "--category",
             "--status*",
             "--kind",

@@ -52,6 +52,9 @@ yibao premium --scheme S --region R --category C [--status X]... [--date YYYY-MM
   what you pay, each payer's share, any unassigned part, with the clauses
   --status X   身份（低保、重度残疾等），可多次或用逗号分隔 / status id, repeatable or comma-separated
   --date D     缴费日期（默认政策生效日）/ contribution date (default: policy start)
+  --city C     所在市、县（代码 220300、名称 四平、拼音 siping 或首字母 sp）代替 --region；
+               不给 --scheme 时用覆盖它的最新方案 / a city or county instead of --region
+               (code, name, pinyin or initials); without --scheme, the latest scheme covering it
 
 例 Example: yibao premium --scheme jilin-2008 --region prefecture --category adult --status dibao";
 
@@ -99,8 +102,9 @@ yibao year --file FILE.toml|FILE.json [--steps]
 文件格式见 CLI.md / file format: see CLI.md (example: tests/cli/year.toml)";
 
 const CHECK: &str = "\
-yibao check [FILES...]
-  不带文件：检查内置政策文件；带文件：与其依赖的内置国家层、框架文件一起检查
+yibao check [FILES or FOLDERS...]
+  不带文件：检查内置政策文件；带文件：与其依赖的内置国家层、框架文件一起检查；
+  文件夹表示其中（含子文件夹）所有 *.toml 文件 / a folder means every *.toml file under it
   no files: check the built-in policies; with files: check them with the built-in layer and
   framework files they depend on (a given file replaces a built-in one with the same meta.id)
   每条问题一行：文件: 字段: 说明（依据 条款）；有问题退出码 1
