@@ -76,19 +76,34 @@ const KINDS: [&str; 4] = CLAIM_KINDS;
 pub(crate) fn add_not_set(kinds: &mut Vec<ClaimKindOut>, p: &Policy) {
     for n in p.benefits.iter().flat_map(|b| &b.not_set) {
         if let Some(k) = kinds.iter_mut().find(|k| k.id == n.kind) {
-            // validation keeps these levels apart from the paid ones; empty = every level
-            if n.levels.is_empty() {
-                k.levels.clear();
-            } else if !k.levels.is_empty() {
+            // paid at some levels: its unset levels too (validation keeps them apart)
+            if !k.levels.is_empty() {
                 k.levels.extend_from_slice(&n.levels);
             }
             continue;
         }
-        let (zh, en) = claim_kind_name(&n.kind);
+        let (zh, en) = match n.kind.as_str() {
+            "inpatient" => (
+                "住院（本文件未规定）",
+                "Inpatient stay (not set by this document)",
+            ),
+            "outpatient_major" => (
+                "门诊大病（本文件未规定）",
+                "Outpatient major disease (not set by this document)",
+            ),
+            "student_accident" => (
+                "学生意外伤害门诊（本文件未规定）",
+                "Pupil's accidental-injury outpatient treatment (not set by this document)",
+            ),
+            _ => (
+                "普通门诊（本文件未规定）",
+                "General outpatient (not set by this document)",
+            ),
+        };
         kinds.push(ClaimKindOut {
             id: n.kind.clone(),
-            name_zh: [zh, "（本文件未规定）"].concat(),
-            name_en: [en, " (not set by this document)"].concat(),
+            name_zh: zh.into(),
+            name_en: en.into(),
             categories: n.categories.clone(),
             levels: n.levels.clone(),
             diseases: Vec::new(),

@@ -602,19 +602,6 @@ pub const CLAIM_KINDS: [&str; 4] = [
     "general_outpatient",
 ];
 
-/// A claim kind's name in Chinese and English (for kinds named without a rule of their own).
-pub fn claim_kind_name(id: &str) -> (&'static str, &'static str) {
-    match id {
-        "inpatient" => ("住院", "Inpatient stay"),
-        "outpatient_major" => ("门诊大病", "Outpatient major disease"),
-        "student_accident" => (
-            "学生意外伤害门诊",
-            "Pupil's accidental-injury outpatient treatment",
-        ),
-        _ => ("普通门诊", "General outpatient"),
-    }
-}
-
 impl Benefits {
     /// The entry saying the document sets nothing for this claim kind, category and level.
     pub fn not_set_for(&self, kind: &str, cat: &str, level: &str) -> Option<&NotSet> {
