@@ -31,7 +31,8 @@ const pinyinVersion = require('pinyin-pro/package.json').version;
  *   (不含长春市) and 各县(市); counties and county-level cities under Changchun are in the county tier.
  * - jilin-2016 (吉政办发〔2016〕84号) has one region for the whole province.
  * - jiaxing-2008 (嘉政发〔2007〕70号) unifies the city and its counties (一(三) 六个统一): one region.
- * - jiangsu-2007 distinguishes 省辖市市区 and 县(市) (二(三)).
+ * - jiangsu-2007 distinguishes 省辖市市区 and 县(市) (二(三)); 南通市 (its urban districts) has its
+ *   city file nantong (policies/jiangsu-2007/nantong.toml, a 省辖市 pooling region).
  */
 const RULES = [
   { scheme: 'jilin-2008', where: '2201', kind: ['prefecture', 'district'], region: 'changchun' },
@@ -39,6 +40,7 @@ const RULES = [
   { scheme: 'jilin-2008', where: '22', kind: ['county'], region: 'county' },
   { scheme: 'jilin-2016', where: '22', kind: ['prefecture', 'district', 'county'], region: 'jilin' },
   { scheme: 'jiaxing-2008', where: '3304', kind: ['prefecture', 'district', 'county'], region: 'jiaxing' },
+  { scheme: 'jiangsu-2007', where: '3206', kind: ['prefecture', 'district'], region: 'nantong' },
   { scheme: 'jiangsu-2007', where: '32', kind: ['prefecture', 'district'], region: 'city_district' },
   { scheme: 'jiangsu-2007', where: '32', kind: ['county'], region: 'county' },
 ];

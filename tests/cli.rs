@@ -673,6 +673,10 @@ fn city_by_code_name_pinyin_or_initials_gives_its_region() {
     );
     assert_eq!(
         by_city("320600", None, "adult"),
+        explicit("jiangsu-2007", "nantong", "adult")
+    );
+    assert_eq!(
+        by_city("wuxi", None, "adult"),
         explicit("jiangsu-2007", "city_district", "adult")
     );
     assert_eq!(

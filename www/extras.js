@@ -1,42 +1,138 @@
-// Two small parts of the calculator that ui.js imports (issue 12), in one module because each file
-// costs the widget's size budget its own gzip overhead.
+// What issue 12 added to the calculator, in one module because each file costs the widget's size
+// budget its own gzip overhead: (0) living inside someone else's page, (1) the summary bar, (2) the
+// city picker's field. ui.js and editor.js import from here.
+import { h, yuan } from './ui.js';
+
+// ---------------------------------------------------------------- 0. the host guard
 //
-// 1. The summary bar: the key figures kept in view while the inputs change them (issue 12): what the resident pays
+// Living inside someone else's page. A portal's older scripts may replace `fetch` (a polyfill, a
+// wrapper that adds tokens, a shim that refuses), `Response`, `JSON`, `Number.prototype` methods, or
+// add enumerable properties to `Object.prototype` and `Array.prototype`. The calculator must answer
+// the same either way, so:
+//
+// - the wasm module is fetched and compiled with the `fetch` and `WebAssembly` of a fresh realm (an
+//   empty same-origin frame that exists only while the file downloads), never with the page's;
+// - every request handed to the engine is copied into objects without a prototype, so a property
+//   the host put on `Object.prototype` (`explain`, `disease`, `paid_on` …) can't be read as an
+//   input, and every answer is copied the same way, so an absent optional field reads `undefined`;
+// - the UI formats numbers for the chart without `Number.prototype` (`fix1` below).
+//
+// Nothing here uses JSON. The frame needs no CSP exception: it has no URL (an initial about:blank
+// document, which inherits this page's origin and policy).
+
+/** `v` rounded to one decimal as text, by arithmetic only (no `Number.prototype.toFixed`). */
+export function fix1(v) {
+  const r = Math.round(v * 10) / 10;
+  return `${r === 0 ? 0 : r}`;
+}
+
+/**
+ * A fresh realm's window: an empty, hidden frame appended to the document. `done()` removes it
+ * (after its fetch has finished: removing a frame cancels what it is loading). Null when no frame
+ * can be made (e.g. no document).
+ */
+function freshRealm() {
+  try {
+    const f = document.createElement('iframe');
+    f.hidden = true;
+    f.setAttribute('aria-hidden', 'true');
+    document.documentElement.append(f);
+    const win = f.contentWindow;
+    if (!win || typeof win.fetch !== 'function' || !win.WebAssembly) {
+      f.remove();
+      return null;
+    }
+    return { win, done: () => f.remove() };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Fetches and compiles the wasm file at `url` with a fresh realm's `fetch` and `WebAssembly`
+ * (streaming where the server sends application/wasm); resolves to a `WebAssembly.Module`, which
+ * the wasm-bindgen glue instantiates (`init({ module_or_path })`) without touching `fetch`.
+ */
+export async function compileWasm(url) {
+  const realm = freshRealm();
+  const win = realm ? realm.win : globalThis;
+  const W = win.WebAssembly;
+  const href = `${url}`;
+  try {
+    const get = () => win.fetch.call(win, href);
+    try {
+      return await W.compileStreaming(get());
+    } catch {
+      // e.g. served without application/wasm: compile from the bytes below
+    }
+    const res = await get();
+    if (!res.ok) throw new Error(`${href}: HTTP ${res.status}`);
+    return await W.compile(await res.arrayBuffer());
+  } finally {
+    if (realm) realm.done();
+  }
+}
+
+/** A deep copy of `v` in which every plain object has no prototype; arrays stay arrays. */
+export function bare(v, depth = 0) {
+  if (v === null || typeof v !== 'object' || depth > 64) return v;
+  if (Array.isArray(v)) {
+    const out = [];
+    for (let i = 0; i < v.length; i += 1) out[i] = bare(v[i], depth + 1);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const out = Object.create(null);
+  for (const k of Object.keys(v)) out[k] = bare(v[k], depth + 1);
+  return out;
+}
+
+/**
+ * The engine's API with each exported function wrapped: its argument and its answer go through
+ * `bare`. Other exports (the init function, classes) are passed through unchanged.
+ */
+export function guardApi(api) {
+  const out = Object.create(null);
+  for (const k of Object.keys(api)) {
+    const f = api[k];
+    out[k] =
+      typeof f === 'function' && k !== 'default' && /^[a-z]/.test(k)
+        ? (...args) => {
+            const copies = [];
+            for (let i = 0; i < args.length; i += 1) copies[i] = bare(args[i]);
+            return bare(Reflect.apply(f, undefined, copies));
+          }
+        : f;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- 1. the summary bar
+
+// The summary bar: the key figures kept in view while the inputs change them (issue 12): what the resident pays
 // this year and what this bill costs them, in a bar that sticks to the bottom of the screen while
 // the form is being filled in (on a phone the full results start far below the first field) and
 // settles above the results once they are reached. It repeats figures that the results announce,
 // so it is not a live region itself.
-import { h, yuan } from './ui.js';
 
 /** An empty summary bar; `updateSummary` fills it after each computation. */
-export function summaryBar(i18n, results) {
-  const en = i18n.lang === 'en';
-  const fig = (key, tid) =>
-    h('p', { class: `yb-sum-fig yb-sum-${key}` }, h('span', {}, i18n.t(key)), ' ', h('strong', { 'data-testid': tid }, '—'));
+export function summaryBar(i18n) {
+  const fig = (key, tid) => h('p', { class: `yb-sum-${key}` }, i18n.t(key), ' ', h('strong', { 'data-testid': tid }, '—'));
   return h(
     'aside',
-    { class: 'yb-summary', 'aria-label': en ? 'Summary' : '结果摘要', 'data-testid': 'summary' },
+    { class: 'yb-summary', 'aria-label': i18n.lang === 'en' ? 'Summary' : '结果摘要', 'data-testid': 'summary' },
     fig('youPayYear', 'summary-premium'),
     fig('youPay', 'summary-you'),
-    fig('fundPays', 'summary-fund'),
-    // a button, not a #fragment link: the page keeps its state in the fragment, and the widget's
-    // ids live in a shadow root the host's URL can't reach
-    h('button', { type: 'button', class: 'yb-sum-more', onclick: () => results.scrollIntoView() }, en ? 'Details' : '明细'),
   );
 }
 
-/** Writes the premium's individual share and the claim's figures (or a dash) into the bar. */
+/** Writes the premium's individual share and the claim's share for the resident (or a dash). */
 export function updateSummary(bar, prem, claim) {
-  if (!bar) return;
-  const set = (tid, v) => {
-    const el = bar.querySelector(`[data-testid="${tid}"]`);
-    if (el) el.textContent = v === undefined ? '—' : yuan(v);
-  };
-  set('summary-premium', prem && prem.ok ? prem.ok.individual : undefined);
-  const c = claim && claim.ok;
-  set('summary-you', c ? c.psn_part_amt : undefined);
-  set('summary-fund', c ? c.hifp_pay : undefined);
-  bar.querySelector('.yb-sum-youPay').hidden = bar.querySelector('.yb-sum-fundPays').hidden = !claim;
+  const [p, c] = bar.querySelectorAll('strong');
+  p.textContent = prem && prem.ok ? yuan(prem.ok.individual) : '—';
+  c.textContent = claim && claim.ok ? yuan(claim.ok.psn_part_amt) : '—';
+  c.parentNode.hidden = !claim;
 }
 
 // ---------------------------------------------------------------- 2. the city field
@@ -47,7 +143,7 @@ export function updateSummary(bar, prem, claim) {
 // once when the state already names a division (a link with ct=220282).
 
 const W = [
-  ['所在地（城市或区县：名称、拼音或首字母，如 四平、siping、sp）', 'Where you live (city or county: name, pinyin or initials, e.g. 四平, siping, sp)'],
+  ['所在地（市、县名称或拼音，如 四平、siping、sp）', 'Where you live (city or county, e.g. 四平, siping, sp)'],
 ];
 
 let picker = null;

@@ -157,7 +157,7 @@ export function attachPicker(calc, input) {
     const st = calc.state;
     if (st.scheme !== m.scheme.id) {
       // as when the scheme is chosen in its own field: what belonged to the old one goes
-      st.category = st.kind = st.level = st.disease = st.date = '';
+      st.category = st.kind = st.level = st.disease = st.date = st.renewed = st.cy = '';
       st.statuses = [];
       st.year = [];
     }

@@ -5,15 +5,14 @@
 
 import init, * as api from './pkg/yibao.js';
 import { coverageYearLabels, coverageYearSelect, defaultCoverageYear, hardshipTable, periodPanel, sourceTap, staleBanner } from './years.js';
-import { bare, compileWasm, fix1, guardApi } from './guard.js';
-import { cityField, summaryBar, updateSummary } from './extras.js';
+import { bare, cityField, compileWasm, fix1, guardApi, summaryBar, updateSummary } from './extras.js';
 
 let engineReady = null;
 let fullReady = null;
 
 /**
  * Loads the wasm module once and returns the API, guarded against what a host page may have
- * patched (guard.js: fetched with a fresh realm's fetch, requests and answers copied bare).
+ * patched (extras.js: fetched with a fresh realm's fetch, requests and answers copied bare).
  */
 export function loadEngine() {
   if (!engineReady) {
@@ -543,7 +542,7 @@ class Calculator {
     this.yearBox = h('section', { class: 'yb-card yb-year', 'aria-label': i18n.t('year') });
     this.actions = this.actionsBar(H);
 
-    this.summary = summaryBar(i18n, this.live);
+    this.summary = summaryBar(i18n);
     this.container.append(head, intro, this.form, this.summary, this.live, this.detail, this.yearBox, this.actions);
     this.container.append(h('p', { class: 'yb-foot' }, i18n.t('footer')));
     this.compute();

@@ -138,7 +138,8 @@ test('海宁 and 南通 find their schemes; every mapping names a region the eng
   await page.locator('[data-key="city"]').focus();
   for (const [typed, code, scheme, region] of [
     ['海宁', '330481', 'jiaxing-2008', 'jiaxing'],
-    ['nantong', '320600', 'jiangsu-2007', 'city_district'],
+    ['nantong', '320600', 'jiangsu-2007', 'nantong'],
+    ['无锡', '320200', 'jiangsu-2007', 'city_district'],
     ['邳州', '320382', 'jiangsu-2007', 'county'],
     // from another province's scheme: the Jilin scheme in force today
     ['长春', '220100', 'jilin-2016', 'jilin'],
