@@ -242,7 +242,9 @@ function update() {
   }
   $('#export').disabled = false;
   clearTimeout(ed.timer);
-  if (!findings.length) ed.timer = setTimeout(() => preview(text), 300);
+  // each preview is a fresh instance of the full module, which the browser keeps for the page's
+  // life: rebuilt only once typing has paused
+  if (!findings.length) ed.timer = setTimeout(() => preview(text), 800);
   else if (ed.calc) $('#preview-status').textContent = '草稿未通过检查：预览仍是上一次通过检查的版本。/ The draft has findings: the preview shows the last draft that passed.';
 }
 

@@ -46,13 +46,16 @@ class YibaoCalculator extends HTMLElement {
 
   applyAccent() {
     const accent = this.getAttribute('accent');
-    if (!accent || !CSS.supports('color', accent) || !('adoptedStyleSheets' in Document.prototype)) {
-      this.shadowRoot.adoptedStyleSheets = [];
-      return;
+    if (!('adoptedStyleSheets' in Document.prototype)) return;
+    // only the accent's own sheet is replaced: the city picker adds one of its own
+    const others = this.shadowRoot.adoptedStyleSheets.filter((x) => x !== this.accentSheet);
+    this.accentSheet = null;
+    if (accent && CSS.supports('color', accent)) {
+      this.accentSheet = new CSSStyleSheet();
+      this.accentSheet.replaceSync(`:host { --yb-accent: ${accent}; }`);
+      others.push(this.accentSheet);
     }
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`:host { --yb-accent: ${accent}; }`);
-    this.shadowRoot.adoptedStyleSheets = [sheet];
+    this.shadowRoot.adoptedStyleSheets = others;
   }
 }
 

@@ -180,6 +180,11 @@ test('the picker works inside the widget (shadow DOM)', async () => {
   await input.click();
   await input.pressSequentially('sp');
   await widget.locator('.yb-picker [data-code="220300"]').waitFor({ timeout: 10000 });
+  // the picker's styles apply in the shadow root, and survive a change of the accent attribute
+  const listPosition = () => widget.locator('.yb-picker').evaluate((el) => getComputedStyle(el).position);
+  assert.equal(await listPosition(), 'absolute');
+  await widget.evaluate((el) => el.setAttribute('accent', '#0b6e4f'));
+  assert.equal(await listPosition(), 'absolute');
   await widget.locator('.yb-picker [data-code="220382"]').click();
   await page.waitForFunction(() => document.querySelector('yibao-calculator').shadowRoot.querySelector('select[name="region"]').value === 'county', null, { timeout: 10000 });
   assert.equal(await page.evaluate(() => location.hash), '', 'the widget leaves the host URL alone');
