@@ -24,7 +24,8 @@ const CSS = `.yb-field-city{position:relative}
 .yb-picker .yb-pk-sub{padding-left:26px}
 .yb-picker .yb-pk-code,.yb-picker .yb-pk-parent{color:#4a525c;font-size:13px;margin-left:8px}
 .yb-picker .yb-pk-none{cursor:default;color:#4a525c}
-.yb-city-note{font-size:14px;margin:4px 0 0}`;
+.yb-city-note{font-size:14px;margin:4px 0 0}
+.yb .yb-pk-switch{min-height:32px;padding:2px 8px;margin:2px 0;background:#fff;color:var(--yb-a);font-weight:400;text-align:left}`;
 
 let sheet = null;
 /** Adds the picker's styles to the document or shadow root `root` once (a constructed sheet: no CSP exception). */
@@ -150,9 +151,9 @@ export function attachPicker(calc, input) {
     input.setAttribute('aria-expanded', 'true');
     active = -1;
   };
-  const pick = (d) => {
+  const pick = (d, chosen) => {
     close();
-    const m = choose(calc, d);
+    const m = chosen || choose(calc, d);
     if (!m) return;
     const st = calc.state;
     if (st.scheme !== m.scheme.id) {
@@ -194,8 +195,11 @@ export function attachPicker(calc, input) {
       h('strong', {}, `${t('chosen')}：${label(d)}（${d[0]}）`),
       ...ms.map((m) => {
         const region = m.scheme.regions.find((r) => r.id === m.region);
-        const cur = m.scheme.id === calc.state.scheme;
-        return h('span', { class: cur ? 'yb-pk-cur' : 'yb-pk-other', 'data-scheme': m.scheme.id }, ` ${cur ? t('belongs') : t('other')}：${i18n.n(m.scheme)} → ${i18n.n(region)}`);
+        const period = `${m.scheme.effective_from}—${m.scheme.effective_to || ''}`;
+        const text = `${i18n.n(m.scheme)}（${period}）→ ${i18n.n(region)}`;
+        if (m.scheme.id === calc.state.scheme) return h('span', { class: 'yb-pk-cur', 'data-scheme': m.scheme.id }, ` ${t('belongs')}：${text}`);
+        // the same division under the scheme of another period, one tap away
+        return h('span', { class: 'yb-pk-other' }, ` ${t('other')}：`, h('button', { type: 'button', class: 'yb-pk-switch', 'data-scheme': m.scheme.id, onclick: () => pick(d, m) }, text));
       }),
     );
   } else if (calc.state.city) {

@@ -109,6 +109,15 @@ test('typing 四平, siping or sp offers 四平市 and its counties; 桦甸市 g
   assert.equal(await p2.locator('select[name="region"]').inputValue(), 'county');
   assert.equal(await p2.evaluate(() => location.hash), hash);
 
+  // the 2016 scheme for the same division is one tap away, and keeps the division
+  await p2.locator('.yb-pk-switch[data-scheme="jilin-2016"]').click();
+  await p2.waitForFunction(() => document.querySelector('select[name="scheme"]').value === 'jilin-2016', null, { timeout: 10000 });
+  assert.equal(await p2.locator('select[name="region"]').inputValue(), 'jilin');
+  assert.match(await p2.evaluate(() => location.hash), /ct=220282/);
+  await p2.waitForFunction(() => document.querySelector('.yb-pk-switch[data-scheme="jilin-2008"]'), null, { timeout: 10000 });
+  await p2.locator('.yb-pk-switch[data-scheme="jilin-2008"]').click();
+  await p2.waitForFunction(() => document.querySelector('select[name="region"]').value === 'county', null, { timeout: 10000 });
+
   // choosing a region by hand drops the division
   await p2.locator('select[name="region"]').selectOption('prefecture');
   await p2.waitForFunction(() => !/ct=/.test(location.hash), null, { timeout: 10000 });
