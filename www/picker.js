@@ -18,13 +18,14 @@ const W = {
 };
 
 const CSS = `.yb-field-city{position:relative}
-.yb-picker{position:absolute;z-index:5;left:0;right:0;top:100%;max-height:320px;overflow:auto;margin:2px 0 0;padding:4px 0;list-style:none;background:#fff;border:1px solid #6b7480;border-radius:6px;box-shadow:0 4px 12px rgba(0,0,0,.18)}
+.yb-picker{position:absolute;z-index:5;left:0;right:0;max-height:320px;overflow:auto;margin:2px 0 0;padding:4px 0;list-style:none;background:#fff;border:1px solid #6b7480;border-radius:6px;box-shadow:0 4px 12px rgba(0,0,0,.18)}
 .yb-picker li{padding:8px 10px;cursor:pointer;min-height:40px}
 .yb-picker li[aria-selected=true],.yb-picker li:hover{background:#eef4fb}
 .yb-picker .yb-pk-sub{padding-left:26px}
 .yb-picker .yb-pk-code,.yb-picker .yb-pk-parent{color:#4a525c;font-size:13px;margin-left:8px}
 .yb-picker .yb-pk-none{cursor:default;color:#4a525c}
 .yb-city-note{font-size:14px;margin:4px 0 0}
+.yb-pk-cur,.yb-pk-other{display:block}
 .yb .yb-pk-switch{min-height:32px;padding:2px 8px;margin:2px 0;background:#fff;color:var(--yb-a);font-weight:400;text-align:left}`;
 
 let sheet = null;
@@ -147,6 +148,8 @@ export function attachPicker(calc, input) {
         ),
       ),
     );
+    // right under the input (the field is the list's containing block; CSSOM, not a style attribute)
+    list.style.top = `${input.offsetTop + input.offsetHeight}px`;
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
