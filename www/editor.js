@@ -73,7 +73,10 @@ function localFigures(table) {
         if (v.min !== undefined || v.max !== undefined) out.push({ path: [...path, k], label: `${label}.${k}`, fig: v });
       } else if (Array.isArray(v)) {
         v.forEach((e, i) => {
-          if (e && typeof e === 'object' && !Array.isArray(e)) walk(e, [...path, k, i], `${label}.${k}[${describe(e, i)}]`);
+          // a list of figures (segment edges, ratios by segment) is named by position
+          if (isFigure(e)) {
+            if (e.min !== undefined || e.max !== undefined) out.push({ path: [...path, k, i], label: `${label}.${k}[${i}]`, fig: e });
+          } else if (e && typeof e === 'object' && !Array.isArray(e)) walk(e, [...path, k, i], `${label}.${k}[${describe(e, i)}]`);
         });
       } else if (v && typeof v === 'object') walk(v, [...path, k], `${label}.${k}`);
     }
@@ -89,7 +92,7 @@ function value(v) {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(value).join(', ')}]`;
-  return `{ ${Object.entries(v).map(([k, x]) => `${key(k)} = ${value(x)}`).join(', ')} }`;
+  return `{ ${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${key(k)} = ${value(x)}`).join(', ')} }`;
 }
 const section = (obj) => Object.entries(obj).filter(([, v]) => v !== '' && v !== undefined).map(([k, v]) => `${key(k)} = ${value(v)}`);
 
@@ -130,18 +133,23 @@ function draft() {
     for (const p of listPath) list = list[p];
     list.forEach((entry, i) => {
       lines.push('', `[[overrides.${listPath.join('.')}]]`);
-      const copy = (node, path) => {
-        const out = {};
-        for (const [k, v] of Object.entries(node)) {
-          const here = [...path, k];
-          const row = isFigure(v) ? ed.rows.find((r) => r.path.join('.') === here.join('.')) : null;
-          const mine = row && cityFigure(row, doc);
-          if (mine) out[k] = mine;
-          else if (isFigure(v)) out[k] = { ...v, doc: v.doc || ed.framework.doc };
-          else if (v && typeof v === 'object' && !Array.isArray(v)) out[k] = copy(v, here);
-          else out[k] = v;
+      // a value as the city file writes it: the city's figure where a row was changed, the
+      // framework's (citing it) elsewhere
+      const copy = (v, here) => {
+        if (isFigure(v)) {
+          const row = ed.rows.find((r) => r.path.join('.') === here.join('.'));
+          if (row && cityFigure(row, doc)) return cityFigure(row, doc);
+          // the framework's figure, its value first, citing the framework's document
+          const { value: val, basis, min, max, clause, ...rest } = v;
+          return { value: val, basis, min, max, clause, doc: v.doc || ed.framework.doc, ...rest };
         }
-        return out;
+        if (Array.isArray(v)) return v.map((x, j) => copy(x, [...here, j]));
+        if (v && typeof v === 'object') {
+          const out = {};
+          for (const [k, x] of Object.entries(v)) out[k] = copy(x, [...here, k]);
+          return out;
+        }
+        return v;
       };
       lines.push(...section(copy(entry, [...listPath, i])));
     });
@@ -300,7 +308,12 @@ async function importFile(file) {
   const walk = (node, label) => {
     for (const [k, v] of Object.entries(node || {})) {
       if (isFigure(v)) mine.push({ label: `${label}.${k}`, fig: v });
-      else if (Array.isArray(v)) v.forEach((e, i) => e && typeof e === 'object' && walk(e, `${label}.${k}[${describe(e, i)}]`));
+      else if (Array.isArray(v)) {
+        v.forEach((e, i) => {
+          if (isFigure(e)) mine.push({ label: `${label}.${k}[${i}]`, fig: e });
+          else if (e && typeof e === 'object') walk(e, `${label}.${k}[${describe(e, i)}]`);
+        });
+      }
       else if (v && typeof v === 'object') walk(v, `${label}.${k}`);
     }
   };

@@ -85,10 +85,19 @@ test('editor: fill a city, check passes, export is accepted by yibao check; out 
   // a community deductible of 150 (inside 100–200), stated by the city's document
   await row.locator('input[inputmode="decimal"]').fill('150');
   await row.locator('input[id$="-clause"]').fill('第十条');
+  // a ratio inside a list inside a list (segment ratios by level): the whole schedules list is written
+  const RATIO = 'benefits.inpatient.schedules[adult].levels[community].ratios[0]';
+  const ratio = page.locator(`#figures tr[data-label="${RATIO}"]`);
+  assert.match(await ratio.locator('.ed-range').innerText(), /0\.30 — 0\.70/);
+  await ratio.locator('input[inputmode="decimal"]').fill('0.68');
+  await ratio.locator('input[id$="-clause"]').fill('第十一条');
+  assert.match(await checked(page, 'clause = "第十一条"'), /检查通过/);
   assert.match(await checked(page, 'clause = "第十条"'), /检查通过/);
   const toml = await page.locator('#toml').inputValue();
   assert.match(toml, /\[\[overrides\.benefits\.inpatient\.deductibles\]\]/);
   assert.match(toml, /amount = \{ value = "150", basis = "stated", doc = "测试市政发〔2008〕1号", clause = "第十条" \}/);
+  assert.match(toml, /\[\[overrides\.benefits\.inpatient\.schedules\]\]/);
+  assert.match(toml, /ratios = \[\{ value = "0\.68", basis = "stated", doc = "测试市政发〔2008〕1号", clause = "第十一条" \}, \{ value = "0\.70", basis = "assumed"/);
   const good = await exported(page, 'good.toml');
   assert.equal(readFileSync(good, 'utf8'), toml, 'the download is the file shown');
   const cli = cliCheck(good);
