@@ -15,6 +15,7 @@ pub mod policy;
 
 mod claim;
 mod explain;
+mod layers;
 mod premium;
 mod timeline;
 
