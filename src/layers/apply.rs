@@ -15,8 +15,11 @@ use crate::money::Money;
 use crate::policy::model::Policy;
 use rust_decimal::Decimal;
 
+/// A result's amount back as money (the results hold plain decimals; a year's totals may exceed
+/// the input ceiling, so this is not [`Money::parse`]).
 fn m(s: &str) -> Money {
-    Money::parse("", s).unwrap_or(Money::ZERO)
+    s.parse::<Decimal>()
+        .map_or(Money::ZERO, Money::from_decimal)
 }
 
 /// The context of one claim the figures-only answers lack: its date and benefit year.
