@@ -144,6 +144,34 @@ pub struct CurveResult {
 /// One bill settled at every hospital level of the scheme (the claim's `level` is ignored).
 pub type CompareRequest = ClaimRequest;
 
+/// A resident's enrolment history for a coverage year, in plain words: how many years in a row
+/// they were enrolled up to last year, how many years they missed just before, whether they paid
+/// inside the collection window (集中缴费期), when they paid.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EnrolmentRequest {
+    pub person: PersonInput,
+    /// 医保年度 asked about.
+    pub year: u16,
+    /// Years enrolled without a break up to last year (0 if not enrolled last year).
+    #[serde(default)]
+    pub years_continuous: u16,
+    /// Years not enrolled just before this one (断保年数; 0 if enrolled last year).
+    #[serde(default)]
+    pub years_missed: u16,
+    /// Whether the payment was made inside the collection window.
+    pub paid_in_window: bool,
+    /// Extra years paid (补缴) to shorten the variable waiting period.
+    #[serde(default)]
+    pub extra_years_paid: u16,
+    /// Whether last year (enrolled) had no reimbursement at all (零报销).
+    #[serde(default)]
+    pub no_claim_last_year: bool,
+    /// The payment date (needed when a waiting period applies).
+    #[serde(default)]
+    pub paid_on: Option<String>,
+}
+
 // ---------------------------------------------------------------- responses
 
 /// A policy figure as used, with its provenance.
@@ -533,6 +561,30 @@ pub struct YearFigures {
     pub order: Vec<usize>,
     pub totals: Totals,
     pub assumed: bool,
+}
+
+/// When benefits start and the 大病保险 maximum after the continuity incentives.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EnrolmentResult {
+    pub year: u16,
+    /// Whether a waiting period applies (outside the window or after a break).
+    pub waiting: bool,
+    pub fixed_months: u32,
+    pub variable_months: u32,
+    pub reduced_months: u32,
+    pub waiting_months: u32,
+    /// The first day benefits are paid.
+    pub benefits_from: String,
+    /// Continuous years counted for the incentives, this coverage year included.
+    pub continuous_years: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_base: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_raise: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<String>,
+    pub steps: Vec<Step>,
+    pub notices: Vec<NoticeOut>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]

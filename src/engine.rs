@@ -828,6 +828,19 @@ impl Engine {
         Ok(c)
     }
 
+    /// When benefits start for a resident who enrols late or after a break, and the 大病保险
+    /// maximum after the continuity incentives (国办发〔2024〕38号 and the scheme's annual files).
+    pub fn enrolment(&self, r: &EnrolmentRequest) -> Result<EnrolmentResult, Error> {
+        let who = self.who(&r.person)?;
+        check_eligible(&who)?;
+        let s = self.scheme(&r.person.scheme)?;
+        crate::continuity::enrolment(
+            who.policy,
+            timeline::applicable(&s.annual, &who.region.id),
+            r,
+        )
+    }
+
     /// The layers after the basic fund that may apply to a person: the dated 大病保险 and
     /// 医疗救助 rules of the scheme's annual files for their region.
     fn layer_rules<'a>(&'a self, p: &PersonInput, who: &Who<'a>) -> crate::layers::Rules<'a> {

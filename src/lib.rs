@@ -14,6 +14,7 @@ pub mod money;
 pub mod policy;
 
 mod claim;
+mod continuity;
 mod explain;
 mod layers;
 mod premium;
