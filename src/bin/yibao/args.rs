@@ -62,6 +62,22 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("year", &["--file", "!--steps"]),
+    (
+        "enrolment",
+        &[
+            "--scheme",
+            "--region",
+            "--category",
+            "--status*",
+            "--year",
+            "--continuous",
+            "--missed",
+            "--in-window",
+            "--extra-paid",
+            "!--no-claim-last-year",
+            "--paid-on",
+        ],
+    ),
     ("check", &[]),
     ("help", &[]),
 ];
