@@ -15,11 +15,19 @@ use crate::money::Money;
 use crate::policy::model::Policy;
 use rust_decimal::Decimal;
 
-/// A result's amount back as money (the results hold plain decimals; a year's totals may exceed
-/// the input ceiling, so this is not [`Money::parse`]).
+/// A result's amount back as money: the results hold plain decimals (`1234.50`, whole fen; a
+/// year's totals may exceed the input ceiling, so this is not [`Money::parse`], and not
+/// `Decimal`'s `FromStr`, which brings scientific notation into the wasm).
 fn m(s: &str) -> Money {
-    s.parse::<Decimal>()
-        .map_or(Money::ZERO, Money::from_decimal)
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let mut fen: i64 = 0;
+    for b in int.bytes().chain(frac.bytes().chain(*b"00").take(2)) {
+        if !b.is_ascii_digit() {
+            return Money::ZERO;
+        }
+        fen = fen.saturating_mul(10).saturating_add(i64::from(b - b'0'));
+    }
+    Money::from_decimal(Decimal::new(fen, 2))
 }
 
 /// The context of one claim the figures-only answers lack: its date and benefit year.
