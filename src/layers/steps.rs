@@ -66,6 +66,16 @@ pub(crate) fn claim_steps(
         ));
     }
     let fund = *hifp + p.hifmi + p.maf;
+    // the sum rests on the layers' own documents
+    let sum_doc = rules
+        .critical_at(l.date)
+        .map(|(pol, c)| doc_of(pol, &c.source))
+        .or_else(|| {
+            rules
+                .assistance_at(l.date)
+                .map(|(pol, a)| doc_of(pol, &a.source))
+        })
+        .unwrap_or("");
     v.push(step(
         "fund_pay_sumamt",
         "基金支付合计与个人负担",
@@ -79,8 +89,8 @@ pub(crate) fn claim_steps(
             y(*hifp), y(p.hifmi), y(p.maf), y(fund), y(*total), y(fund), y(total.sub_floor(fund))
         ),
         Some(total.sub_floor(fund)),
-        "",
-        "",
+        sum_doc,
+        "基金支付合计 fund_pay_sumamt",
         vec![],
     ));
     v
