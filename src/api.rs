@@ -118,6 +118,13 @@ pub struct CurvePoint {
     pub psn_part_amt: String,
     pub act_pay_dedc: String,
     pub above_limit_amt: String,
+    /// 居民大病保险资金支出 at this bill size (0 without a 大病保险 rule for the date).
+    pub hifmi_pay: String,
+    /// 医疗救助基金支出 at this bill size.
+    pub maf_pay: String,
+    /// The layers' base at this size (policy-scope cost left after the basic fund); not sent.
+    #[serde(skip)]
+    pub layer_base: crate::money::Money,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -136,6 +143,34 @@ pub struct CurveResult {
 
 /// One bill settled at every hospital level of the scheme (the claim's `level` is ignored).
 pub type CompareRequest = ClaimRequest;
+
+/// A resident's enrolment history for a coverage year, in plain words: how many years in a row
+/// they were enrolled up to last year, how many years they missed just before, whether they paid
+/// inside the collection window (集中缴费期), when they paid.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EnrolmentRequest {
+    pub person: PersonInput,
+    /// 医保年度 asked about.
+    pub year: u16,
+    /// Years enrolled without a break up to last year (0 if not enrolled last year).
+    #[serde(default)]
+    pub years_continuous: u16,
+    /// Years not enrolled just before this one (断保年数; 0 if enrolled last year).
+    #[serde(default)]
+    pub years_missed: u16,
+    /// Whether the payment was made inside the collection window.
+    pub paid_in_window: bool,
+    /// Extra years paid (补缴) to shorten the variable waiting period.
+    #[serde(default)]
+    pub extra_years_paid: u16,
+    /// Whether last year (enrolled) had no reimbursement at all (零报销).
+    #[serde(default)]
+    pub no_claim_last_year: bool,
+    /// The payment date (needed when a waiting period applies).
+    #[serde(default)]
+    pub paid_on: Option<String>,
+}
 
 // ---------------------------------------------------------------- responses
 
@@ -378,6 +413,10 @@ pub struct PremiumRanges {
 pub struct ClaimRanges {
     pub hifp_pay: Range,
     pub psn_part_amt: Range,
+    /// 大病保险 across the local figures' ranges (threshold).
+    pub hifmi_pay: Range,
+    /// 医疗救助 across the local figures' ranges (ratio, cap).
+    pub maf_pay: Range,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -424,6 +463,10 @@ pub struct ClaimResult {
     pub steps: Vec<Step>,
     pub notices: Vec<NoticeOut>,
     pub assumptions: Vec<FigureOut>,
+    /// 居民大病保险资金支出: what 大病保险 pays on this claim (0 where no rule applies).
+    pub hifmi_pay: String,
+    /// 医疗救助基金支出: what medical assistance pays on this claim.
+    pub maf_pay: String,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -438,6 +481,8 @@ pub struct Totals {
     pub coinsurance_amt: String,
     pub above_limit_amt: String,
     pub waiting_amt: String,
+    pub hifmi_pay: String,
+    pub maf_pay: String,
 }
 
 /// Limit use in one benefit year.
@@ -454,6 +499,37 @@ pub struct LimitUse {
     pub clause: String,
 }
 
+/// One layer after the basic fund (`hifmi`: 大病保险, `maf`: 医疗救助) over one benefit year.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LayerYear {
+    pub layer: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub benefit_year_start: String,
+    pub benefit_year_end: String,
+    /// 大病保险: the threshold that applied (after any hardship reduction); 医疗救助: 0.
+    pub threshold: String,
+    /// The bands as (upper edge or "" for the last, ratio after any hardship points).
+    pub bands: Vec<BandOut>,
+    /// 最高支付限额 (大病保险) or the yearly cap (医疗救助).
+    pub maximum: String,
+    /// The cumulative amount the layer counted (its base).
+    pub counted: String,
+    pub paid: String,
+    pub remaining: String,
+    pub doc: String,
+    pub clause: String,
+    pub figures: Vec<FigureOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct BandOut {
+    pub from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upto: Option<String>,
+    pub ratio: String,
+}
+
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct YearResult {
     /// Claims in settlement (date) order.
@@ -464,6 +540,8 @@ pub struct YearResult {
     pub limits: Vec<LimitUse>,
     pub ranges: ClaimRanges,
     pub notices: Vec<NoticeOut>,
+    /// Each layer after the basic fund, per benefit year: threshold, bands, maximum, use.
+    pub layers: Vec<LayerYear>,
 }
 
 /// One claim's settlement figures only (`Engine::claim_figures`): the assumed values, one run, no
@@ -485,6 +563,8 @@ pub struct ClaimFigures {
     pub limit: String,
     pub limit_used: String,
     pub assumed: bool,
+    pub hifmi_pay: String,
+    pub maf_pay: String,
 }
 
 /// A year's settlement figures only (`Engine::year_figures`): each claim in settlement (date)
@@ -495,6 +575,30 @@ pub struct YearFigures {
     pub order: Vec<usize>,
     pub totals: Totals,
     pub assumed: bool,
+}
+
+/// When benefits start and the 大病保险 maximum after the continuity incentives.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EnrolmentResult {
+    pub year: u16,
+    /// Whether a waiting period applies (outside the window or after a break).
+    pub waiting: bool,
+    pub fixed_months: u32,
+    pub variable_months: u32,
+    pub reduced_months: u32,
+    pub waiting_months: u32,
+    /// The first day benefits are paid.
+    pub benefits_from: String,
+    /// Continuous years counted for the incentives, this coverage year included.
+    pub continuous_years: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_base: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_raise: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<String>,
+    pub steps: Vec<Step>,
+    pub notices: Vec<NoticeOut>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]

@@ -263,7 +263,7 @@ fn parse_claim<'a>(
     })
 }
 
-fn benefit_year(kind: BenefitYearKind, anchor: Date, d: Date) -> (Date, Date) {
+pub(crate) fn benefit_year(kind: BenefitYearKind, anchor: Date, d: Date) -> (Date, Date) {
     match kind {
         BenefitYearKind::Natural => (
             Date {
@@ -952,6 +952,8 @@ fn totals(ins: &[In], outs: &[Out]) -> Totals {
         coinsurance_amt: sum(&|o, _| o.coins).plain(),
         above_limit_amt: sum(&|o, _| o.above).plain(),
         waiting_amt: sum(&|o, _| o.waiting).plain(),
+        hifmi_pay: Money::ZERO.plain(),
+        maf_pay: Money::ZERO.plain(),
     }
 }
 
@@ -970,6 +972,8 @@ fn figures_of(c: &In, o: &Out) -> ClaimFigures {
         limit: o.limit.plain(),
         limit_used: o.used.plain(),
         assumed: o.assumed,
+        hifmi_pay: Money::ZERO.plain(),
+        maf_pay: Money::ZERO.plain(),
     }
 }
 
@@ -1153,10 +1157,14 @@ pub(crate) fn year(
             ranges: ClaimRanges {
                 hifp_pay: range_of(funds),
                 psn_part_amt: range_of(psns),
+                hifmi_pay: range_of(&[]),
+                maf_pay: range_of(&[]),
             },
             steps,
             notices: vec![],
             assumptions,
+            hifmi_pay: Money::ZERO.plain(),
+            maf_pay: Money::ZERO.plain(),
         });
     }
     let sum = |f: &dyn Fn(&Out, &In) -> Money, run: usize| -> Money {
@@ -1209,8 +1217,11 @@ pub(crate) fn year(
         ranges: ClaimRanges {
             hifp_pay: range_of(&funds),
             psn_part_amt: range_of(&psns),
+            hifmi_pay: range_of(&[]),
+            maf_pay: range_of(&[]),
         },
         notices,
+        layers: Vec::new(),
     })
 }
 
@@ -1261,6 +1272,9 @@ pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<CurveResult, Error> {
             psn_part_amt: (*t - o.fund).plain(),
             act_pay_dedc: o.dedc.plain(),
             above_limit_amt: o.above.plain(),
+            hifmi_pay: Money::ZERO.plain(),
+            maf_pay: Money::ZERO.plain(),
+            layer_base: o.dedc + o.coins + o.above,
         });
     }
     // bisection on whole yuan for where the limit starts to bite

@@ -784,6 +784,8 @@ impl Engine {
             r.explain,
         )
         .map_err(Error::as_single_claim)?;
+        let rules = self.layer_rules(&r.person, &who);
+        crate::layers::apply_claims(&rules, who.policy, &mut out, r.explain);
         let mut c = out.claims.remove(0);
         c.notices.extend(out.notices);
         c.notices.extend(stale_benefits(who.policy, claims));
@@ -800,6 +802,8 @@ impl Engine {
             &r.claims,
             r.explain,
         )?;
+        let rules = self.layer_rules(&r.person, &who);
+        crate::layers::apply_claims(&rules, who.policy, &mut out, r.explain);
         out.notices.extend(stale_benefits(who.policy, &r.claims));
         Ok(out)
     }
@@ -810,31 +814,81 @@ impl Engine {
     pub fn claim_figures(&self, r: &ClaimRequest) -> Result<ClaimFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        crate::claim::claim_figures(
+        let mut f = crate::claim::claim_figures(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
             &r.claim,
-        )
+        )?;
+        let rules = self.layer_rules(&r.person, &who);
+        if let Some(bills) = bills(&who, r.paid_on.as_deref(), &[&r.claim.date]) {
+            crate::layers::apply_figures(&rules, &bills, std::slice::from_mut(&mut f));
+        }
+        Ok(f)
     }
 
     /// A year's figures only: [`Engine::year`]'s assumed figures and totals from one run.
     pub fn year_figures(&self, r: &YearRequest) -> Result<YearFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        crate::claim::year_figures(
+        let mut y = crate::claim::year_figures(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
             &r.claims,
-        )
+        )?;
+        let rules = self.layer_rules(&r.person, &who);
+        let dates: Vec<&str> = y
+            .order
+            .iter()
+            .filter_map(|i| r.claims.get(*i).map(|c| c.date.as_str()))
+            .collect();
+        if let Some(bills) = bills(&who, r.paid_on.as_deref(), &dates) {
+            let (h, a) = crate::layers::apply_figures(&rules, &bills, &mut y.claims);
+            if !rules.is_empty() {
+                crate::layers::totals_with(&mut y.totals, h, a);
+                y.assumed |= y.claims.iter().any(|c| c.assumed);
+            }
+        }
+        Ok(y)
     }
 
     /// One bill's shape settled at many sizes (for charts): assumed values, no explanation.
     pub fn curve(&self, r: &CurveRequest) -> Result<CurveResult, Error> {
         let who = self.who(&r.person)?;
         require_eligible(&who)?;
-        crate::claim::curve(&who, r)
+        let mut c = crate::claim::curve(&who, r)?;
+        let rules = self.layer_rules(&r.person, &who);
+        if let Some(b) = bills(&who, r.paid_on.as_deref(), &[&r.claim.date]) {
+            crate::layers::apply_curve(&rules, b[0], &mut c.points);
+        }
+        Ok(c)
+    }
+
+    /// When benefits start for a resident who enrols late or after a break, and the 大病保险
+    /// maximum after the continuity incentives (国办发〔2024〕38号 and the scheme's annual files).
+    pub fn enrolment(&self, r: &EnrolmentRequest) -> Result<EnrolmentResult, Error> {
+        let who = self.who(&r.person)?;
+        check_eligible(&who)?;
+        let s = self.scheme(&r.person.scheme)?;
+        crate::continuity::enrolment(
+            who.policy,
+            timeline::applicable(&s.annual, &who.region.id),
+            r,
+        )
+    }
+
+    /// The layers after the basic fund that may apply to a person: the dated 大病保险 and
+    /// 医疗救助 rules of the scheme's annual files for their region.
+    fn layer_rules<'a>(&'a self, p: &PersonInput, who: &Who<'a>) -> crate::layers::Rules<'a> {
+        let files = self
+            .scheme(&p.scheme)
+            .ok()
+            .map(|s| timeline::applicable(&s.annual, &who.region.id));
+        crate::layers::Rules::from_files(
+            files.into_iter().flatten(),
+            who.statuses.iter().map(|s| s.id.as_str()).collect(),
+        )
     }
 
     /// The same bill settled at every hospital level of the scheme.
@@ -878,6 +932,34 @@ impl Engine {
         }
         v
     }
+}
+
+/// The dates and benefit years of claims in settlement order (the figures-only answers and the
+/// curve lack them); `None` when a date does not parse (the settlement has refused it already).
+fn bills(who: &Who, paid_on: Option<&str>, dates: &[&str]) -> Option<Vec<crate::layers::Bill>> {
+    let dates: Vec<Date> = dates
+        .iter()
+        .map(|d| Date::parse("date", d).ok())
+        .collect::<Option<_>>()?;
+    let anchor = match paid_on.filter(|s| !s.trim().is_empty()) {
+        Some(s) => Date::parse("paid_on", s).ok()?,
+        None => *dates.first()?,
+    };
+    let kind = who
+        .policy
+        .meta
+        .benefit_year
+        .as_ref()
+        .map_or(crate::policy::model::BenefitYearKind::Natural, |b| b.kind);
+    Some(
+        dates
+            .into_iter()
+            .map(|d| crate::layers::Bill {
+                date: d,
+                year: crate::claim::benefit_year(kind, anchor, d),
+            })
+            .collect(),
+    )
 }
 
 /// A banner when a claim is dated after the year the benefit figures rest on.

@@ -14,7 +14,9 @@ pub mod money;
 pub mod policy;
 
 mod claim;
+mod continuity;
 mod explain;
+mod layers;
 mod premium;
 mod timeline;
 

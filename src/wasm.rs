@@ -18,7 +18,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{
-    ClaimRequest, CompareRequest, CurveRequest, ErrorOut, PersonInput, PremiumRequest, YearRequest,
+    ClaimRequest, CompareRequest, CurveRequest, EnrolmentRequest, ErrorOut, PersonInput,
+    PremiumRequest, YearRequest,
 };
 use crate::{Engine, Error, ErrorKind};
 
@@ -227,6 +228,19 @@ pub fn compare(
     })
 }
 
+/// When benefits start after a late or broken enrolment, and the 大病保险 maximum after the
+/// continuity incentives (去年参保了吗？断保几年？).
+#[wasm_bindgen(unchecked_return_type = "EnrolmentResult")]
+pub fn enrolment(
+    #[wasm_bindgen(unchecked_param_type = "EnrolmentRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: EnrolmentRequest = input(req)?;
+    with_engine(|engine| {
+        let out = engine.enrolment(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
 /// Loads a portal's own policy file (TOML text) with the same validation as the built-in ones.
 /// On failure nothing is added and the thrown error carries every problem in `errors`.
 /// Only in the full module (`pkg/full/`, built with the `loader` feature): the default module
@@ -375,7 +389,7 @@ export interface HardshipClassOut {
   id: string; name_zh: string; name_en: string; statuses: string[];
   individual: Decimal; range: Range;
 }
-export interface ClaimRanges { hifp_pay: Range; psn_part_amt: Range; }
+export interface ClaimRanges { hifp_pay: Range; psn_part_amt: Range; hifmi_pay: Range; maf_pay: Range; }
 export interface ClaimResult {
   kind: string; kind_zh: string; kind_en: string;
   level: string; level_zh: string; level_en: string; date: string;
@@ -388,11 +402,24 @@ export interface ClaimResult {
   limit_kind: string; limit: Decimal; limit_used: Decimal;
   ranges: ClaimRanges; steps: Step[]; notices: NoticeOut[];
   assumptions: FigureOut[];
+  /** 居民大病保险资金支出 and 医疗救助基金支出 (0.00 where no rule applies); fund_pay_sumamt =
+   *  hifp_pay + hifmi_pay + maf_pay, psn_part_amt = medfee_sumamt − fund_pay_sumamt */
+  hifmi_pay: Decimal; maf_pay: Decimal;
 }
 export interface Totals {
   medfee_sumamt: Decimal; fulamt_ownpay_amt: Decimal; inscp_scp_amt: Decimal;
   act_pay_dedc: Decimal; hifp_pay: Decimal; psn_part_amt: Decimal; fund_pay_sumamt: Decimal;
   coinsurance_amt: Decimal; above_limit_amt: Decimal; waiting_amt: Decimal;
+  hifmi_pay: Decimal; maf_pay: Decimal;
+}
+export interface BandOut { from: Decimal; upto?: Decimal; ratio: Decimal; }
+/** One layer after the basic fund over a benefit year: "hifmi" (大病保险) or "maf" (医疗救助). */
+export interface LayerYear {
+  layer: string; name_zh: string; name_en: string;
+  benefit_year_start: string; benefit_year_end: string;
+  threshold: Decimal; bands: BandOut[]; maximum: Decimal;
+  counted: Decimal; paid: Decimal; remaining: Decimal;
+  doc: string; clause: string; figures: FigureOut[];
 }
 export interface LimitUse {
   benefit_year_start: string; benefit_year_end: string;
@@ -402,7 +429,7 @@ export interface LimitUse {
 }
 export interface YearResult {
   claims: ClaimResult[]; order: number[]; totals: Totals; limits: LimitUse[];
-  ranges: ClaimRanges; notices: NoticeOut[];
+  ranges: ClaimRanges; notices: NoticeOut[]; layers: LayerYear[];
 }
 /** claimFigures: the assumed figures only (no ranges, steps or notices). */
 export interface ClaimFigures {
@@ -414,6 +441,7 @@ export interface ClaimFigures {
   limit: Decimal; limit_used: Decimal;
   /** a local (assumed/floor/ceiling) figure entered: ask `claim` for the range */
   assumed: boolean;
+  hifmi_pay: Decimal; maf_pay: Decimal;
 }
 /** yearFigures: claims in settlement order (`order` = their request indexes), totals. */
 export interface YearFigures {
@@ -428,7 +456,29 @@ export interface CompareRow {
 }
 export interface CompareResult { rows: CompareRow[]; }
 export interface CurveRequest { person: PersonInput; paid_on?: string; claim: ClaimInput; totals: Decimal[]; }
-export interface CurvePoint { medfee_sumamt: Decimal; hifp_pay: Decimal; psn_part_amt: Decimal; act_pay_dedc: Decimal; above_limit_amt: Decimal; }
+export interface CurvePoint { medfee_sumamt: Decimal; hifp_pay: Decimal; psn_part_amt: Decimal; act_pay_dedc: Decimal; above_limit_amt: Decimal; hifmi_pay: Decimal; maf_pay: Decimal; }
+/** 去年参保了吗？断保几年？ Counts as strings of whole years ("0"–"100"). */
+export interface EnrolmentRequest {
+  person: PersonInput; year: string;
+  /** years enrolled in a row up to last year ("0" if not enrolled last year) */
+  years_continuous?: string;
+  /** years not enrolled just before ("0" if enrolled last year) */
+  years_missed?: string;
+  /** paid inside the collection window (集中缴费期)? */
+  paid_in_window: boolean;
+  extra_years_paid?: string; no_claim_last_year?: boolean;
+  /** needed when a waiting period applies */
+  paid_on?: string;
+}
+export interface EnrolmentResult {
+  year: number; waiting: boolean;
+  fixed_months: number; variable_months: number; reduced_months: number; waiting_months: number;
+  /** the first day benefits are paid */
+  benefits_from: string;
+  continuous_years: number;
+  maximum_base?: Decimal; maximum_raise?: Decimal; maximum?: Decimal;
+  steps: Step[]; notices: NoticeOut[];
+}
 export interface CurveResult {
   points: CurvePoint[];
   /** smallest whole-yuan bill at which the annual limit starts to bite */

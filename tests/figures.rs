@@ -45,6 +45,8 @@ fn same_claim(label: &str, f: &ClaimFigures, c: &ClaimResult) {
         ("above_limit_amt", &f.above_limit_amt, &c.above_limit_amt),
         ("limit", &f.limit, &c.limit),
         ("limit_used", &f.limit_used, &c.limit_used),
+        ("hifmi_pay", &f.hifmi_pay, &c.hifmi_pay),
+        ("maf_pay", &f.maf_pay, &c.maf_pay),
     ];
     for (name, a, b) in pairs {
         assert_eq!(a, b, "{label}: {name}");

@@ -28,6 +28,7 @@ struct Setup {
     disease: Option<&'static str>,
     year: i32,
     paid_on: Option<&'static str>,
+    statuses: &'static [&'static str],
 }
 
 fn setups() -> Vec<Setup> {
@@ -49,6 +50,7 @@ fn setups() -> Vec<Setup> {
                     disease,
                     year: 2009,
                     paid_on: Some("2008-05-01"),
+                    statuses: &[],
                 });
             }
         }
@@ -64,6 +66,7 @@ fn setups() -> Vec<Setup> {
                 disease: None,
                 year: 2008,
                 paid_on: None,
+                statuses: &[],
             });
         }
     }
@@ -76,6 +79,7 @@ fn setups() -> Vec<Setup> {
         disease: None,
         year: 2008,
         paid_on: None,
+        statuses: &[],
     });
     for level in ["community", "county", "city", "province"] {
         for category in ["urban_adult", "rural_adult", "student_child"] {
@@ -88,6 +92,28 @@ fn setups() -> Vec<Setup> {
                 disease: None,
                 year: 2019,
                 paid_on: None,
+                statuses: &[],
+            });
+        }
+    }
+    // 2026: the basic fund, then 大病保险 and, for 低保 and 特困, 医疗救助
+    for level in ["community", "city", "province"] {
+        for statuses in [
+            &[][..],
+            &["dibao"],
+            &["tekun_support"],
+            &["poverty_registered"],
+        ] {
+            v.push(Setup {
+                scheme: "jilin-2016",
+                region: "jilin",
+                category: "urban_adult",
+                kind: "inpatient",
+                level,
+                disease: None,
+                year: 2026,
+                paid_on: None,
+                statuses,
             });
         }
     }
@@ -103,7 +129,7 @@ fn person(s: &Setup) -> PersonInput {
         statuses: if s.kind == "student_accident" {
             vec!["school_pupil".into()]
         } else {
-            vec![]
+            s.statuses.iter().map(|x| x.to_string()).collect()
         },
     }
 }
@@ -129,10 +155,19 @@ fn setup() -> impl Strategy<Value = Setup> {
 fn check_claim(c: &ClaimResult) {
     let total = d(&c.medfee_sumamt);
     let fund = d(&c.hifp_pay);
+    let (hifmi, maf) = (d(&c.hifmi_pay), d(&c.maf_pay));
     let psn = d(&c.psn_part_amt);
-    assert_eq!(fund + psn, total, "fund + resident = bill");
+    // the layered form: the basic fund, 大病保险 and 医疗救助 with the resident's part make the bill
+    assert_eq!(fund + hifmi + maf + psn, total, "funds + resident = bill");
+    assert_eq!(
+        fund + hifmi + maf,
+        d(&c.fund_pay_sumamt),
+        "fund_pay_sumamt is the sum of the funds"
+    );
     for x in [
         &c.hifp_pay,
+        &c.hifmi_pay,
+        &c.maf_pay,
         &c.psn_part_amt,
         &c.act_pay_dedc,
         &c.coinsurance_amt,
@@ -147,10 +182,19 @@ fn check_claim(c: &ClaimResult) {
             + d(&c.act_pay_dedc)
             + d(&c.coinsurance_amt)
             + d(&c.above_limit_amt)
-            + d(&c.waiting_amt),
+            + d(&c.waiting_amt)
+            - hifmi
+            - maf,
         psn,
-        "parts of the resident's share add up"
+        "parts of the resident's share add up (less what the layers pay)"
     );
+    assert!(
+        hifmi + maf <= d(&c.act_pay_dedc) + d(&c.coinsurance_amt) + d(&c.above_limit_amt),
+        "the layers pay only on the policy-scope cost left after the basic fund"
+    );
+    for (v, r) in [(hifmi, &c.ranges.hifmi_pay), (maf, &c.ranges.maf_pay)] {
+        assert!(d(&r.low) <= v && v <= d(&r.high), "layer inside its range");
+    }
     assert!(
         d(&c.ranges.hifp_pay.low) <= fund && fund <= d(&c.ranges.hifp_pay.high),
         "fund inside its range"
@@ -193,7 +237,10 @@ proptest! {
         prop_assert_eq!(sum(|c| &c.hifp_pay), d(&y.totals.hifp_pay));
         prop_assert_eq!(sum(|c| &c.psn_part_amt), d(&y.totals.psn_part_amt));
         prop_assert_eq!(sum(|c| &c.medfee_sumamt), d(&y.totals.medfee_sumamt));
-        prop_assert_eq!(d(&y.totals.hifp_pay) + d(&y.totals.psn_part_amt), d(&y.totals.medfee_sumamt));
+        prop_assert_eq!(sum(|c| &c.hifmi_pay), d(&y.totals.hifmi_pay));
+        prop_assert_eq!(sum(|c| &c.maf_pay), d(&y.totals.maf_pay));
+        prop_assert_eq!(d(&y.totals.fund_pay_sumamt) + d(&y.totals.psn_part_amt), d(&y.totals.medfee_sumamt));
+        prop_assert_eq!(d(&y.totals.hifp_pay) + d(&y.totals.hifmi_pay) + d(&y.totals.maf_pay), d(&y.totals.fund_pay_sumamt));
         for c in &y.claims { check_claim(c); }
         for l in &y.limits {
             prop_assert!(d(&l.used) <= d(&l.limit), "limit exceeded: {:?}", l);

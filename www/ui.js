@@ -745,6 +745,7 @@ class Calculator {
       detail.push(this.renderChart(H, claim.ok));
       if (compare) detail.push(this.renderCompare(H, compare));
     }
+    detail.push(this.layerSlot((m) => m.enrolPanel(this)));
     replace(this.detail, ...detail.filter(Boolean));
     this.renderYear(H);
     this.restoreDetails();
@@ -973,10 +974,18 @@ class Calculator {
         ),
       ),
     );
+    add(box, this.layerSlot((m) => m.bar(i18n.lang, c)));
     add(box, this.noticeList(c.notices, 'notices'));
     add(box, this.assumptionList('claim-assume', c.assumptions));
     add(box, this.stepList('claim', c.steps));
     return box;
+  }
+
+  /** A slot filled once www/layers.js is loaded (a dynamic import, outside the widget's budget). */
+  layerSlot(fill) {
+    const slot = h('div', { class: 'yb-layers-slot' });
+    import('./layers.js').then((m) => replace(slot, fill(m)), () => {});
+    return slot;
   }
 
   noticeList(list, key) {
@@ -1368,6 +1377,7 @@ class Calculator {
         );
       }),
       this.noticeList(r.notices, 'notices'),
+      this.layerSlot((m) => m.bar(i18n.lang, t, r.layers)),
     );
     if (this.opts.onChange) this.opts.onChange(this);
   }

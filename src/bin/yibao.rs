@@ -10,6 +10,8 @@ mod city;
 mod files;
 #[path = "yibao/help.rs"]
 mod help;
+#[path = "yibao/layers.rs"]
+mod layers;
 #[path = "yibao/show.rs"]
 mod show;
 #[path = "yibao/yearfile.rs"]
@@ -203,6 +205,7 @@ fn run(a: &Args) -> Result<Output, Fail> {
         "claim" => claim(a, &engine),
         "compare" => compare(a, &engine),
         "year" => year(a, &engine),
+        "enrolment" => layers::enrolment(a, &engine),
         _ => ok(format!("{}\n", help::text(None))),
     }
 }
@@ -673,15 +676,21 @@ fn claim_rows(p: &Page, c: &ClaimResult) -> Vec<Vec<String>> {
             p.t("统筹基金支付比例", "Fund share").to_string(),
             percent(&c.pool_prop_selfpay),
         ],
-        vec![
-            p.t("个人负担总金额", "You pay").to_string(),
-            format!(
-                "{}{}",
-                yuan(&c.psn_part_amt),
-                p.range(&c.ranges.psn_part_amt)
-            ),
-        ],
     ];
+    rows.extend(layers::rows(
+        p,
+        (&c.hifmi_pay, &c.ranges.hifmi_pay),
+        (&c.maf_pay, &c.ranges.maf_pay),
+        &c.fund_pay_sumamt,
+    ));
+    rows.push(vec![
+        p.t("个人负担总金额", "You pay").to_string(),
+        format!(
+            "{}{}",
+            yuan(&c.psn_part_amt),
+            p.range(&c.ranges.psn_part_amt)
+        ),
+    ]);
     for (v, zh, en) in [
         (
             &c.coinsurance_amt,
@@ -935,15 +944,21 @@ fn year(a: &Args, engine: &Engine) -> Result<Output, Fail> {
             p.t("统筹基金支出", "Fund pays").to_string(),
             format!("{}{}", yuan(&t.hifp_pay), p.range(&r.ranges.hifp_pay)),
         ],
-        vec![
-            p.t("个人负担总金额", "You pay").to_string(),
-            format!(
-                "{}{}",
-                yuan(&t.psn_part_amt),
-                p.range(&r.ranges.psn_part_amt)
-            ),
-        ],
     ];
+    rows.extend(layers::rows(
+        &p,
+        (&t.hifmi_pay, &r.ranges.hifmi_pay),
+        (&t.maf_pay, &r.ranges.maf_pay),
+        &t.fund_pay_sumamt,
+    ));
+    rows.push(vec![
+        p.t("个人负担总金额", "You pay").to_string(),
+        format!(
+            "{}{}",
+            yuan(&t.psn_part_amt),
+            p.range(&r.ranges.psn_part_amt)
+        ),
+    ]);
     for (v, zh, en) in [
         (
             &t.coinsurance_amt,

@@ -689,6 +689,15 @@ pub struct Policy {
     /// The newest year the benefit figures rest on; a claim dated in a later year gets a banner.
     #[serde(default)]
     pub benefits_as_of: Option<AsOf>,
+    /// 城乡居民大病保险 rules by date (annual files): the layer after the basic fund.
+    #[serde(default)]
+    pub critical: Vec<Critical>,
+    /// 医疗救助 rules by date (annual files): the layer after 大病保险, for those who qualify.
+    #[serde(default)]
+    pub assistance: Vec<Assistance>,
+    /// Waiting periods by date for late or broken enrolment (annual files; 国办发〔2024〕38号).
+    #[serde(default)]
+    pub waiting: Vec<WaitingRule>,
 }
 
 /// Helper: does a category/tier filter list match (empty matches all)?
@@ -924,4 +933,120 @@ impl Policy {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+}
+
+// ---------------------------------------------------------------- layers after the basic fund
+
+/// One band of 大病保险: the cumulative policy-scope cost left to the resident up to `upto`
+/// (the last band has none: up to the maximum) is paid at `ratio`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    #[serde(default)]
+    pub upto: Option<Figure>,
+    pub ratio: Figure,
+}
+
+/// Hardship groups' adjustment of 大病保险: the threshold times `threshold_factor`, each band's
+/// ratio raised by `points`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriticalHardship {
+    pub statuses_any: Vec<String>,
+    pub threshold_factor: Figure,
+    pub points: Figure,
+}
+
+/// Raises of the 大病保险 maximum for continuous enrolment and years without reimbursement.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incentives {
+    /// Continuous years after which each further continuous year raises the maximum.
+    pub after_years: Figure,
+    /// The raise per further continuous year, as a share of the maximum.
+    pub per_year: Figure,
+    /// The raise after a year with no reimbursement, as a share of the maximum.
+    pub zero_claim: Figure,
+    /// A national floor on each raise in yuan (国办发〔2024〕38号: at least 1,000), checked.
+    #[serde(default)]
+    pub floor_per_year: Option<Figure>,
+    pub note_zh: String,
+    pub note_en: String,
+}
+
+/// 城乡居民大病保险 from a date: on the year's cumulative policy-scope cost left to the resident
+/// after the basic fund, above a threshold, in bands, up to a maximum payment.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Critical {
+    pub from: String,
+    #[serde(default)]
+    pub to: Option<String>,
+    /// The source the rule comes from (a `[[sources]]` id).
+    pub source: String,
+    pub clause: String,
+    pub threshold: Figure,
+    pub bands: Vec<Band>,
+    /// 最高支付限额: a cap on what the layer pays in a benefit year.
+    pub maximum: Figure,
+    #[serde(default)]
+    pub hardship: Vec<CriticalHardship>,
+    #[serde(default)]
+    pub incentives: Option<Incentives>,
+    /// What counts: policy scope as in basic insurance (the scope note shown).
+    pub scope_zh: String,
+    pub scope_en: String,
+    /// Notices (ids) of the framework this rule answers, no longer shown with claims it settles.
+    #[serde(default)]
+    pub replaces_notices: Vec<String>,
+}
+
+/// 医疗救助 from a date: for residents with one of `statuses_any`, a share of the policy-scope
+/// cost still left after 大病保险, up to a yearly cap.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assistance {
+    pub from: String,
+    #[serde(default)]
+    pub to: Option<String>,
+    pub source: String,
+    pub clause: String,
+    pub statuses_any: Vec<String>,
+    pub ratio: Figure,
+    pub cap: Figure,
+    #[serde(default)]
+    pub replaces_notices: Vec<String>,
+}
+
+/// How the date benefits start is counted for late or broken enrolment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitingKind {
+    /// Fixed months plus variable months per further year of break, from the payment date.
+    Months,
+    /// From the first day of the third calendar month counting the payment month (Jiaxing).
+    ThirdCalendarMonth,
+}
+
+/// The waiting period for those who enrol outside the collection window or not continuously.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitingRule {
+    pub from: String,
+    #[serde(default)]
+    pub to: Option<String>,
+    pub kind: WaitingKind,
+    pub source: String,
+    pub clause: String,
+    /// 固定待遇等待期 (months).
+    #[serde(default)]
+    pub fixed_months: Option<Figure>,
+    /// 变动待遇等待期: months per further year of break (beyond the first).
+    #[serde(default)]
+    pub per_missed_year: Option<Figure>,
+    /// Months of the variable period removed per extra year paid.
+    #[serde(default)]
+    pub per_extra_year_paid: Option<Figure>,
+    pub note_zh: String,
+    pub note_en: String,
 }

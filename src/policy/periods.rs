@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind};
 
 const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 
-fn err(kind: ErrorKind, file: &str, field: &str, zh: String, en: String) -> Error {
+pub(super) fn err(kind: ErrorKind, file: &str, field: &str, zh: String, en: String) -> Error {
     Error::new(kind, format!("{field}：{zh}"), format!("{field}: {en}"))
         .file(file)
         .field(field)
@@ -31,6 +31,7 @@ pub fn check_time(file: &str, p: &Policy) -> Vec<Error> {
     for (path, f, _) in figures(p) {
         check_provenance(file, p, &path, f, &mut errs);
     }
+    super::layers::check_layers(file, p, &mut errs);
     errs
 }
 
@@ -167,7 +168,7 @@ fn check_collection(
     }
 }
 
-fn unknown_source(file: &str, at: &str, id: &str) -> Error {
+pub(super) fn unknown_source(file: &str, at: &str, id: &str) -> Error {
     err(
         ErrorKind::PolicyFigure,
         file,
@@ -180,13 +181,18 @@ fn unknown_source(file: &str, at: &str, id: &str) -> Error {
 /// A figure in a year row needs a listed source; a grade-C source only backs an assumption.
 fn check_provenance(file: &str, p: &Policy, path: &str, f: &Figure, errs: &mut Vec<Error>) {
     match &f.source {
-        None if path.starts_with("years[") => errs.push(err(
+        None if ["years[", "critical[", "assistance[", "waiting["]
+            .iter()
+            .any(|k| path.starts_with(k)) =>
+        {
+            errs.push(err(
             ErrorKind::PolicyFigure,
             file,
             path,
             "缺少来源（source）：年度数额必须注明出处的文件、网页地址、可信度等级和原文摘录".into(),
             "missing source: a coverage-year figure must name where it comes from (document, page address, grade, quote)".into(),
-        )),
+        ))
+        }
         None => {}
         Some(id) => match p.source(id) {
             None => errs.push(unknown_source(file, &format!("{path}.source"), id)),
@@ -230,6 +236,7 @@ pub fn check_annual_against(
             ));
         }
     }
+    super::layers::check_layer_statuses(file, annual, framework, &mut errs);
     if let Some(span) = framework.premium.as_ref().and_then(|p| p.years.as_ref()) {
         for y in &annual.years {
             if (span.from..=span.to).contains(&y.year) && y.status != YearStatus::NotFound {

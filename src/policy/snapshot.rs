@@ -282,6 +282,7 @@ bin_enum! {
     YearStatus [Notice, Derived, Projection, NotFound]
     LimitKind [EligibleCost, FundPayment]
     DeductiblePer [Admission, Year, None]
+    WaitingKind [Months, ThirdCalendarMonth]
 }
 
 bin_struct! {
@@ -344,7 +345,20 @@ bin_struct! {
     BenefitsAbsent { zh, en, clause }
     Policy {
         meta, regions, levels, categories, statuses, eligibility, premium, benefits,
-        benefits_absent, notices, topups, sources, years, benefits_as_of,
+        benefits_absent, notices, topups, sources, years, benefits_as_of, critical, assistance,
+        waiting,
+    }
+    Band { upto, ratio }
+    CriticalHardship { statuses_any, threshold_factor, points }
+    Incentives { after_years, per_year, zero_claim, floor_per_year, note_zh, note_en }
+    Critical {
+        from, to, source, clause, threshold, bands, maximum, hardship, incentives, scope_zh,
+        scope_en, replaces_notices,
+    }
+    Assistance { from, to, source, clause, statuses_any, ratio, cap, replaces_notices }
+    WaitingRule {
+        from, to, kind, source, clause, fixed_months, per_missed_year, per_extra_year_paid,
+        note_zh, note_en,
     }
 }
 

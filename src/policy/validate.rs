@@ -110,6 +110,7 @@ pub fn figures(p: &Policy) -> Vec<(String, &Figure, Unit)> {
             }
         }
     }
+    layer_figures(p, &mut out);
     for t in &p.topups {
         out.push((
             format!("topups[{}].total_min", t.id),
@@ -123,6 +124,56 @@ pub fn figures(p: &Policy) -> Vec<(String, &Figure, Unit)> {
         ));
     }
     out
+}
+
+/// The figures of the layers after the basic fund and of the waiting rules (annual files).
+fn layer_figures<'a>(p: &'a Policy, out: &mut Vec<(String, &'a Figure, Unit)>) {
+    for c in &p.critical {
+        let at = format!("critical[{}]", c.from);
+        out.push((format!("{at}.threshold"), &c.threshold, Unit::Yuan));
+        out.push((format!("{at}.maximum"), &c.maximum, Unit::Yuan));
+        for (i, b) in c.bands.iter().enumerate() {
+            if let Some(u) = &b.upto {
+                out.push((format!("{at}.bands[{i}].upto"), u, Unit::Yuan));
+            }
+            out.push((format!("{at}.bands[{i}].ratio"), &b.ratio, Unit::Ratio));
+        }
+        for (i, h) in c.hardship.iter().enumerate() {
+            let k = format!("{at}.hardship[{i}]");
+            out.push((
+                format!("{k}.threshold_factor"),
+                &h.threshold_factor,
+                Unit::Ratio,
+            ));
+            out.push((format!("{k}.points"), &h.points, Unit::Ratio));
+        }
+        if let Some(n) = &c.incentives {
+            let k = format!("{at}.incentives");
+            out.push((format!("{k}.after_years"), &n.after_years, Unit::Count));
+            out.push((format!("{k}.per_year"), &n.per_year, Unit::Ratio));
+            out.push((format!("{k}.zero_claim"), &n.zero_claim, Unit::Ratio));
+            if let Some(f) = &n.floor_per_year {
+                out.push((format!("{k}.floor_per_year"), f, Unit::Yuan));
+            }
+        }
+    }
+    for a in &p.assistance {
+        let at = format!("assistance[{}]", a.from);
+        out.push((format!("{at}.ratio"), &a.ratio, Unit::Ratio));
+        out.push((format!("{at}.cap"), &a.cap, Unit::Yuan));
+    }
+    for w in &p.waiting {
+        let at = format!("waiting[{}]", w.from);
+        for (name, f) in [
+            ("fixed_months", &w.fixed_months),
+            ("per_missed_year", &w.per_missed_year),
+            ("per_extra_year_paid", &w.per_extra_year_paid),
+        ] {
+            if let Some(f) = f {
+                out.push((format!("{at}.{name}"), f, Unit::Months));
+            }
+        }
+    }
 }
 
 /// The figures of one premium block, under `at` (`premium` or `years[2026].premium`).

@@ -10,7 +10,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::{
-    ClaimInput, ClaimRequest, CurveRequest, PersonInput, PremiumRequest, YearRequest,
+    ClaimInput, ClaimRequest, CurveRequest, EnrolmentRequest, PersonInput, PremiumRequest,
+    YearRequest,
 };
 use crate::{Error, ErrorKind};
 
@@ -304,6 +305,61 @@ impl FromJs for CurveRequest {
                     "invalid input: missing field `totals`".into(),
                 )
             })?,
+        })
+    }
+}
+
+/// A count of whole years as a string, "0" to "100".
+fn years(o: &Obj, key: &str) -> Result<u16, Error> {
+    let Some(s) = o.opt_string(key)? else {
+        return Ok(0);
+    };
+    let ok = !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    s.parse::<u16>()
+        .ok()
+        .filter(|n| ok && *n <= 100)
+        .ok_or_else(|| {
+            let p = join(o.path, key);
+            bad(
+                &p,
+                format!("输入格式不正确：{p} 应为 0—100 的整数年数字符串（如 \"2\"），而不是“{s}”"),
+                format!("invalid input: {p} must be a whole number of years from 0 to 100 as a string (e.g. \"2\"), not \"{s}\""),
+            )
+        })
+}
+
+impl FromJs for EnrolmentRequest {
+    fn from_js(v: &JsValue, path: &str) -> Result<Self, Error> {
+        let o = Obj::new(
+            v,
+            path,
+            &[
+                "person",
+                "year",
+                "years_continuous",
+                "years_missed",
+                "paid_in_window",
+                "extra_years_paid",
+                "no_claim_last_year",
+                "paid_on",
+            ],
+        )?;
+        let in_window = o.opt_flag("paid_in_window")?.ok_or_else(|| {
+            bad(
+                &join(path, "paid_in_window"),
+                "输入格式不正确：缺少字段 paid_in_window（是否在集中缴费期内缴费）".into(),
+                "invalid input: missing field `paid_in_window` (paid inside the collection window?)".into(),
+            )
+        })?;
+        Ok(EnrolmentRequest {
+            person: person(&o)?,
+            year: coverage_year(&o.string("year")?)?,
+            years_continuous: years(&o, "years_continuous")?,
+            years_missed: years(&o, "years_missed")?,
+            paid_in_window: in_window,
+            extra_years_paid: years(&o, "extra_years_paid")?,
+            no_claim_last_year: o.flag("no_claim_last_year", false)?,
+            paid_on: o.opt_string("paid_on")?,
         })
     }
 }

@@ -65,6 +65,23 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("year", &["--file", "!--steps"]),
+    (
+        "enrolment",
+        &[
+            "--scheme",
+            "--region",
+            "--city",
+            "--category",
+            "--status*",
+            "--year",
+            "--continuous",
+            "--missed",
+            "--in-window",
+            "--extra-paid",
+            "!--no-claim-last-year",
+            "--paid-on",
+        ],
+    ),
     ("check", &[]),
     ("help", &[]),
 ];

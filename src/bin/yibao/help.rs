@@ -8,6 +8,7 @@ pub fn text(cmd: Option<&str>) -> &'static str {
         Some("claim") => CLAIM,
         Some("compare") => COMPARE,
         Some("year") => YEAR,
+        Some("enrolment") => ENROLMENT,
         Some("check") => CHECK,
         _ => MAIN,
     }
@@ -26,6 +27,7 @@ yibao — 医保测算：城乡居民基本医疗保险的缴费与报销测算�
   claim        一次就医的报销测算 / what one bill costs you
   compare      同一笔费用在各级医院的报销对比 / one bill at every hospital level
   year         一年多次就医（读文件）/ a year of claims from a file
+  enrolment    断保后什么时候能报销、大病保险限额 / when benefits start after a break
   check        检查政策文件 / validate policy files
 
 通用选项 Global options:
@@ -109,3 +111,19 @@ yibao check [FILES or FOLDERS...]
   framework files they depend on (a given file replaces a built-in one with the same meta.id)
   每条问题一行：文件: 字段: 说明（依据 条款）；有问题退出码 1
   one line per finding: file: field: message (clause); exit 1 if any";
+
+const ENROLMENT: &str = "\
+yibao enrolment --scheme S --region R --category C --year Y --in-window yes|no
+                [--continuous N] [--missed N] [--extra-paid N] [--no-claim-last-year] [--paid-on D]
+  去年参保了吗？断保几年？——待遇从哪天开始（固定 + 变动等待期），大病保险最高支付限额（含激励）
+  did you enrol last year? years missed? — when benefits start, and the critical-illness maximum
+  --year Y             医保年度 / coverage year
+  --in-window yes|no   是否在集中缴费期内缴费 / paid inside the collection window?
+  --continuous N       截至去年连续参保年数（去年未参保则为 0）/ years enrolled in a row up to last year
+  --missed N           断保年数（去年参保则为 0）/ years not enrolled just before
+  --extra-paid N       多缴（补缴）年数 / extra years paid
+  --no-claim-last-year 去年参保且零报销 / enrolled last year with no reimbursement
+  --paid-on D          缴费日期（有等待期时必填）/ payment date (needed with a waiting period)
+
+例 Example: yibao enrolment --scheme jilin-2016 --region jilin --category urban_adult --year 2026 \\
+            --missed 2 --in-window no --paid-on 2026-03-10";

@@ -1,0 +1,120 @@
+//! The layers after the basic fund in the CLI's tables, and the `enrolment` command (when
+//! benefits start after a late or broken enrolment; the 大病保险 maximum after the incentives).
+
+use super::args::Args;
+use super::show::{yuan, Page};
+use super::{is_zero, ok, person, person_line, to_json, Fail, Output};
+use yibao::api::*;
+use yibao::{Engine, Error, ErrorKind};
+
+/// Rows for 大病保险, 医疗救助 and the funds' sum, shown when a layer paid.
+pub fn rows(p: &Page, hifmi: (&str, &Range), maf: (&str, &Range), fund: &str) -> Vec<Vec<String>> {
+    let mut v = Vec::new();
+    if is_zero(hifmi.0) && is_zero(maf.0) {
+        return v;
+    }
+    if !is_zero(hifmi.0) {
+        v.push(vec![
+            p.t("大病保险支出", "Critical-illness insurance pays")
+                .to_string(),
+            format!("{}{}", yuan(hifmi.0), p.range(hifmi.1)),
+        ]);
+    }
+    if !is_zero(maf.0) {
+        v.push(vec![
+            p.t("医疗救助支出", "Medical assistance pays").to_string(),
+            format!("{}{}", yuan(maf.0), p.range(maf.1)),
+        ]);
+    }
+    v.push(vec![
+        p.t("基金支付合计", "Funds pay in total").to_string(),
+        yuan(fund),
+    ]);
+    v
+}
+
+fn count(a: &Args, flag: &str) -> Result<u16, Error> {
+    match a.get(flag) {
+        None => Ok(0),
+        Some(s) => s
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| *n <= 100)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidInput,
+                    format!("{flag} 应为 0—100 的整数年数，收到“{s}”"),
+                    format!("{flag} must be a whole number of years from 0 to 100, got \"{s}\""),
+                )
+                .field(flag)
+            }),
+    }
+}
+
+fn yes_no(a: &Args, flag: &str) -> Result<bool, Error> {
+    match a.require(flag)?.as_str() {
+        "yes" | "true" | "是" => Ok(true),
+        "no" | "false" | "否" => Ok(false),
+        x => Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!("{flag} 应为 yes 或 no，收到“{x}”"),
+            format!("{flag} must be yes or no, got \"{x}\""),
+        )
+        .field(flag)),
+    }
+}
+
+/// `yibao enrolment`: 去年参保了吗？断保几年？
+pub fn enrolment(a: &Args, engine: &Engine) -> Result<Output, Fail> {
+    a.no_positional()?;
+    let year = super::coverage_year(&a.require("--year")?)?;
+    let req = EnrolmentRequest {
+        person: person(a, engine)?,
+        year,
+        years_continuous: count(a, "--continuous")?,
+        years_missed: count(a, "--missed")?,
+        paid_in_window: yes_no(a, "--in-window")?,
+        extra_years_paid: count(a, "--extra-paid")?,
+        no_claim_last_year: a.has("--no-claim-last-year"),
+        paid_on: a.get("--paid-on").map(str::to_string),
+    };
+    let r = engine.enrolment(&req)?;
+    if a.json {
+        return to_json(&r);
+    }
+    let cat = engine.catalogue();
+    let mut p = Page::new(a.lang);
+    p.line(person_line(&p, &cat, &req.person));
+    p.line(match p.lang {
+        super::Lang::Zh => format!("{} 医保年度", r.year),
+        super::Lang::En => format!("coverage year {}", r.year),
+    });
+    p.blank();
+    let mut rows = vec![
+        vec![
+            p.t("待遇开始日期", "Benefits start").to_string(),
+            r.benefits_from.clone(),
+        ],
+        vec![
+            p.t("等待期（月）", "Waiting period (months)").to_string(),
+            r.waiting_months.to_string(),
+        ],
+        vec![
+            p.t("计入激励的连续参保年数", "Continuous years counted")
+                .to_string(),
+            r.continuous_years.to_string(),
+        ],
+    ];
+    if let Some(m) = &r.maximum {
+        rows.push(vec![
+            p.t("大病保险最高支付限额", "Critical-illness maximum")
+                .to_string(),
+            yuan(m),
+        ]);
+    }
+    p.table("", &rows);
+    p.notices("请注意", "Notices", &r.notices);
+    p.steps(&r.steps);
+    ok(p.buf)
+}
