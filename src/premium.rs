@@ -220,13 +220,32 @@ fn fig_b(
     o
 }
 
+/// What the explanation stages read: the person, the year's block, and the three runs.
+struct Cx<'a> {
+    who: &'a Who<'a>,
+    b: &'a YearBlock<'a>,
+    doc: String,
+    pr: &'a Premium,
+    std: &'a Standard,
+    calcs: &'a [Calc<'a>],
+    eligibility: &'a EligibilityResult,
+}
+
+/// What they write: steps, notices, local figures and payer lines, in order.
+#[derive(Default)]
+struct Out {
+    steps: Vec<Step>,
+    notices: Vec<NoticeOut>,
+    assumptions: Vec<FigureOut>,
+    payers: Vec<PayerAmount>,
+}
+
 pub(crate) fn premium(
     who: &Who,
     b: &YearBlock,
     known: Vec<YearOut>,
     eligibility: EligibilityResult,
 ) -> Result<PremiumResult, Error> {
-    let doc = b.doc().to_string();
     let pr = b.premium;
     let std = standard_for(who, pr).map_err(|e| missing_standard(e, b))?;
     let first = calc(who, pr, std, Pick::Assumed, None)?;
@@ -235,442 +254,37 @@ pub(crate) fn premium(
     for p in &PICKS[1..] {
         calcs.push(calc(who, pr, std, *p, Some(&applied_id))?);
     }
+
+    let cx = Cx {
+        who,
+        b,
+        doc: b.doc().to_string(),
+        pr,
+        std,
+        calcs: &calcs,
+        eligibility: &eligibility,
+    };
+    let mut out = Out::default();
+    for f in [
+        explain_standard,
+        explain_class,
+        explain_payers,
+        explain_reduction,
+        explain_topup,
+        explain_extras,
+        explain_rest,
+    ] {
+        f(&cx, &mut out);
+    }
+    let Out {
+        mut steps,
+        mut notices,
+        mut assumptions,
+        payers,
+    } = out;
+    let doc = cx.doc;
     let a = &calcs[0];
     let applied = &a.classes[a.applied];
-    let general = &a.classes[a.general];
-    let mut steps = Vec::new();
-    let mut notices: Vec<NoticeOut> = Vec::new();
-    let mut assumptions: Vec<FigureOut> = Vec::new();
-    let cat_zh = &who.category.name_zh;
-    let cat_en = &who.category.name_en;
-
-    let f_std = fig_b(
-        b,
-        "standard",
-        &std.standard,
-        format!("缴费标准（{cat_zh}）"),
-        format!("Contribution standard ({cat_en})"),
-        Show::Yuan,
-    );
-    steps.push(step(
-        "standard",
-        "缴费标准",
-        "Contribution standard",
-        format!(
-            "{}·{}：每人每年 {}{}",
-            who.region.name_zh,
-            cat_zh,
-            a.standard,
-            tag_zh(&std.standard, Show::Yuan)
-        ),
-        format!(
-            "{} · {}: {} per person-year{}",
-            who.region.name_en,
-            cat_en,
-            a.standard,
-            tag_en(&std.standard, Show::Yuan)
-        ),
-        Some(a.standard),
-        b.doc_of(&std.standard),
-        &std.standard.clause,
-        vec![f_std.clone()],
-    ));
-    let f_ind = fig_b(
-        b,
-        "individual",
-        &std.individual,
-        format!("个人缴纳（{cat_zh}，普通居民）"),
-        format!("Individual share ({cat_en}, general)"),
-        Show::Yuan,
-    );
-    steps.push(step(
-        "individual_general",
-        "个人缴纳（普通居民）",
-        "Individual share (general case)",
-        format!(
-            "普通居民个人缴纳 {}{}",
-            a.base_individual,
-            tag_zh(&std.individual, Show::Yuan)
-        ),
-        format!(
-            "General individual share {}{}",
-            a.base_individual,
-            tag_en(&std.individual, Show::Yuan)
-        ),
-        Some(a.base_individual),
-        b.doc_of(&std.individual),
-        &std.individual.clause,
-        vec![f_ind.clone()],
-    ));
-    for f in [(&std.standard, f_std), (&std.individual, f_ind)] {
-        if f.0.basis.is_local() {
-            assumptions.push(f.1);
-        }
-    }
-
-    // class selection
-    let names_zh: Vec<String> = a
-        .classes
-        .iter()
-        .map(|c| format!("{}（{}）", c.class.name_zh, c.total))
-        .collect();
-    let names_en: Vec<String> = a
-        .classes
-        .iter()
-        .map(|c| format!("{} ({})", c.class.name_en, c.total))
-        .collect();
-    steps.push(step(
-        "subsidy_class",
-        "适用的补助类别",
-        "Subsidy class applied",
-        format!(
-            "符合的补助类别：{}。{}适用：{}。",
-            names_zh.join("；"),
-            pr.stacking_zh,
-            applied.class.name_zh
-        ),
-        format!(
-            "Qualifying classes: {}. {} Applied: {}.",
-            names_en.join("; "),
-            pr.stacking_en,
-            applied.class.name_en
-        ),
-        Some(applied.total),
-        &doc,
-        &pr.stacking_clause,
-        vec![],
-    ));
-    let mut payers: Vec<PayerAmount> = Vec::new();
-    if let (Some(p), Some(t)) = (&applied.class.total_pct_of_standard, applied.pct_total) {
-        let f = fig_b(
-            b,
-            "subsidy_pct",
-            p,
-            format!("补助占缴费标准比例（{}）", applied.class.name_zh),
-            format!("Subsidy as share of standard ({})", applied.class.name_en),
-            Show::Percent,
-        );
-        if p.basis.is_local() {
-            assumptions.push(f.clone());
-        }
-        steps.push(step(
-            "subsidy_total",
-            "补助总额",
-            "Subsidy total",
-            format!(
-                "缴费标准 {} × {}{} = {}",
-                a.standard,
-                explain::show(p.value, Show::Percent),
-                tag_zh(p, Show::Percent),
-                t
-            ),
-            format!(
-                "Standard {} × {}{} = {}",
-                a.standard,
-                explain::show(p.value, Show::Percent),
-                tag_en(p, Show::Percent),
-                t
-            ),
-            Some(t),
-            &doc,
-            &p.clause,
-            vec![f],
-        ));
-    }
-    for (i, (payer, amt, line)) in applied.lines.iter().enumerate() {
-        let clause = line
-            .amount
-            .as_ref()
-            .map(|f| f.clause.clone())
-            .or_else(|| line.clause.clone())
-            .unwrap_or_else(|| applied.class.clause.clone());
-        let ldoc = line
-            .amount
-            .as_ref()
-            .map_or(doc.as_str(), |f| b.doc_of(f))
-            .to_string();
-        let mut figs = Vec::new();
-        let (tz, te) = match &line.amount {
-            Some(f) => {
-                let fo = fig_b(
-                    b,
-                    "subsidy",
-                    f,
-                    format!("{}补助（{}）", payer.zh(), applied.class.name_zh),
-                    format!("{} subsidy ({})", payer.en(), applied.class.name_en),
-                    Show::Yuan,
-                );
-                if f.basis.is_local() {
-                    assumptions.push(fo.clone());
-                }
-                figs.push(fo);
-                (
-                    format!("{}补助 {}{}", payer.zh(), amt, tag_zh(f, Show::Yuan)),
-                    format!("{} pays {}{}", payer.en(), amt, tag_en(f, Show::Yuan)),
-                )
-            }
-            None => {
-                let fixed: Money = applied
-                    .lines
-                    .iter()
-                    .filter(|l| l.2.amount.is_some())
-                    .map(|l| l.1)
-                    .sum();
-                (
-                    format!(
-                        "其余由{}承担：补助总额 {} − 已列明的 {} = {}",
-                        payer.zh(),
-                        applied.total,
-                        fixed,
-                        amt
-                    ),
-                    format!(
-                        "The rest falls to {}: total {} − listed {} = {}",
-                        payer.en(),
-                        applied.total,
-                        fixed,
-                        amt
-                    ),
-                )
-            }
-        };
-        let vals: Vec<Money> = calcs
-            .iter()
-            .map(|c| {
-                c.classes[c.applied]
-                    .lines
-                    .get(i)
-                    .map_or(Money::ZERO, |l| l.1)
-            })
-            .collect();
-        payers.push(PayerAmount {
-            payer: payer.id().into(),
-            name_zh: payer.zh().into(),
-            name_en: payer.en().into(),
-            amount: amt.plain(),
-            range: range_of(&vals),
-            doc: ldoc.clone(),
-            clause: clause.clone(),
-        });
-        steps.push(step(
-            format!("subsidy_{}", payer.id()),
-            payer.zh(),
-            payer.en(),
-            tz,
-            te,
-            Some(*amt),
-            &ldoc,
-            &clause,
-            figs,
-        ));
-    }
-    if a.applied != a.general {
-        steps.push(step(
-            "individual_reduction",
-            "困难群体个人缴费减免",
-            "Reduction of the individual share",
-            format!(
-                "本类补助 {} 比普通居民补助 {} 多 {}，从个人缴纳中减去：{} − {} = {}",
-                applied.total, general.total, a.extra_from_class, a.base_individual, a.extra_from_class, a.after_class
-            ),
-            format!(
-                "This class gives {} vs {} for everyone, {} more, taken off the individual share: {} − {} = {}",
-                applied.total, general.total, a.extra_from_class, a.base_individual, a.extra_from_class, a.after_class
-            ),
-            Some(a.after_class),
-            &doc,
-            &applied.class.clause,
-            vec![],
-        ));
-    }
-    // national layer cross-check
-    if let (Some(t), Some(layer), Some(lu)) = (
-        &applied.class.national_topup,
-        who.layer,
-        &who.policy.meta.layer,
-    ) {
-        if let Some(top) = layer.topups.iter().find(|x| &x.id == t) {
-            let ldoc = &layer.meta.doc;
-            let central = |c: &ClassCalc| {
-                c.lines
-                    .iter()
-                    .filter(|l| l.0 == Payer::Central)
-                    .map(|l| l.1)
-                    .sum::<Money>()
-            };
-            let extra_central = central(applied).sub_floor(central(general));
-            let min_total = Money::from_decimal(top.total_min.value);
-            let cw = Money::from_decimal(top.central_central_western.value);
-            let total_ok = a.extra_from_class >= min_total;
-            let central_ok = lu.fiscal_region != "central_western" || extra_central == cw;
-            let (zh, en) = (
-                format!(
-                    "{}：政府对家庭缴费再补助不低于 {}，本方案多补 {}（{}）；中西部中央财政追加 {}，本方案中央补助 {} − 普通 {} = {}（{}）。{}",
-                    top.name_zh,
-                    min_total,
-                    a.extra_from_class,
-                    if total_ok { "相符" } else { "不足" },
-                    cw,
-                    central(applied),
-                    central(general),
-                    extra_central,
-                    if central_ok { "相符" } else { "不符" },
-                    lu.note_zh
-                ),
-                format!(
-                    "{}: the government top-up must be at least {}; this scheme adds {} ({}); the central top-up for central/western regions is {}, here {} − {} = {} ({}). {}",
-                    top.name_en,
-                    min_total,
-                    a.extra_from_class,
-                    if total_ok { "consistent" } else { "short" },
-                    cw,
-                    central(applied),
-                    central(general),
-                    extra_central,
-                    if central_ok { "consistent" } else { "inconsistent" },
-                    lu.note_en
-                ),
-            );
-            steps.push(step(
-                "national_topup",
-                "与国家困难群体补助政策核对",
-                "Check against the national hardship top-ups",
-                zh.clone(),
-                en.clone(),
-                None,
-                ldoc,
-                &top.clause,
-                vec![
-                    fig(
-                        "topup",
-                        &top.total_min,
-                        ldoc,
-                        "国家追加补助下限",
-                        "National top-up floor",
-                        Show::Yuan,
-                    ),
-                    fig(
-                        "topup",
-                        &top.central_central_western,
-                        ldoc,
-                        "中央财政追加（中西部）",
-                        "Central top-up (central/western)",
-                        Show::Yuan,
-                    ),
-                ],
-            ));
-            if !(total_ok && central_ok) {
-                notices.push(explain::note("discrepancy", zh, en, ldoc, &top.clause));
-            }
-        }
-    }
-    for (i, (e, amt)) in a.extras.iter().enumerate() {
-        let f = fig_b(
-            b,
-            "share",
-            &e.share_of_individual,
-            format!("{}承担个人缴费的比例", e.payer.zh()),
-            format!("Share of the individual payment paid by {}", e.payer.en()),
-            Show::Percent,
-        );
-        if e.share_of_individual.basis.is_local() {
-            assumptions.push(f.clone());
-        }
-        steps.push(step(
-            format!("extra_{}", e.id),
-            &e.name_zh,
-            &e.name_en,
-            format!(
-                "{} × {}{} = {}，由{}承担",
-                a.after_class,
-                explain::show(e.share_of_individual.value, Show::Percent),
-                tag_zh(&e.share_of_individual, Show::Percent),
-                amt,
-                e.payer.zh()
-            ),
-            format!(
-                "{} × {}{} = {}, paid by {}",
-                a.after_class,
-                explain::show(e.share_of_individual.value, Show::Percent),
-                tag_en(&e.share_of_individual, Show::Percent),
-                amt,
-                e.payer.en()
-            ),
-            Some(*amt),
-            &doc,
-            &e.share_of_individual.clause,
-            vec![f],
-        ));
-        let vals: Vec<Money> = calcs
-            .iter()
-            .map(|c| c.extras.get(i).map_or(Money::ZERO, |x| x.1))
-            .collect();
-        payers.push(PayerAmount {
-            payer: e.payer.id().into(),
-            name_zh: e.payer.zh().into(),
-            name_en: e.payer.en().into(),
-            amount: amt.plain(),
-            range: range_of(&vals),
-            doc: doc.clone(),
-            clause: e.share_of_individual.clause.clone(),
-        });
-    }
-    steps.push(step(
-        "individual",
-        "个人缴费",
-        "You pay",
-        format!("您每年缴纳 {}", a.individual),
-        format!("You pay {} a year", a.individual),
-        Some(a.individual),
-        b.doc_of(&std.individual),
-        &std.individual.clause,
-        vec![],
-    ));
-    if !a.unassigned.is_zero() {
-        let zh = format!(
-            "缴费标准 {} − 个人缴纳 {} − 补助 {} = {}：文件未指明由谁承担这部分。",
-            a.standard, a.after_class, applied.total, a.unassigned
-        );
-        let en = format!("Standard {} − individual {} − subsidy {} = {}: the document assigns this part to no one.", a.standard, a.after_class, applied.total, a.unassigned);
-        steps.push(step(
-            "unassigned",
-            "未指明承担者的部分",
-            "Part assigned to no one",
-            zh,
-            en,
-            Some(a.unassigned),
-            &doc,
-            &pr.stacking_clause,
-            vec![],
-        ));
-    }
-    if !a.over.is_zero() {
-        notices.push(explain::note(
-            "discrepancy",
-            format!("个人缴纳与补助合计超过缴费标准 {}：文件数字不能完全对应。", a.over),
-            format!("Individual share plus subsidies exceed the standard by {}: the figures do not reconcile.", a.over),
-            &doc,
-            &pr.stacking_clause,
-        ));
-    }
-    // the framework's own notices speak of its figures; a year from an annual file has its own
-    if b.row.is_none() {
-        notices.extend(explain::notices_for(
-            &who.policy.notices,
-            &|s| who.has(s),
-            &doc,
-            false,
-        ));
-    }
-    for v in &eligibility.verdicts {
-        notices.push(explain::note(
-            "warning",
-            v.reason_zh.clone(),
-            v.reason_en.clone(),
-            &v.doc,
-            &v.clause,
-        ));
-    }
     let addons = addons(b, &mut steps, &mut assumptions, a.individual);
     let with_addons = addons
         .iter()
@@ -940,4 +554,508 @@ fn sources_cited(steps: &[Step], assumptions: &[FigureOut], period: &PeriodOut) 
         }
     }
     out
+}
+
+/// The standard and the general individual share, with their figures.
+fn explain_standard(cx: &Cx, o: &mut Out) {
+    let Cx { who, b, std, .. } = cx;
+    let a = &cx.calcs[0];
+
+    let cat_zh = &who.category.name_zh;
+    let cat_en = &who.category.name_en;
+    let Out {
+        steps, assumptions, ..
+    } = o;
+    let f_std = fig_b(
+        b,
+        "standard",
+        &std.standard,
+        format!("缴费标准（{cat_zh}）"),
+        format!("Contribution standard ({cat_en})"),
+        Show::Yuan,
+    );
+    steps.push(step(
+        "standard",
+        "缴费标准",
+        "Contribution standard",
+        format!(
+            "{}·{}：每人每年 {}{}",
+            who.region.name_zh,
+            cat_zh,
+            a.standard,
+            tag_zh(&std.standard, Show::Yuan)
+        ),
+        format!(
+            "{} · {}: {} per person-year{}",
+            who.region.name_en,
+            cat_en,
+            a.standard,
+            tag_en(&std.standard, Show::Yuan)
+        ),
+        Some(a.standard),
+        b.doc_of(&std.standard),
+        &std.standard.clause,
+        vec![f_std.clone()],
+    ));
+    let f_ind = fig_b(
+        b,
+        "individual",
+        &std.individual,
+        format!("个人缴纳（{cat_zh}，普通居民）"),
+        format!("Individual share ({cat_en}, general)"),
+        Show::Yuan,
+    );
+    steps.push(step(
+        "individual_general",
+        "个人缴纳（普通居民）",
+        "Individual share (general case)",
+        format!(
+            "普通居民个人缴纳 {}{}",
+            a.base_individual,
+            tag_zh(&std.individual, Show::Yuan)
+        ),
+        format!(
+            "General individual share {}{}",
+            a.base_individual,
+            tag_en(&std.individual, Show::Yuan)
+        ),
+        Some(a.base_individual),
+        b.doc_of(&std.individual),
+        &std.individual.clause,
+        vec![f_ind.clone()],
+    ));
+    for f in [(&std.standard, f_std), (&std.individual, f_ind)] {
+        if f.0.basis.is_local() {
+            assumptions.push(f.1);
+        }
+    }
+}
+
+/// Which subsidy class applies (就高不就低 or the file's stacking rule).
+fn explain_class(cx: &Cx, o: &mut Out) {
+    let Cx { doc, pr, .. } = cx;
+    let a = &cx.calcs[0];
+    let applied = &a.classes[a.applied];
+    let Out { steps, .. } = o;
+    // class selection
+    let names_zh: Vec<String> = a
+        .classes
+        .iter()
+        .map(|c| format!("{}（{}）", c.class.name_zh, c.total))
+        .collect();
+    let names_en: Vec<String> = a
+        .classes
+        .iter()
+        .map(|c| format!("{} ({})", c.class.name_en, c.total))
+        .collect();
+    steps.push(step(
+        "subsidy_class",
+        "适用的补助类别",
+        "Subsidy class applied",
+        format!(
+            "符合的补助类别：{}。{}适用：{}。",
+            names_zh.join("；"),
+            pr.stacking_zh,
+            applied.class.name_zh
+        ),
+        format!(
+            "Qualifying classes: {}. {} Applied: {}.",
+            names_en.join("; "),
+            pr.stacking_en,
+            applied.class.name_en
+        ),
+        Some(applied.total),
+        doc,
+        &pr.stacking_clause,
+        vec![],
+    ));
+}
+
+/// The class total (a share of the standard) and each payer's line.
+fn explain_payers(cx: &Cx, o: &mut Out) {
+    let Cx { b, doc, calcs, .. } = cx;
+    let a = &cx.calcs[0];
+    let applied = &a.classes[a.applied];
+    let Out {
+        steps,
+        assumptions,
+        payers,
+        ..
+    } = o;
+    if let (Some(p), Some(t)) = (&applied.class.total_pct_of_standard, applied.pct_total) {
+        let f = fig_b(
+            b,
+            "subsidy_pct",
+            p,
+            format!("补助占缴费标准比例（{}）", applied.class.name_zh),
+            format!("Subsidy as share of standard ({})", applied.class.name_en),
+            Show::Percent,
+        );
+        if p.basis.is_local() {
+            assumptions.push(f.clone());
+        }
+        steps.push(step(
+            "subsidy_total",
+            "补助总额",
+            "Subsidy total",
+            format!(
+                "缴费标准 {} × {}{} = {}",
+                a.standard,
+                explain::show(p.value, Show::Percent),
+                tag_zh(p, Show::Percent),
+                t
+            ),
+            format!(
+                "Standard {} × {}{} = {}",
+                a.standard,
+                explain::show(p.value, Show::Percent),
+                tag_en(p, Show::Percent),
+                t
+            ),
+            Some(t),
+            doc,
+            &p.clause,
+            vec![f],
+        ));
+    }
+    for (i, (payer, amt, line)) in applied.lines.iter().enumerate() {
+        let clause = line
+            .amount
+            .as_ref()
+            .map(|f| f.clause.clone())
+            .or_else(|| line.clause.clone())
+            .unwrap_or_else(|| applied.class.clause.clone());
+        let ldoc = line
+            .amount
+            .as_ref()
+            .map_or(doc.as_str(), |f| b.doc_of(f))
+            .to_string();
+        let mut figs = Vec::new();
+        let (tz, te) = match &line.amount {
+            Some(f) => {
+                let fo = fig_b(
+                    b,
+                    "subsidy",
+                    f,
+                    format!("{}补助（{}）", payer.zh(), applied.class.name_zh),
+                    format!("{} subsidy ({})", payer.en(), applied.class.name_en),
+                    Show::Yuan,
+                );
+                if f.basis.is_local() {
+                    assumptions.push(fo.clone());
+                }
+                figs.push(fo);
+                (
+                    format!("{}补助 {}{}", payer.zh(), amt, tag_zh(f, Show::Yuan)),
+                    format!("{} pays {}{}", payer.en(), amt, tag_en(f, Show::Yuan)),
+                )
+            }
+            None => {
+                let fixed: Money = applied
+                    .lines
+                    .iter()
+                    .filter(|l| l.2.amount.is_some())
+                    .map(|l| l.1)
+                    .sum();
+                (
+                    format!(
+                        "其余由{}承担：补助总额 {} − 已列明的 {} = {}",
+                        payer.zh(),
+                        applied.total,
+                        fixed,
+                        amt
+                    ),
+                    format!(
+                        "The rest falls to {}: total {} − listed {} = {}",
+                        payer.en(),
+                        applied.total,
+                        fixed,
+                        amt
+                    ),
+                )
+            }
+        };
+        let vals: Vec<Money> = calcs
+            .iter()
+            .map(|c| {
+                c.classes[c.applied]
+                    .lines
+                    .get(i)
+                    .map_or(Money::ZERO, |l| l.1)
+            })
+            .collect();
+        payers.push(PayerAmount {
+            payer: payer.id().into(),
+            name_zh: payer.zh().into(),
+            name_en: payer.en().into(),
+            amount: amt.plain(),
+            range: range_of(&vals),
+            doc: ldoc.clone(),
+            clause: clause.clone(),
+        });
+        steps.push(step(
+            format!("subsidy_{}", payer.id()),
+            payer.zh(),
+            payer.en(),
+            tz,
+            te,
+            Some(*amt),
+            &ldoc,
+            &clause,
+            figs,
+        ));
+    }
+}
+
+/// A hardship class's extra subsidy taken off the individual share.
+fn explain_reduction(cx: &Cx, o: &mut Out) {
+    let Cx { doc, .. } = cx;
+    let a = &cx.calcs[0];
+    let applied = &a.classes[a.applied];
+    let general = &a.classes[a.general];
+    let Out { steps, .. } = o;
+    if a.applied != a.general {
+        steps.push(step(
+            "individual_reduction",
+            "困难群体个人缴费减免",
+            "Reduction of the individual share",
+            format!(
+                "本类补助 {} 比普通居民补助 {} 多 {}，从个人缴纳中减去：{} − {} = {}",
+                applied.total, general.total, a.extra_from_class, a.base_individual, a.extra_from_class, a.after_class
+            ),
+            format!(
+                "This class gives {} vs {} for everyone, {} more, taken off the individual share: {} − {} = {}",
+                applied.total, general.total, a.extra_from_class, a.base_individual, a.extra_from_class, a.after_class
+            ),
+            Some(a.after_class),
+            doc,
+            &applied.class.clause,
+            vec![],
+        ));
+    }
+}
+
+/// The class checked against the national hardship top-ups (民发[2007]156号).
+fn explain_topup(cx: &Cx, o: &mut Out) {
+    let Cx { who, .. } = cx;
+    let a = &cx.calcs[0];
+    let applied = &a.classes[a.applied];
+    let general = &a.classes[a.general];
+    let Out { steps, notices, .. } = o;
+    // national layer cross-check
+    if let (Some(t), Some(layer), Some(lu)) = (
+        &applied.class.national_topup,
+        who.layer,
+        &who.policy.meta.layer,
+    ) {
+        if let Some(top) = layer.topups.iter().find(|x| &x.id == t) {
+            let ldoc = &layer.meta.doc;
+            let central = |c: &ClassCalc| {
+                c.lines
+                    .iter()
+                    .filter(|l| l.0 == Payer::Central)
+                    .map(|l| l.1)
+                    .sum::<Money>()
+            };
+            let extra_central = central(applied).sub_floor(central(general));
+            let min_total = Money::from_decimal(top.total_min.value);
+            let cw = Money::from_decimal(top.central_central_western.value);
+            let total_ok = a.extra_from_class >= min_total;
+            let central_ok = lu.fiscal_region != "central_western" || extra_central == cw;
+            let (zh, en) = (
+                format!(
+                    "{}：政府对家庭缴费再补助不低于 {}，本方案多补 {}（{}）；中西部中央财政追加 {}，本方案中央补助 {} − 普通 {} = {}（{}）。{}",
+                    top.name_zh,
+                    min_total,
+                    a.extra_from_class,
+                    if total_ok { "相符" } else { "不足" },
+                    cw,
+                    central(applied),
+                    central(general),
+                    extra_central,
+                    if central_ok { "相符" } else { "不符" },
+                    lu.note_zh
+                ),
+                format!(
+                    "{}: the government top-up must be at least {}; this scheme adds {} ({}); the central top-up for central/western regions is {}, here {} − {} = {} ({}). {}",
+                    top.name_en,
+                    min_total,
+                    a.extra_from_class,
+                    if total_ok { "consistent" } else { "short" },
+                    cw,
+                    central(applied),
+                    central(general),
+                    extra_central,
+                    if central_ok { "consistent" } else { "inconsistent" },
+                    lu.note_en
+                ),
+            );
+            steps.push(step(
+                "national_topup",
+                "与国家困难群体补助政策核对",
+                "Check against the national hardship top-ups",
+                zh.clone(),
+                en.clone(),
+                None,
+                ldoc,
+                &top.clause,
+                vec![
+                    fig(
+                        "topup",
+                        &top.total_min,
+                        ldoc,
+                        "国家追加补助下限",
+                        "National top-up floor",
+                        Show::Yuan,
+                    ),
+                    fig(
+                        "topup",
+                        &top.central_central_western,
+                        ldoc,
+                        "中央财政追加（中西部）",
+                        "Central top-up (central/western)",
+                        Show::Yuan,
+                    ),
+                ],
+            ));
+            if !(total_ok && central_ok) {
+                notices.push(explain::note("discrepancy", zh, en, ldoc, &top.clause));
+            }
+        }
+    }
+}
+
+/// Employers or aid paying a share of what the resident still owes.
+fn explain_extras(cx: &Cx, o: &mut Out) {
+    let Cx { b, doc, calcs, .. } = cx;
+    let a = &cx.calcs[0];
+    let Out {
+        steps,
+        assumptions,
+        payers,
+        ..
+    } = o;
+    for (i, (e, amt)) in a.extras.iter().enumerate() {
+        let f = fig_b(
+            b,
+            "share",
+            &e.share_of_individual,
+            format!("{}承担个人缴费的比例", e.payer.zh()),
+            format!("Share of the individual payment paid by {}", e.payer.en()),
+            Show::Percent,
+        );
+        if e.share_of_individual.basis.is_local() {
+            assumptions.push(f.clone());
+        }
+        steps.push(step(
+            format!("extra_{}", e.id),
+            &e.name_zh,
+            &e.name_en,
+            format!(
+                "{} × {}{} = {}，由{}承担",
+                a.after_class,
+                explain::show(e.share_of_individual.value, Show::Percent),
+                tag_zh(&e.share_of_individual, Show::Percent),
+                amt,
+                e.payer.zh()
+            ),
+            format!(
+                "{} × {}{} = {}, paid by {}",
+                a.after_class,
+                explain::show(e.share_of_individual.value, Show::Percent),
+                tag_en(&e.share_of_individual, Show::Percent),
+                amt,
+                e.payer.en()
+            ),
+            Some(*amt),
+            doc,
+            &e.share_of_individual.clause,
+            vec![f],
+        ));
+        let vals: Vec<Money> = calcs
+            .iter()
+            .map(|c| c.extras.get(i).map_or(Money::ZERO, |x| x.1))
+            .collect();
+        payers.push(PayerAmount {
+            payer: e.payer.id().into(),
+            name_zh: e.payer.zh().into(),
+            name_en: e.payer.en().into(),
+            amount: amt.plain(),
+            range: range_of(&vals),
+            doc: doc.clone(),
+            clause: e.share_of_individual.clause.clone(),
+        });
+    }
+}
+
+/// What the resident pays, the part assigned to no one, and the notices.
+fn explain_rest(cx: &Cx, o: &mut Out) {
+    let Cx {
+        who,
+        b,
+        doc,
+        pr,
+        std,
+        eligibility,
+        ..
+    } = cx;
+    let a = &cx.calcs[0];
+    let applied = &a.classes[a.applied];
+    let Out { steps, notices, .. } = o;
+    steps.push(step(
+        "individual",
+        "个人缴费",
+        "You pay",
+        format!("您每年缴纳 {}", a.individual),
+        format!("You pay {} a year", a.individual),
+        Some(a.individual),
+        b.doc_of(&std.individual),
+        &std.individual.clause,
+        vec![],
+    ));
+    if !a.unassigned.is_zero() {
+        let zh = format!(
+            "缴费标准 {} − 个人缴纳 {} − 补助 {} = {}：文件未指明由谁承担这部分。",
+            a.standard, a.after_class, applied.total, a.unassigned
+        );
+        let en = format!("Standard {} − individual {} − subsidy {} = {}: the document assigns this part to no one.", a.standard, a.after_class, applied.total, a.unassigned);
+        steps.push(step(
+            "unassigned",
+            "未指明承担者的部分",
+            "Part assigned to no one",
+            zh,
+            en,
+            Some(a.unassigned),
+            doc,
+            &pr.stacking_clause,
+            vec![],
+        ));
+    }
+    if !a.over.is_zero() {
+        notices.push(explain::note(
+            "discrepancy",
+            format!("个人缴纳与补助合计超过缴费标准 {}：文件数字不能完全对应。", a.over),
+            format!("Individual share plus subsidies exceed the standard by {}: the figures do not reconcile.", a.over),
+            doc,
+            &pr.stacking_clause,
+        ));
+    }
+    // the framework's own notices speak of its figures; a year from an annual file has its own
+    if b.row.is_none() {
+        notices.extend(explain::notices_for(
+            &who.policy.notices,
+            &|s| who.has(s),
+            doc,
+            false,
+        ));
+    }
+    for v in &eligibility.verdicts {
+        notices.push(explain::note(
+            "warning",
+            v.reason_zh.clone(),
+            v.reason_en.clone(),
+            &v.doc,
+            &v.clause,
+        ));
+    }
 }
