@@ -179,6 +179,36 @@ fn critical_steps(
         &c.threshold.clause,
         figs,
     ));
+    band_steps(pol, c, at, p, h, doc, v);
+    v.push(step(
+        "critical_pay",
+        "大病保险支付",
+        "Critical-illness insurance pays",
+        format!(
+            "本医保年度大病保险累计应付 {}（最高支付限额 {}），本笔之前已付 {} → 本笔大病保险支付 {} − {} = {}。",
+            y(p.pay_after), y(at.maximum), y(p.pay_before), y(p.pay_after), y(p.pay_before), y(p.hifmi)
+        ),
+        format!(
+            "Critical-illness insurance on this benefit year's total: {} (maximum {}); paid before this claim {} → on this claim {} − {} = {}.",
+            y(p.pay_after), y(at.maximum), y(p.pay_before), y(p.pay_after), y(p.pay_before), y(p.hifmi)
+        ),
+        Some(p.hifmi),
+        doc_of(pol, c.maximum.source.as_deref().unwrap_or("")),
+        &c.maximum.clause,
+        vec![sfig("critical_maximum", &c.maximum, pol, "大病保险最高支付限额", "critical-illness maximum", Show::Yuan)],
+    ));
+}
+
+/// One step per band the year's cumulative cost reaches: part × ratio (+ hardship points).
+fn band_steps(
+    pol: &Policy,
+    c: &crate::policy::model::Critical,
+    at: &CritAt,
+    p: &Paid,
+    h: Option<&crate::policy::model::CriticalHardship>,
+    doc: &str,
+    v: &mut Vec<Step>,
+) {
     let parts = super::band_parts(at, p.cum_after);
     for (i, (b, (part, paid))) in at.bands.iter().zip(parts).enumerate() {
         if part.is_zero() {
@@ -257,23 +287,6 @@ fn critical_steps(
             figs,
         ));
     }
-    v.push(step(
-        "critical_pay",
-        "大病保险支付",
-        "Critical-illness insurance pays",
-        format!(
-            "本医保年度大病保险累计应付 {}（最高支付限额 {}），本笔之前已付 {} → 本笔大病保险支付 {} − {} = {}。",
-            y(p.pay_after), y(at.maximum), y(p.pay_before), y(p.pay_after), y(p.pay_before), y(p.hifmi)
-        ),
-        format!(
-            "Critical-illness insurance on this benefit year's total: {} (maximum {}); paid before this claim {} → on this claim {} − {} = {}.",
-            y(p.pay_after), y(at.maximum), y(p.pay_before), y(p.pay_after), y(p.pay_before), y(p.hifmi)
-        ),
-        Some(p.hifmi),
-        doc_of(pol, c.maximum.source.as_deref().unwrap_or("")),
-        &c.maximum.clause,
-        vec![sfig("critical_maximum", &c.maximum, pol, "大病保险最高支付限额", "critical-illness maximum", Show::Yuan)],
-    ));
 }
 
 /// The layers' local figures (with their ranges) in a claim's `assumptions`.
