@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain;
 #[cfg(feature = "loader")]
-use crate::policy::load::{kind_id, merge_city, parse, Parsed};
+use crate::policy::load::{kind_id, merge_city, parse, CityFile, Parsed};
 use crate::policy::model::*;
 use crate::policy::snapshot::{bin_struct, Bin, Reader, MAGIC};
 #[cfg(feature = "loader")]
@@ -135,214 +135,224 @@ impl Engine {
     pub fn add_policy(&mut self, file: &str, text: &str) -> Result<LoadedPolicy, Vec<Error>> {
         match parse(file, text).map_err(|e| vec![e])? {
             Parsed::Policy(p, _) if p.meta.kind == FileKind::Annual => self.add_annual(file, *p),
-            Parsed::Policy(p, raw) => {
-                let mut errs = check_policy(file, &p);
-                let id = p.meta.id.clone();
-                if self.schemes.iter().any(|s| s.policy.meta.id == id)
-                    || self.layers.iter().any(|l| l.1.meta.id == id)
-                {
-                    errs.push(
-                        Error::new(
-                            ErrorKind::PolicyDuplicate,
-                            format!("方案 id“{id}”已经加载过"),
-                            format!("policy id \"{id}\" is already loaded"),
-                        )
-                        .file(file)
-                        .field("meta.id"),
-                    );
-                }
-                if let Some(l) = &p.meta.layer {
-                    errs.extend(self.layer_missing(file, &l.id));
-                    if !matches!(l.fiscal_region.as_str(), "central_western" | "eastern") {
-                        errs.push(
-                            Error::new(
-                                ErrorKind::PolicySyntax,
-                                "fiscal_region 应为 central_western 或 eastern",
-                                "fiscal_region must be central_western or eastern",
-                            )
-                            .file(file)
-                            .field("meta.layer.fiscal_region"),
-                        );
-                    }
-                }
-                if p.meta.kind == FileKind::Framework {
-                    for cl in p.premium.iter().flat_map(|pr| pr.classes.iter()) {
-                        if let Some(t) = &cl.national_topup {
-                            let found = p
-                                .meta
-                                .layer
-                                .as_ref()
-                                .and_then(|l| self.layer(&l.id))
-                                .is_some_and(|l| l.topups.iter().any(|x| &x.id == t));
-                            if !found {
-                                errs.push(
-                                    Error::new(
-                                        ErrorKind::PolicyUnknownFramework,
-                                        format!("national_topup“{t}”在国家层中不存在"),
-                                        format!("national_topup \"{t}\" not found in the layer"),
-                                    )
-                                    .file(file)
-                                    .field(format!("premium.classes[{}].national_topup", cl.id)),
-                                );
-                            }
-                        }
-                    }
-                }
-                if !errs.is_empty() {
-                    return Err(errs);
-                }
-                let kind = p.meta.kind;
-                let regions = p.regions.iter().map(|r| r.id.clone()).collect();
-                if kind == FileKind::Layer {
-                    self.layers.push((file.to_string(), *p));
-                } else {
-                    self.schemes.push(Scheme {
-                        file: file.to_string(),
-                        policy: *p,
-                        raw: Some(raw),
-                        cities: Vec::new(),
-                        annual: Vec::new(),
-                    });
-                }
-                Ok(LoadedPolicy {
-                    id: id.clone(),
-                    kind: kind_id(kind).into(),
-                    scheme: id,
-                    regions,
-                })
-            }
-            Parsed::City(city) => {
-                let Some(fw_id) = city.meta.framework.clone() else {
-                    return Err(vec![Error::new(
+            Parsed::Policy(p, raw) => self.add_framework(file, *p, raw),
+            Parsed::City(city) => self.add_city(file, *city),
+        }
+    }
+
+    /// A framework or a layer, checked on its own and against what is loaded.
+    #[cfg(feature = "loader")]
+    fn add_framework(
+        &mut self,
+        file: &str,
+        p: Policy,
+        raw: toml::Table,
+    ) -> Result<LoadedPolicy, Vec<Error>> {
+        let mut errs = check_policy(file, &p);
+        let id = p.meta.id.clone();
+        if self.schemes.iter().any(|s| s.policy.meta.id == id)
+            || self.layers.iter().any(|l| l.1.meta.id == id)
+        {
+            errs.push(
+                Error::new(
+                    ErrorKind::PolicyDuplicate,
+                    format!("方案 id“{id}”已经加载过"),
+                    format!("policy id \"{id}\" is already loaded"),
+                )
+                .file(file)
+                .field("meta.id"),
+            );
+        }
+        if let Some(l) = &p.meta.layer {
+            errs.extend(self.layer_missing(file, &l.id));
+            if !matches!(l.fiscal_region.as_str(), "central_western" | "eastern") {
+                errs.push(
+                    Error::new(
                         ErrorKind::PolicySyntax,
-                        "城市文件必须写明 meta.framework",
-                        "a city file must name meta.framework",
+                        "fiscal_region 应为 central_western 或 eastern",
+                        "fiscal_region must be central_western or eastern",
                     )
                     .file(file)
-                    .field("meta.framework")]);
-                };
-                let Some(si) = self.schemes.iter().position(|s| s.policy.meta.id == fw_id) else {
-                    let known: Vec<&str> = self
-                        .schemes
-                        .iter()
-                        .map(|s| s.policy.meta.id.as_str())
-                        .collect();
-                    return Err(vec![Error::new(
-                        ErrorKind::PolicyUnknownFramework,
-                        format!("未知的框架“{fw_id}”；已加载：{}", known.join(", ")),
-                        format!(
-                            "unknown framework \"{fw_id}\"; loaded: {}",
-                            known.join(", ")
-                        ),
-                    )
-                    .file(file)
-                    .field("meta.framework")]);
-                };
-                let scheme = &self.schemes[si];
-                let meta_errs = check_city_meta(file, &city.meta, &scheme.policy.meta);
-                if !meta_errs.is_empty() {
-                    return Err(meta_errs);
-                }
-                let Some(raw) = &scheme.raw else {
-                    return Err(vec![Error::new(
-                        ErrorKind::PolicyUnknownFramework,
-                        format!("框架“{fw_id}”来自预编译数据，不能再接受城市文件"),
-                        format!(
-                            "framework \"{fw_id}\" came from a snapshot and cannot take city files"
-                        ),
-                    )
-                    .file(file)
-                    .field("meta.framework")]);
-                };
-                let mut merged = merge_city(raw, &city, file).map_err(|e| vec![e])?;
-                // the city's own validity applies to its region
-                merged.meta.effective_from = city.meta.effective_from.clone();
-                merged.meta.effective_from_clause = city.meta.effective_from_clause.clone();
-                merged.meta.effective_to =
-                    city.meta.effective_to.clone().or(merged.meta.effective_to);
-                let mut errs = check_policy(file, &merged);
-                errs.extend(check_city_against(
-                    file,
-                    &merged,
-                    &scheme.policy,
-                    &city.region.tier,
-                ));
-                errs.extend(check_complete(file, &merged, &[city.region.tier.as_str()]));
-                let mut seen = Vec::new();
-                errs.retain(|e| {
-                    let k = (e.field.clone(), e.message_zh.clone());
-                    let fresh = !seen.contains(&k);
-                    seen.push(k);
-                    fresh
-                });
-                let rid = &city.region.id;
-                let clash = scheme.policy.regions.iter().any(|r| &r.id == rid)
-                    || scheme.cities.iter().any(|c| &c.region.id == rid);
-                if clash {
-                    errs.push(
-                        Error::new(
-                            ErrorKind::PolicyDuplicate,
-                            format!("地区“{rid}”在方案“{fw_id}”中已经存在（同一地区不能由两个文件定义）"),
-                            format!("region \"{rid}\" already exists in scheme \"{fw_id}\" (one file per region)"),
-                        )
-                        .file(file)
-                        .field("region.id"),
-                    );
-                }
-                if self
-                    .schemes
-                    .iter()
-                    .any(|s| s.cities.iter().any(|c| c.id == city.meta.id))
-                    || self
-                        .schemes
-                        .iter()
-                        .any(|s| s.policy.meta.id == city.meta.id)
-                {
-                    errs.push(
-                        Error::new(
-                            ErrorKind::PolicyDuplicate,
-                            format!("文件 id“{}”已经加载过", city.meta.id),
-                            format!("file id \"{}\" is already loaded", city.meta.id),
-                        )
-                        .file(file)
-                        .field("meta.id"),
-                    );
-                }
-                if let Some(pr) = &merged.premium {
-                    if !pr.standards.iter().any(|s| s.tier == city.region.tier) {
-                        errs.push(
-                            Error::new(
-                                ErrorKind::PolicyRelation,
-                                format!("档次“{}”没有缴费标准", city.region.tier),
-                                format!(
-                                    "tier \"{}\" has no contribution standards",
-                                    city.region.tier
-                                ),
-                            )
-                            .file(file)
-                            .field("region.tier")
-                            .clause(format!("{} {}", merged.meta.doc, city.region.clause)),
-                        );
-                    }
-                }
-                if !errs.is_empty() {
-                    return Err(errs);
-                }
-                let out = LoadedPolicy {
-                    id: city.meta.id.clone(),
-                    kind: "city".into(),
-                    scheme: fw_id,
-                    regions: vec![rid.clone()],
-                };
-                self.schemes[si].cities.push(City {
-                    file: file.to_string(),
-                    id: city.meta.id.clone(),
-                    region: city.region.clone(),
-                    policy: merged,
-                });
-                Ok(out)
+                    .field("meta.layer.fiscal_region"),
+                );
             }
         }
+        if p.meta.kind == FileKind::Framework {
+            for cl in p.premium.iter().flat_map(|pr| pr.classes.iter()) {
+                if let Some(t) = &cl.national_topup {
+                    let found = p
+                        .meta
+                        .layer
+                        .as_ref()
+                        .and_then(|l| self.layer(&l.id))
+                        .is_some_and(|l| l.topups.iter().any(|x| &x.id == t));
+                    if !found {
+                        errs.push(
+                            Error::new(
+                                ErrorKind::PolicyUnknownFramework,
+                                format!("national_topup“{t}”在国家层中不存在"),
+                                format!("national_topup \"{t}\" not found in the layer"),
+                            )
+                            .file(file)
+                            .field(format!("premium.classes[{}].national_topup", cl.id)),
+                        );
+                    }
+                }
+            }
+        }
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        let kind = p.meta.kind;
+        let regions = p.regions.iter().map(|r| r.id.clone()).collect();
+        if kind == FileKind::Layer {
+            self.layers.push((file.to_string(), p));
+        } else {
+            self.schemes.push(Scheme {
+                file: file.to_string(),
+                policy: p,
+                raw: Some(raw),
+                cities: Vec::new(),
+                annual: Vec::new(),
+            });
+        }
+        Ok(LoadedPolicy {
+            id: id.clone(),
+            kind: kind_id(kind).into(),
+            scheme: id,
+            regions,
+        })
+    }
+
+    /// A city file, merged over its framework and checked against it.
+    #[cfg(feature = "loader")]
+    fn add_city(&mut self, file: &str, city: CityFile) -> Result<LoadedPolicy, Vec<Error>> {
+        let Some(fw_id) = city.meta.framework.clone() else {
+            return Err(vec![Error::new(
+                ErrorKind::PolicySyntax,
+                "城市文件必须写明 meta.framework",
+                "a city file must name meta.framework",
+            )
+            .file(file)
+            .field("meta.framework")]);
+        };
+        let Some(si) = self.schemes.iter().position(|s| s.policy.meta.id == fw_id) else {
+            let known: Vec<&str> = self
+                .schemes
+                .iter()
+                .map(|s| s.policy.meta.id.as_str())
+                .collect();
+            return Err(vec![Error::new(
+                ErrorKind::PolicyUnknownFramework,
+                format!("未知的框架“{fw_id}”；已加载：{}", known.join(", ")),
+                format!(
+                    "unknown framework \"{fw_id}\"; loaded: {}",
+                    known.join(", ")
+                ),
+            )
+            .file(file)
+            .field("meta.framework")]);
+        };
+        let scheme = &self.schemes[si];
+        let meta_errs = check_city_meta(file, &city.meta, &scheme.policy.meta);
+        if !meta_errs.is_empty() {
+            return Err(meta_errs);
+        }
+        let Some(raw) = &scheme.raw else {
+            return Err(vec![Error::new(
+                ErrorKind::PolicyUnknownFramework,
+                format!("框架“{fw_id}”来自预编译数据，不能再接受城市文件"),
+                format!("framework \"{fw_id}\" came from a snapshot and cannot take city files"),
+            )
+            .file(file)
+            .field("meta.framework")]);
+        };
+        let mut merged = merge_city(raw, &city, file).map_err(|e| vec![e])?;
+        // the city's own validity applies to its region
+        merged.meta.effective_from = city.meta.effective_from.clone();
+        merged.meta.effective_from_clause = city.meta.effective_from_clause.clone();
+        merged.meta.effective_to = city.meta.effective_to.clone().or(merged.meta.effective_to);
+        let mut errs = check_policy(file, &merged);
+        errs.extend(check_city_against(
+            file,
+            &merged,
+            &scheme.policy,
+            &city.region.tier,
+        ));
+        errs.extend(check_complete(file, &merged, &[city.region.tier.as_str()]));
+        let mut seen = Vec::new();
+        errs.retain(|e| {
+            let k = (e.field.clone(), e.message_zh.clone());
+            let fresh = !seen.contains(&k);
+            seen.push(k);
+            fresh
+        });
+        let rid = &city.region.id;
+        let clash = scheme.policy.regions.iter().any(|r| &r.id == rid)
+            || scheme.cities.iter().any(|c| &c.region.id == rid);
+        if clash {
+            errs.push(
+                Error::new(
+                    ErrorKind::PolicyDuplicate,
+                    format!("地区“{rid}”在方案“{fw_id}”中已经存在（同一地区不能由两个文件定义）"),
+                    format!("region \"{rid}\" already exists in scheme \"{fw_id}\" (one file per region)"),
+                )
+                .file(file)
+                .field("region.id"),
+            );
+        }
+        if self
+            .schemes
+            .iter()
+            .any(|s| s.cities.iter().any(|c| c.id == city.meta.id))
+            || self
+                .schemes
+                .iter()
+                .any(|s| s.policy.meta.id == city.meta.id)
+        {
+            errs.push(
+                Error::new(
+                    ErrorKind::PolicyDuplicate,
+                    format!("文件 id“{}”已经加载过", city.meta.id),
+                    format!("file id \"{}\" is already loaded", city.meta.id),
+                )
+                .file(file)
+                .field("meta.id"),
+            );
+        }
+        if let Some(pr) = &merged.premium {
+            if !pr.standards.iter().any(|s| s.tier == city.region.tier) {
+                errs.push(
+                    Error::new(
+                        ErrorKind::PolicyRelation,
+                        format!("档次“{}”没有缴费标准", city.region.tier),
+                        format!(
+                            "tier \"{}\" has no contribution standards",
+                            city.region.tier
+                        ),
+                    )
+                    .file(file)
+                    .field("region.tier")
+                    .clause(format!("{} {}", merged.meta.doc, city.region.clause)),
+                );
+            }
+        }
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        let out = LoadedPolicy {
+            id: city.meta.id.clone(),
+            kind: "city".into(),
+            scheme: fw_id,
+            regions: vec![rid.clone()],
+        };
+        self.schemes[si].cities.push(City {
+            file: file.to_string(),
+            id: city.meta.id.clone(),
+            region: city.region.clone(),
+            policy: merged,
+        });
+        Ok(out)
     }
 
     /// Validates and adds an annual file (contributions by coverage year) to its scheme.
