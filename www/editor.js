@@ -269,6 +269,11 @@ async function preview(text) {
   const calc = ed.calc;
   calc.api = m;
   calc.catalogue = m.catalogue();
+  if (calc.state.scheme !== loaded.scheme) {
+    // another scheme: its own dates and coverage year, as when the scheme field changes
+    calc.state.date = '';
+    calc.state.cy = '';
+  }
   calc.state.scheme = loaded.scheme;
   calc.state.region = loaded.regions[0];
   calc.build();

@@ -418,7 +418,7 @@ class Calculator {
 
   scheme() {
     const list = this.catalogue.schemes;
-    return list.find((x) => x.id === this.state.scheme) || list[0];
+    return list.find((x) => x.id === this.state.scheme) || currentScheme(list);
   }
 
   /** Makes the state consistent with the catalogue (ids that exist, statuses that apply). */
@@ -1495,6 +1495,13 @@ class Calculator {
 }
 
 // ---------------------------------------------------------------- small renderers
+
+/** With no scheme chosen: the first with figures for today's coverage year (a resident asks about
+ *  now), else the first. */
+function currentScheme(list) {
+  const now = new Date().getFullYear();
+  return list.find((sc) => (sc.years || []).some((y) => y.year === now && y.status !== 'not_found')) || list[0];
+}
 
 function defaultDate(sc, cy) {
   // A scheme still in force: the middle of the coverage year shown. Otherwise the first day the

@@ -82,3 +82,22 @@ test('without a year the page shows the latest sourced year up to today, and a c
   assert.match(await text(page, '[data-testid="claim"] [data-testid="stale-banner"]'), /2017/);
   await page.close();
 });
+
+test('a first visit shows a scheme with figures for today’s coverage year, and that year', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/`);
+  await ready(page);
+  const now = new Date().getFullYear();
+  const cat = await page.evaluate(async () => {
+    const m = await import('/pkg/yibao.js');
+    await m.default();
+    return m.catalogue();
+  });
+  const current = cat.schemes.find((s) => s.years.some((y) => y.year === now && y.status !== 'not_found'));
+  assert.equal(await page.locator('select[name="scheme"]').inputValue(), (current || cat.schemes[0]).id);
+  if (current) {
+    assert.equal(await page.locator('select[name="cy"]').inputValue(), String(now));
+    assert.equal(await page.locator('[data-testid="premium"] .yb-error').count(), 0);
+  }
+  await page.close();
+});
