@@ -49,16 +49,20 @@ yibao list [TOPIC] [--scheme S]
 例 Example: yibao list regions --scheme jilin-2008";
 
 const PREMIUM: &str = "\
-yibao premium --scheme S --region R --category C [--status X]... [--date YYYY-MM-DD]
-  个人缴费、各级财政补助、未指明承担者的部分及计算依据
-  what you pay, each payer's share, any unassigned part, with the clauses
+yibao premium --scheme S --region R --category C [--status X]... [--year Y] [--date YYYY-MM-DD]
+  某医保年度的个人缴费、各级财政补助、未指明承担者的部分及计算依据和来源
+  what you pay for a coverage year, each payer's share, any unassigned part, with the clauses
+  and the sources (page address, grade)
   --status X   身份（低保、重度残疾等），可多次或用逗号分隔 / status id, repeatable or comma-separated
-  --date D     缴费日期（默认政策生效日）/ contribution date (default: policy start)
+  --year Y     医保年度，如 2026；没有来源的年度会说明有来源的年度 / coverage year, e.g. 2026;
+               a year no source covers is refused, naming the sourced years
+  --date D     缴费日期（不给 --year 时按其所属缴费期确定医保年度）/ contribution date (without
+               --year, the coverage year whose collection window holds it)
   --city C     所在市、县（代码 220300、名称 四平、拼音 siping 或首字母 sp）代替 --region；
                不给 --scheme 时用覆盖它的最新方案 / a city or county instead of --region
                (code, name, pinyin or initials); without --scheme, the latest scheme covering it
 
-例 Example: yibao premium --scheme jilin-2008 --region prefecture --category adult --status dibao";
+例 Example: yibao premium --scheme jilin-2016 --region jilin --category urban_adult --year 2026";
 
 const ELIGIBILITY: &str = "\
 yibao eligibility --scheme S --region R --category C [--status X]...
