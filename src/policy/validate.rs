@@ -864,129 +864,10 @@ fn check_benefits(c: &mut Ctx, p: &Policy, b: &Benefits, cats: &[&str], levels: 
         for s in &rule.schedules {
             let sk = format!("{base}.schedules[{}]", s.categories.join("+"));
             known(c, &sk, &s.categories, cats, false);
-            let n = s.edges.len() + 1;
-            if let Some(m) = max_seg {
-                if Decimal::from(n as u32) > m.value {
-                    c.err(
-                        ErrorKind::PolicyRelation,
-                        &format!("{sk}.edges"),
-                        &m.clause,
-                        format!("费用分段 {n} 段，超过 {} 段的上限", m.value),
-                        format!("{n} segments exceed the maximum of {}", m.value),
-                    );
-                }
-            }
-            for w in s.edges.windows(2) {
-                if w[1].value <= w[0].value {
-                    c.err(
-                        ErrorKind::PolicyRelation,
-                        &format!("{sk}.edges"),
-                        &w[1].clause,
-                        format!("分段界点必须递增：{} 之后是 {}", w[0].value, w[1].value),
-                        format!(
-                            "segment edges must increase: {} then {}",
-                            w[0].value, w[1].value
-                        ),
-                    );
-                }
-            }
-            if s.edges.first().is_some_and(|e| e.value.is_zero()) {
-                c.err(
-                    ErrorKind::PolicyRelation,
-                    &format!("{sk}.edges[0]"),
-                    &s.edges[0].clause,
-                    "第一个分段界点必须大于0".into(),
-                    "the first edge must be above zero".into(),
-                );
-            }
-            let mut seen: Vec<&str> = Vec::new();
-            for lr in &s.levels {
-                known(
-                    c,
-                    &format!("{sk}.levels"),
-                    std::slice::from_ref(&lr.level),
-                    levels,
-                    true,
-                );
-                if seen.contains(&lr.level.as_str()) {
-                    c.err(
-                        ErrorKind::PolicyDuplicate,
-                        &format!("{sk}.levels[{}]", lr.level),
-                        "",
-                        "同一级别出现两次".into(),
-                        "level appears twice".into(),
-                    );
-                }
-                seen.push(&lr.level);
-                if lr.ratios.len() != n {
-                    c.err(
-                        ErrorKind::PolicyRelation,
-                        &format!("{sk}.levels[{}].ratios", lr.level),
-                        &rule.clause,
-                        format!(
-                            "{} 个分段界点需要 {n} 个比例，实有 {} 个",
-                            s.edges.len(),
-                            lr.ratios.len()
-                        ),
-                        format!(
-                            "{} edges need {n} ratios, found {}",
-                            s.edges.len(),
-                            lr.ratios.len()
-                        ),
-                    );
-                }
-            }
+            check_edges(c, &sk, s, max_seg);
+            check_level_rows(c, &sk, s, rule, levels);
             if let Some(k) = cons {
-                for m in k.mean_ratio_min.iter().filter(|m| m.kind == kind) {
-                    let overlaps = m.categories.is_empty()
-                        || s.categories.is_empty()
-                        || m.categories.iter().any(|x| s.categories.contains(x));
-                    if !overlaps {
-                        continue;
-                    }
-                    for lr in &s.levels {
-                        let vals: Vec<Decimal> = lr.ratios.iter().map(|r| r.value).collect();
-                        let avg = mean(&vals);
-                        if avg < m.value.value {
-                            c.err(
-                                ErrorKind::PolicyRelation,
-                                &format!("{sk}.levels[{}].ratios", lr.level),
-                                &m.value.clause,
-                                format!(
-                                    "平均支付比例 {} 低于下限 {}",
-                                    pct(avg.round_dp(4)),
-                                    pct(m.value.value)
-                                ),
-                                format!(
-                                    "mean ratio {} below the minimum {}",
-                                    pct(avg.round_dp(4)),
-                                    pct(m.value.value)
-                                ),
-                            );
-                        }
-                    }
-                }
-                if let Some(cl) = &k.community_higher_clause {
-                    let comm: Vec<&LevelRatios> = s
-                        .levels
-                        .iter()
-                        .filter(|l| community.contains(&l.level.as_str()))
-                        .collect();
-                    for cm in comm {
-                        let cm_avg = mean(&cm.ratios.iter().map(|r| r.value).collect::<Vec<_>>());
-                        for other in s
-                            .levels
-                            .iter()
-                            .filter(|l| !community.contains(&l.level.as_str()) && l.level != "*")
-                        {
-                            let o_avg =
-                                mean(&other.ratios.iter().map(|r| r.value).collect::<Vec<_>>());
-                            if cm_avg <= o_avg {
-                                c.err(ErrorKind::PolicyRelation, &format!("{sk}.levels[{}].ratios", cm.level), cl, format!("基层（{}）的支付比例应高于{}（平均 {} 不高于 {}）", cm.level, other.level, pct(cm_avg.round_dp(4)), pct(o_avg.round_dp(4))), format!("community level ({}) must be paid at a higher ratio than {} (mean {} not above {})", cm.level, other.level, pct(cm_avg.round_dp(4)), pct(o_avg.round_dp(4))));
-                            }
-                        }
-                    }
-                }
+                check_constraints(c, &sk, s, kind, k, &community);
             }
         }
         for pe in &rule.penalties {
@@ -997,6 +878,147 @@ fn check_benefits(c: &mut Ctx, p: &Policy, b: &Benefits, cats: &[&str], levels: 
                 levels,
                 false,
             );
+        }
+    }
+}
+
+/// A schedule's edges: no more segments than allowed, increasing, the first above zero.
+fn check_edges(c: &mut Ctx, sk: &str, s: &Schedule, max_seg: Option<&Figure>) {
+    let n = s.edges.len() + 1;
+    if let Some(m) = max_seg {
+        if Decimal::from(n as u32) > m.value {
+            c.err(
+                ErrorKind::PolicyRelation,
+                &format!("{sk}.edges"),
+                &m.clause,
+                format!("费用分段 {n} 段，超过 {} 段的上限", m.value),
+                format!("{n} segments exceed the maximum of {}", m.value),
+            );
+        }
+    }
+    for w in s.edges.windows(2) {
+        if w[1].value <= w[0].value {
+            c.err(
+                ErrorKind::PolicyRelation,
+                &format!("{sk}.edges"),
+                &w[1].clause,
+                format!("分段界点必须递增：{} 之后是 {}", w[0].value, w[1].value),
+                format!(
+                    "segment edges must increase: {} then {}",
+                    w[0].value, w[1].value
+                ),
+            );
+        }
+    }
+    if s.edges.first().is_some_and(|e| e.value.is_zero()) {
+        c.err(
+            ErrorKind::PolicyRelation,
+            &format!("{sk}.edges[0]"),
+            &s.edges[0].clause,
+            "第一个分段界点必须大于0".into(),
+            "the first edge must be above zero".into(),
+        );
+    }
+}
+
+/// A schedule's level rows: known levels, each once, one ratio per segment.
+fn check_level_rows(c: &mut Ctx, sk: &str, s: &Schedule, rule: &ClaimRule, levels: &[&str]) {
+    let n = s.edges.len() + 1;
+    let mut seen: Vec<&str> = Vec::new();
+    for lr in &s.levels {
+        known(
+            c,
+            &format!("{sk}.levels"),
+            std::slice::from_ref(&lr.level),
+            levels,
+            true,
+        );
+        if seen.contains(&lr.level.as_str()) {
+            c.err(
+                ErrorKind::PolicyDuplicate,
+                &format!("{sk}.levels[{}]", lr.level),
+                "",
+                "同一级别出现两次".into(),
+                "level appears twice".into(),
+            );
+        }
+        seen.push(&lr.level);
+        if lr.ratios.len() != n {
+            c.err(
+                ErrorKind::PolicyRelation,
+                &format!("{sk}.levels[{}].ratios", lr.level),
+                &rule.clause,
+                format!(
+                    "{} 个分段界点需要 {n} 个比例，实有 {} 个",
+                    s.edges.len(),
+                    lr.ratios.len()
+                ),
+                format!(
+                    "{} edges need {n} ratios, found {}",
+                    s.edges.len(),
+                    lr.ratios.len()
+                ),
+            );
+        }
+    }
+}
+
+/// A schedule against the constraints: mean ratios above their floors, community paid higher.
+fn check_constraints(
+    c: &mut Ctx,
+    sk: &str,
+    s: &Schedule,
+    kind: &str,
+    k: &Constraints,
+    community: &[&str],
+) {
+    for m in k.mean_ratio_min.iter().filter(|m| m.kind == kind) {
+        let overlaps = m.categories.is_empty()
+            || s.categories.is_empty()
+            || m.categories.iter().any(|x| s.categories.contains(x));
+        if !overlaps {
+            continue;
+        }
+        for lr in &s.levels {
+            let vals: Vec<Decimal> = lr.ratios.iter().map(|r| r.value).collect();
+            let avg = mean(&vals);
+            if avg < m.value.value {
+                c.err(
+                    ErrorKind::PolicyRelation,
+                    &format!("{sk}.levels[{}].ratios", lr.level),
+                    &m.value.clause,
+                    format!(
+                        "平均支付比例 {} 低于下限 {}",
+                        pct(avg.round_dp(4)),
+                        pct(m.value.value)
+                    ),
+                    format!(
+                        "mean ratio {} below the minimum {}",
+                        pct(avg.round_dp(4)),
+                        pct(m.value.value)
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(cl) = &k.community_higher_clause {
+        let comm: Vec<&LevelRatios> = s
+            .levels
+            .iter()
+            .filter(|l| community.contains(&l.level.as_str()))
+            .collect();
+        for cm in comm {
+            let cm_avg = mean(&cm.ratios.iter().map(|r| r.value).collect::<Vec<_>>());
+            for other in s
+                .levels
+                .iter()
+                .filter(|l| !community.contains(&l.level.as_str()) && l.level != "*")
+            {
+                let o_avg = mean(&other.ratios.iter().map(|r| r.value).collect::<Vec<_>>());
+                if cm_avg <= o_avg {
+                    c.err(ErrorKind::PolicyRelation, &format!("{sk}.levels[{}].ratios", cm.level), cl, format!("基层（{}）的支付比例应高于{}（平均 {} 不高于 {}）", cm.level, other.level, pct(cm_avg.round_dp(4)), pct(o_avg.round_dp(4))), format!("community level ({}) must be paid at a higher ratio than {} (mean {} not above {})", cm.level, other.level, pct(cm_avg.round_dp(4)), pct(o_avg.round_dp(4))));
+                }
+            }
         }
     }
 }
