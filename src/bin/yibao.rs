@@ -395,98 +395,7 @@ fn list(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         if schemes.len() > 1 {
             p.line(format!("{} — {}", s.id, name(&p, &s.name_zh, &s.name_en)));
         }
-        let both = |zh: &str, en: &str| -> [String; 2] {
-            match a.lang {
-                Lang::Zh => [zh.to_string(), en.to_string()],
-                Lang::En => [en.to_string(), zh.to_string()],
-            }
-        };
-        let rows: Vec<Vec<String>> = match topic {
-            "regions" => s
-                .regions
-                .iter()
-                .map(|r| {
-                    let [x, y] = both(&r.name_zh, &r.name_en);
-                    let src = if r.source == "city" {
-                        format!("{} {}", p.t("城市文件", "city file"), r.file)
-                    } else {
-                        p.t("框架典型取值", "framework").to_string()
-                    };
-                    vec![
-                        r.id.clone(),
-                        x,
-                        y,
-                        format!("{} {}", p.t("档次", "tier"), r.tier),
-                        src,
-                    ]
-                })
-                .collect(),
-            "categories" => s
-                .categories
-                .iter()
-                .map(|c| [vec![c.id.clone()], both(&c.name_zh, &c.name_en).to_vec()].concat())
-                .collect(),
-            "levels" => s
-                .levels
-                .iter()
-                .map(|c| [vec![c.id.clone()], both(&c.name_zh, &c.name_en).to_vec()].concat())
-                .collect(),
-            "statuses" => s
-                .statuses
-                .iter()
-                .map(|x| {
-                    let kind = if x.kind == "hardship" {
-                        p.t("困难群体", "hardship")
-                    } else {
-                        p.t("情形", "situation")
-                    };
-                    let cats = if x.categories.is_empty() {
-                        p.t("所有类别", "all categories").to_string()
-                    } else {
-                        x.categories.join(",")
-                    };
-                    [
-                        vec![x.id.clone()],
-                        both(&x.name_zh, &x.name_en).to_vec(),
-                        vec![kind.to_string(), cats],
-                    ]
-                    .concat()
-                })
-                .collect(),
-            _ => {
-                let mut rows = Vec::new();
-                for k in &s.claim_kinds {
-                    let levels = if k.levels.is_empty() {
-                        p.t("所有级别", "all levels").to_string()
-                    } else {
-                        k.levels.join(",")
-                    };
-                    let cats = if k.categories.is_empty() {
-                        p.t("所有类别", "all categories").to_string()
-                    } else {
-                        k.categories.join(",")
-                    };
-                    rows.push(
-                        [
-                            vec![k.id.clone()],
-                            both(&k.name_zh, &k.name_en).to_vec(),
-                            vec![cats, levels],
-                        ]
-                        .concat(),
-                    );
-                    for d in &k.diseases {
-                        rows.push(
-                            [
-                                vec![format!("  --disease {}", d.id)],
-                                both(&d.name_zh, &d.name_en).to_vec(),
-                            ]
-                            .concat(),
-                        );
-                    }
-                }
-                rows
-            }
-        };
+        let rows = topic_rows(&p, a.lang, topic, s);
         if rows.is_empty() {
             let why = match (topic, &s.benefits_absent_zh, &s.benefits_absent_en) {
                 ("kinds" | "levels", Some(zh), Some(en)) => name(&p, zh, en).to_string(),
@@ -498,6 +407,102 @@ fn list(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         }
     }
     ok(p.buf)
+}
+
+/// The rows of one `list` topic for one scheme, in the page's language first.
+fn topic_rows(p: &Page, lang: Lang, topic: &str, s: &SchemeOut) -> Vec<Vec<String>> {
+    let both = |zh: &str, en: &str| -> [String; 2] {
+        match lang {
+            Lang::Zh => [zh.to_string(), en.to_string()],
+            Lang::En => [en.to_string(), zh.to_string()],
+        }
+    };
+    match topic {
+        "regions" => s
+            .regions
+            .iter()
+            .map(|r| {
+                let [x, y] = both(&r.name_zh, &r.name_en);
+                let src = if r.source == "city" {
+                    format!("{} {}", p.t("城市文件", "city file"), r.file)
+                } else {
+                    p.t("框架典型取值", "framework").to_string()
+                };
+                vec![
+                    r.id.clone(),
+                    x,
+                    y,
+                    format!("{} {}", p.t("档次", "tier"), r.tier),
+                    src,
+                ]
+            })
+            .collect(),
+        "categories" => s
+            .categories
+            .iter()
+            .map(|c| [vec![c.id.clone()], both(&c.name_zh, &c.name_en).to_vec()].concat())
+            .collect(),
+        "levels" => s
+            .levels
+            .iter()
+            .map(|c| [vec![c.id.clone()], both(&c.name_zh, &c.name_en).to_vec()].concat())
+            .collect(),
+        "statuses" => s
+            .statuses
+            .iter()
+            .map(|x| {
+                let kind = if x.kind == "hardship" {
+                    p.t("困难群体", "hardship")
+                } else {
+                    p.t("情形", "situation")
+                };
+                let cats = if x.categories.is_empty() {
+                    p.t("所有类别", "all categories").to_string()
+                } else {
+                    x.categories.join(",")
+                };
+                [
+                    vec![x.id.clone()],
+                    both(&x.name_zh, &x.name_en).to_vec(),
+                    vec![kind.to_string(), cats],
+                ]
+                .concat()
+            })
+            .collect(),
+        _ => {
+            let mut rows = Vec::new();
+            for k in &s.claim_kinds {
+                let levels = if k.levels.is_empty() {
+                    p.t("所有级别", "all levels").to_string()
+                } else {
+                    k.levels.join(",")
+                };
+                let cats = if k.categories.is_empty() {
+                    p.t("所有类别", "all categories").to_string()
+                } else {
+                    k.categories.join(",")
+                };
+                rows.push(
+                    [
+                        vec![k.id.clone()],
+                        both(&k.name_zh, &k.name_en).to_vec(),
+                        vec![cats, levels],
+                    ]
+                    .concat(),
+                );
+                for d in &k.diseases {
+                    rows.push(
+                        [
+                            vec![format!("  --disease {}", d.id)],
+                            both(&d.name_zh, &d.name_en).to_vec(),
+                        ]
+                        .concat(),
+                    );
+                }
+            }
+            rows
+        }
+    }
 }
 
 // ---------------------------------------------------------------- premium, eligibility
