@@ -12,10 +12,10 @@
 use crate::api::{EnrolmentRequest, EnrolmentResult, NoticeOut, Step};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
-use crate::explain::{fig, note, step, Show};
+use crate::explain::{note, step, Show};
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
-use crate::timeline::source_out;
+use crate::timeline::fig_in;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -200,31 +200,6 @@ fn no_incentives(policy: &Policy, year: u16) -> NoticeOut {
     )
 }
 
-fn src_doc<'a>(p: &'a Policy, id: &str) -> &'a str {
-    p.source(id).map_or(p.meta.doc.as_str(), |s| s.doc.as_str())
-}
-
-fn sfig(
-    role: &str,
-    f: &Figure,
-    p: &Policy,
-    zh: &str,
-    en: &str,
-    how: Show,
-) -> crate::api::FigureOut {
-    let src = f.source.as_deref().and_then(|id| p.source(id));
-    let mut out = fig(
-        role,
-        f,
-        src.map_or(p.meta.doc.as_str(), |s| s.doc.as_str()),
-        zh,
-        en,
-        how,
-    );
-    out.source = src.map(source_out);
-    out
-}
-
 /// The waiting period, in words.
 fn explain_waiting(p: &Policy, w: &WaitingRule, r: &EnrolmentRequest, o: &EnrolmentResult) -> Step {
     let mut figs = Vec::new();
@@ -249,7 +224,7 @@ fn explain_waiting(p: &Policy, w: &WaitingRule, r: &EnrolmentRequest, o: &Enrolm
         ),
     ] {
         if let Some(f) = f {
-            figs.push(sfig(role, f, p, zh, en, Show::Months));
+            figs.push(fig_in(role, f, p, zh, en, Show::Months));
         }
     }
     let (zh, en) = if !o.waiting {
@@ -293,7 +268,7 @@ fn explain_waiting(p: &Policy, w: &WaitingRule, r: &EnrolmentRequest, o: &Enrolm
         format!("{zh}{}", w.note_zh),
         format!("{en} {}", w.note_en),
         None,
-        src_doc(p, &w.source),
+        p.source_doc(&w.source),
         &w.clause,
         figs,
     )
@@ -325,7 +300,7 @@ fn explain_raise(
         String::new()
     };
     let mut figs = vec![
-        sfig(
+        fig_in(
             "critical_maximum",
             &c.maximum,
             p,
@@ -333,7 +308,7 @@ fn explain_raise(
             "critical-illness maximum",
             Show::Yuan,
         ),
-        sfig(
+        fig_in(
             "after_years",
             &n.after_years,
             p,
@@ -341,7 +316,7 @@ fn explain_raise(
             "continuous years before incentives",
             Show::Months,
         ),
-        sfig(
+        fig_in(
             "per_year",
             &n.per_year,
             p,
@@ -349,7 +324,7 @@ fn explain_raise(
             "raise per further continuous year",
             Show::Percent,
         ),
-        sfig(
+        fig_in(
             "zero_claim",
             &n.zero_claim,
             p,
@@ -359,7 +334,7 @@ fn explain_raise(
         ),
     ];
     if let Some(f) = &n.floor_per_year {
-        figs.push(sfig(
+        figs.push(fig_in(
             "floor_per_year",
             f,
             p,
@@ -381,7 +356,7 @@ fn explain_raise(
             n.after_years.value.normalize(), pct(n.per_year.value), base.yuan_text(), add.yuan_text(), (base + add).yuan_text(), n.note_en
         ),
         Some(base + add),
-        src_doc(p, n.per_year.source.as_deref().unwrap_or(&c.source)),
+        p.source_doc(n.per_year.source.as_deref().unwrap_or(&c.source)),
         &n.per_year.clause,
         figs,
     )

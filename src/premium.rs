@@ -25,7 +25,7 @@ use crate::explain::{
 };
 use crate::money::Money;
 use crate::policy::model::*;
-use crate::timeline::{period_out, source_out, YearBlock};
+use crate::timeline::{fig_in, period_out, YearBlock};
 
 struct ClassCalc<'a> {
     class: &'a SubsidyClass,
@@ -202,24 +202,6 @@ fn standard_for<'a>(who: &Who, pr: &'a Premium) -> Result<&'a Standard, Error> {
         })
 }
 
-/// A figure record of this block, with its source (page address, grade, quote) when it has one.
-fn fig_b(
-    b: &YearBlock,
-    role: &str,
-    f: &Figure,
-    label_zh: String,
-    label_en: String,
-    how: Show,
-) -> FigureOut {
-    let mut o = fig(role, f, b.doc_of(f), label_zh, label_en, how);
-    o.source = f
-        .source
-        .as_deref()
-        .and_then(|id| b.file.source(id))
-        .map(source_out);
-    o
-}
-
 /// What the explanation stages read: the person, the year's block, and the three runs.
 struct Cx<'a> {
     who: &'a Who<'a>,
@@ -365,10 +347,10 @@ fn addons(
 ) -> Vec<(AddonOut, rust_decimal::Decimal)> {
     let mut out = Vec::new();
     for ad in &b.premium.addons {
-        let f = fig_b(
-            b,
+        let f = fig_in(
             "addon",
             &ad.amount,
+            b.file,
             ad.name_zh.clone(),
             ad.name_en.clone(),
             Show::Yuan,
@@ -445,12 +427,13 @@ fn national_step(
         "National standard for coverage year {}: fiscal subsidy at least {}; here {} ({})",
         b.year, floor, subsidy, se
     );
-    let mut figs = vec![fig_n(
-        layer,
+    let mut figs = vec![fig_in(
         "national_subsidy",
         &n.subsidy,
+        layer,
         "国家人均财政补助标准",
         "National per-capita fiscal subsidy",
+        Show::Yuan,
     )];
     match &n.individual {
         Some(f) => {
@@ -467,12 +450,13 @@ fn national_step(
                 individual,
                 ie
             ));
-            figs.push(fig_n(
-                layer,
+            figs.push(fig_in(
                 "national_individual",
                 f,
+                layer,
                 "国家个人缴费标准",
                 "National individual contribution",
+                Show::Yuan,
             ));
         }
         None => {
@@ -493,21 +477,6 @@ fn national_step(
         &clause,
         figs,
     )
-}
-
-fn fig_n(layer: &Policy, role: &str, f: &Figure, zh: &str, en: &str) -> FigureOut {
-    let doc = f
-        .source
-        .as_deref()
-        .and_then(|id| layer.source(id))
-        .map_or(layer.meta.doc.as_str(), |s| s.doc.as_str());
-    let mut o = fig(role, f, doc, zh, en, Show::Yuan);
-    o.source = f
-        .source
-        .as_deref()
-        .and_then(|id| layer.source(id))
-        .map(source_out);
-    o
 }
 
 /// Notices of the year row, and a banner when the year is a projection rather than a notice.
@@ -566,10 +535,10 @@ fn explain_standard(cx: &Cx, o: &mut Out) {
     let Out {
         steps, assumptions, ..
     } = o;
-    let f_std = fig_b(
-        b,
+    let f_std = fig_in(
         "standard",
         &std.standard,
+        b.file,
         format!("缴费标准（{cat_zh}）"),
         format!("Contribution standard ({cat_en})"),
         Show::Yuan,
@@ -597,10 +566,10 @@ fn explain_standard(cx: &Cx, o: &mut Out) {
         &std.standard.clause,
         vec![f_std.clone()],
     ));
-    let f_ind = fig_b(
-        b,
+    let f_ind = fig_in(
         "individual",
         &std.individual,
+        b.file,
         format!("个人缴纳（{cat_zh}，普通居民）"),
         format!("Individual share ({cat_en}, general)"),
         Show::Yuan,
@@ -683,10 +652,10 @@ fn explain_payers(cx: &Cx, o: &mut Out) {
         ..
     } = o;
     if let (Some(p), Some(t)) = (&applied.class.total_pct_of_standard, applied.pct_total) {
-        let f = fig_b(
-            b,
+        let f = fig_in(
             "subsidy_pct",
             p,
+            b.file,
             format!("补助占缴费标准比例（{}）", applied.class.name_zh),
             format!("Subsidy as share of standard ({})", applied.class.name_en),
             Show::Percent,
@@ -733,10 +702,10 @@ fn explain_payers(cx: &Cx, o: &mut Out) {
         let mut figs = Vec::new();
         let (tz, te) = match &line.amount {
             Some(f) => {
-                let fo = fig_b(
-                    b,
+                let fo = fig_in(
                     "subsidy",
                     f,
+                    b.file,
                     format!("{}补助（{}）", payer.zh(), applied.class.name_zh),
                     format!("{} subsidy ({})", payer.en(), applied.class.name_en),
                     Show::Yuan,
@@ -936,10 +905,10 @@ fn explain_extras(cx: &Cx, o: &mut Out) {
         ..
     } = o;
     for (i, (e, amt)) in a.extras.iter().enumerate() {
-        let f = fig_b(
-            b,
+        let f = fig_in(
             "share",
             &e.share_of_individual,
+            b.file,
             format!("{}承担个人缴费的比例", e.payer.zh()),
             format!("Share of the individual payment paid by {}", e.payer.en()),
             Show::Percent,

@@ -7,9 +7,11 @@
 //! no premium: [`resolve`] returns `year_not_sourced`, naming the years that are sourced.
 //! *Invariant:* an old figure is never carried into a later year.
 
+use crate::api::FigureOut;
 use crate::api::{PeriodOut, SourceOut, YearOut};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
+use crate::explain::{fig, Show};
 use crate::policy::model::*;
 
 /// The premium block for one coverage year and where it comes from.
@@ -256,4 +258,21 @@ pub(crate) fn period_out(b: &YearBlock, known: Vec<YearOut>) -> PeriodOut {
         newest_sourced_year: newest,
         years: known,
     }
+}
+
+/// A figure record citing its source in `p` (page address, grade, quote) when it names one. Its
+/// document is the figure's own `doc`, else its source's, else the file's.
+pub(crate) fn fig_in(
+    role: &str,
+    f: &Figure,
+    p: &Policy,
+    zh: impl Into<String>,
+    en: impl Into<String>,
+    how: Show,
+) -> FigureOut {
+    let src = f.source.as_deref().and_then(|id| p.source(id));
+    let doc = src.map_or(p.meta.doc.as_str(), |s| s.doc.as_str());
+    let mut o = fig(role, f, doc, zh, en, how);
+    o.source = src.map(source_out);
+    o
 }

@@ -4,24 +4,12 @@
 
 use super::{CritAt, Line, Paid, Rules, YearAcc};
 use crate::api::{BandOut, FigureOut, LayerYear, NoticeOut, Step};
-use crate::explain::{fig, note, step, tag_en, tag_zh, Show};
+use crate::explain::{note, step, tag_en, tag_zh, Show};
 use crate::money::Money;
-use crate::policy::model::{Figure, Policy};
-use crate::timeline::source_out;
+use crate::policy::model::Policy;
+use crate::timeline::fig_in;
 
 /// A figure record with its source (page address, grade, quote) and the source's document.
-fn sfig(role: &str, f: &Figure, p: &Policy, zh: &str, en: &str, how: Show) -> FigureOut {
-    let src = f.source.as_deref().and_then(|id| p.source(id));
-    let doc = src.map_or(p.meta.doc.as_str(), |s| s.doc.as_str());
-    let mut out = fig(role, f, doc, zh, en, how);
-    out.source = src.map(source_out);
-    out
-}
-
-fn doc_of<'a>(p: &'a Policy, id: &str) -> &'a str {
-    p.source(id).map_or(p.meta.doc.as_str(), |s| s.doc.as_str())
-}
-
 fn y(m: Money) -> String {
     m.yuan_text()
 }
@@ -41,7 +29,7 @@ pub(crate) fn claim_steps(
     if let (Some((pol, a)), Some(ratio), Some(cap)) =
         (rules.assistance_at(l.date), p.maf_ratio, p.maf_cap)
     {
-        let doc = doc_of(pol, &a.source);
+        let doc = pol.source_doc(&a.source);
         v.push(step(
             "assistance",
             "医疗救助",
@@ -60,8 +48,8 @@ pub(crate) fn claim_steps(
             doc,
             &a.clause,
             vec![
-                sfig("maf_ratio", &a.ratio, pol, "医疗救助比例", "assistance ratio", Show::Percent),
-                sfig("maf_cap", &a.cap, pol, "年度救助限额", "yearly assistance cap", Show::Yuan),
+                fig_in("maf_ratio", &a.ratio, pol, "医疗救助比例", "assistance ratio", Show::Percent),
+                fig_in("maf_cap", &a.cap, pol, "年度救助限额", "yearly assistance cap", Show::Yuan),
             ],
         ));
     }
@@ -69,11 +57,11 @@ pub(crate) fn claim_steps(
     // the sum rests on the layers' own documents
     let sum_doc = rules
         .critical_at(l.date)
-        .map(|(pol, c)| doc_of(pol, &c.source))
+        .map(|(pol, c)| pol.source_doc(&c.source))
         .or_else(|| {
             rules
                 .assistance_at(l.date)
-                .map(|(pol, a)| doc_of(pol, &a.source))
+                .map(|(pol, a)| pol.source_doc(&a.source))
         })
         .unwrap_or("");
     v.push(step(
@@ -106,7 +94,7 @@ fn critical_steps(
     p: &Paid,
     v: &mut Vec<Step>,
 ) {
-    let doc = doc_of(pol, &c.source);
+    let doc = pol.source_doc(&c.source);
     v.push(step(
         "critical_base",
         "大病保险：计入的费用",
@@ -120,12 +108,12 @@ fn critical_steps(
             y(l.base), y(p.cum_before), y(p.cum_after), c.scope_en
         ),
         Some(l.base),
-        doc_of(pol, "J9"),
+        pol.source_doc("J9"),
         &c.clause,
         vec![],
     ));
     let h = rules.hardship(c);
-    let mut figs = vec![sfig(
+    let mut figs = vec![fig_in(
         "critical_threshold",
         &c.threshold,
         pol,
@@ -135,7 +123,7 @@ fn critical_steps(
     )];
     let (hz, he) = match h {
         Some(h) => {
-            figs.push(sfig(
+            figs.push(fig_in(
                 "critical_threshold_factor",
                 &h.threshold_factor,
                 pol,
@@ -175,7 +163,7 @@ fn critical_steps(
             tag_en(&c.threshold, Show::Yuan)
         ),
         Some(at.threshold),
-        doc_of(pol, c.threshold.source.as_deref().unwrap_or("")),
+        pol.source_doc(c.threshold.source.as_deref().unwrap_or("")),
         &c.threshold.clause,
         figs,
     ));
@@ -193,9 +181,9 @@ fn critical_steps(
             y(p.pay_after), y(at.maximum), y(p.pay_before), y(p.pay_after), y(p.pay_before), y(p.hifmi)
         ),
         Some(p.hifmi),
-        doc_of(pol, c.maximum.source.as_deref().unwrap_or("")),
+        pol.source_doc(c.maximum.source.as_deref().unwrap_or("")),
         &c.maximum.clause,
-        vec![sfig("critical_maximum", &c.maximum, pol, "大病保险最高支付限额", "critical-illness maximum", Show::Yuan)],
+        vec![fig_in("critical_maximum", &c.maximum, pol, "大病保险最高支付限额", "critical-illness maximum", Show::Yuan)],
     ));
 }
 
@@ -231,7 +219,7 @@ fn band_steps(
             ),
             None => (String::new(), String::new()),
         };
-        let mut figs = vec![sfig(
+        let mut figs = vec![fig_in(
             "critical_ratio",
             &c.bands[i].ratio,
             pol,
@@ -240,7 +228,7 @@ fn band_steps(
             Show::Percent,
         )];
         if let Some(u) = &c.bands[i].upto {
-            figs.push(sfig(
+            figs.push(fig_in(
                 "critical_edge",
                 u,
                 pol,
@@ -250,7 +238,7 @@ fn band_steps(
             ));
         }
         if let Some(h) = h {
-            figs.push(sfig(
+            figs.push(fig_in(
                 "critical_points",
                 &h.points,
                 pol,
@@ -301,7 +289,7 @@ pub(crate) fn assumptions(rules: &Rules, l: &Line, out: &mut Vec<FigureOut>) {
     };
     if let Some((pol, c)) = rules.critical_at(l.date) {
         if c.threshold.basis.is_local() {
-            add(sfig(
+            add(fig_in(
                 "critical_threshold",
                 &c.threshold,
                 pol,
@@ -313,7 +301,7 @@ pub(crate) fn assumptions(rules: &Rules, l: &Line, out: &mut Vec<FigureOut>) {
     }
     if let Some((pol, a)) = rules.assistance_at(l.date) {
         if a.ratio.basis.is_local() {
-            add(sfig(
+            add(fig_in(
                 "maf_ratio",
                 &a.ratio,
                 pol,
@@ -323,7 +311,7 @@ pub(crate) fn assumptions(rules: &Rules, l: &Line, out: &mut Vec<FigureOut>) {
             ));
         }
         if a.cap.basis.is_local() {
-            add(sfig(
+            add(fig_in(
                 "maf_cap",
                 &a.cap,
                 pol,
@@ -356,7 +344,7 @@ pub(crate) fn year_notices(rules: &Rules, lines: &[Line]) -> Vec<NoticeOut> {
                     crate::explain::show(n.per_year.value, Show::Percent),
                     n.note_en
                 ),
-                doc_of(pol, n.per_year.source.as_deref().unwrap_or("")),
+                pol.source_doc(n.per_year.source.as_deref().unwrap_or("")),
                 &n.per_year.clause,
             ));
         }
@@ -395,10 +383,10 @@ pub(crate) fn critical_year(rules: &Rules, l: &Line, a: &YearAcc, at: &CritAt) -
         counted: a.cum.plain(),
         paid: a.hifmi.plain(),
         remaining: at.maximum.sub_floor(a.hifmi).plain(),
-        doc: doc_of(pol, &c.source).to_string(),
+        doc: pol.source_doc(&c.source).to_string(),
         clause: c.clause.clone(),
         figures: vec![
-            sfig(
+            fig_in(
                 "critical_threshold",
                 &c.threshold,
                 pol,
@@ -406,7 +394,7 @@ pub(crate) fn critical_year(rules: &Rules, l: &Line, a: &YearAcc, at: &CritAt) -
                 "critical-illness threshold",
                 Show::Yuan,
             ),
-            sfig(
+            fig_in(
                 "critical_maximum",
                 &c.maximum,
                 pol,
@@ -467,10 +455,10 @@ pub(crate) fn assistance_year(rules: &Rules, lines: &[Line], a: &YearAcc) -> Opt
         counted: a.maf_counted.plain(),
         paid: a.maf.plain(),
         remaining: cap.sub_floor(a.maf).plain(),
-        doc: doc_of(pol, &r.source).to_string(),
+        doc: pol.source_doc(&r.source).to_string(),
         clause: r.clause.clone(),
         figures: vec![
-            sfig(
+            fig_in(
                 "maf_ratio",
                 &r.ratio,
                 pol,
@@ -478,7 +466,7 @@ pub(crate) fn assistance_year(rules: &Rules, lines: &[Line], a: &YearAcc) -> Opt
                 "assistance ratio",
                 Show::Percent,
             ),
-            sfig(
+            fig_in(
                 "maf_cap",
                 &r.cap,
                 pol,

@@ -933,6 +933,11 @@ impl Policy {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+    /// The document a source of this file names, else the file's own.
+    pub fn source_doc(&self, id: &str) -> &str {
+        self.source(id)
+            .map_or(self.meta.doc.as_str(), |s| s.doc.as_str())
+    }
 }
 
 // ---------------------------------------------------------------- layers after the basic fund
