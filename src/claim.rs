@@ -17,7 +17,6 @@
 
 use crate::api::*;
 use crate::date::Date;
-use crate::engine::{Engine, Who, MAX_CLAIMS};
 use crate::error::{Error, ErrorKind};
 use crate::explain::{
     self, fig, money, range_of, rate, show, step, tag_en, tag_zh, Fav, Pick, Show,
@@ -25,6 +24,7 @@ use crate::explain::{
 use crate::money::{Money, Rate};
 use crate::policy::model::claim_rules;
 use crate::policy::model::*;
+use crate::who::{in_force, Who, MAX_CLAIMS};
 use rust_decimal::Decimal;
 
 struct In<'a> {
@@ -871,7 +871,7 @@ fn prepare<'a>(
     let paid_on = match paid_on {
         Some(s) if !s.trim().is_empty() => {
             let d = Date::parse("paid_on", s)?;
-            Engine::in_force(who.policy, d, "paid_on", 0)?;
+            in_force(who.policy, d, "paid_on", 0)?;
             Some(d)
         }
         _ => None,
@@ -884,7 +884,7 @@ fn prepare<'a>(
         } else {
             0
         };
-        Engine::in_force(who.policy, p.date, "date", grace)
+        in_force(who.policy, p.date, "date", grace)
             .map_err(|e| e.within(&format!("claims[{i}]")))?;
         ins.push(p);
     }

@@ -13,9 +13,8 @@ use crate::policy::snapshot::{bin_struct, Bin, Reader, MAGIC};
 use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy};
 use crate::timeline;
 
-/// At most this many statuses on one person, and claims in one year.
-pub const MAX_STATUSES: usize = 32;
-pub const MAX_CLAIMS: usize = 400;
+use crate::who::Who;
+pub use crate::who::{MAX_CLAIMS, MAX_STATUSES};
 
 #[derive(Clone, Debug)]
 struct City {
@@ -66,24 +65,6 @@ impl Bin for Scheme {
 pub struct Engine {
     schemes: Vec<Scheme>,
     layers: Vec<(String, Policy)>,
-}
-
-/// A person resolved against a scheme: the policy in force for their region, and their labels.
-pub(crate) struct Who<'a> {
-    pub policy: &'a Policy,
-    pub region: &'a Region,
-    pub layer: Option<&'a Policy>,
-    pub category: &'a Label,
-    pub statuses: Vec<&'a Status>,
-}
-
-impl Who<'_> {
-    pub fn doc(&self) -> &str {
-        &self.policy.meta.doc
-    }
-    pub fn has(&self, id: &str) -> bool {
-        self.statuses.iter().any(|s| s.id == id)
-    }
 }
 
 impl Engine {
@@ -541,47 +522,6 @@ impl Engine {
         })
     }
 
-    /// Checks a date against the policy's validity.
-    pub(crate) fn in_force(
-        policy: &Policy,
-        d: Date,
-        field: &str,
-        grace_months: u32,
-    ) -> Result<(), Error> {
-        let from = Date::parse("meta.effective_from", &policy.meta.effective_from)?;
-        let to = match &policy.meta.effective_to {
-            Some(t) => Some(Date::parse("meta.effective_to", t)?),
-            None => None,
-        };
-        let late = to.is_some_and(|t| d > t.add_months(grace_months));
-        if d < from || late {
-            let to_txt = to.map_or("（未定）".to_string(), |t| t.to_string());
-            let mut e = Error::new(
-                ErrorKind::DateOutsidePolicy,
-                format!(
-                    "日期 {d} 不在“{}”的有效期 {from} 至 {to_txt} 内",
-                    policy.meta.name_zh
-                ),
-                format!(
-                    "{d} is outside the validity of \"{}\" ({from} to {})",
-                    policy.meta.name_en,
-                    to.map_or("open".to_string(), |t| t.to_string())
-                ),
-            )
-            .field(field)
-            .clause(format!(
-                "{} {}",
-                policy.meta.doc, policy.meta.effective_from_clause
-            ));
-            if let (true, Some(n)) = (late, &policy.meta.effective_to_note_zh) {
-                e.message_zh.push('。');
-                e.message_zh.push_str(n);
-            }
-            return Err(e);
-        }
-        Ok(())
-    }
-
     /// The schemes, regions, categories, statuses, hospital levels and claim kinds, labelled.
     pub fn catalogue(&self) -> Catalogue {
         let schemes = self
@@ -718,10 +658,12 @@ impl Engine {
             .field("year"));
         }
         let in_force = |d: Option<Date>| match d {
-            Some(d) => Engine::in_force(who.policy, d, "date", 0),
+            Some(d) => crate::who::in_force(who.policy, d, "date", 0),
             None => match Date::new(i32::from(year), 1, 1) {
-                Some(d) if year != first.year as u16 => Engine::in_force(who.policy, d, "year", 0),
-                _ => Engine::in_force(who.policy, first, "date", 0),
+                Some(d) if year != first.year as u16 => {
+                    crate::who::in_force(who.policy, d, "year", 0)
+                }
+                _ => crate::who::in_force(who.policy, first, "date", 0),
             },
         };
         let block = match timeline::resolve(who.policy, annual(), |id| self.layer(id), year) {

@@ -10,6 +10,8 @@ pub mod builtin;
 pub mod date;
 pub mod engine;
 pub mod error;
+#[cfg(feature = "loader")]
+pub mod lint;
 pub mod money;
 pub mod policy;
 
@@ -19,6 +21,7 @@ mod explain;
 mod layers;
 mod premium;
 mod timeline;
+mod who;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

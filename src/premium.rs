@@ -18,7 +18,6 @@
 //!    the figures over-fund the standard; it is reported as a discrepancy, not hidden.
 
 use crate::api::*;
-use crate::engine::Who;
 use crate::error::{Error, ErrorKind};
 use crate::explain::{
     self, fig, money, range_of, rate, step, tag_en, tag_zh, Fav, Pick, Show, PICKS,
@@ -26,6 +25,7 @@ use crate::explain::{
 use crate::money::Money;
 use crate::policy::model::*;
 use crate::timeline::{fig_in, period_out, YearBlock};
+use crate::who::Who;
 
 struct ClassCalc<'a> {
     class: &'a SubsidyClass,

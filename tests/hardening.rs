@@ -228,7 +228,7 @@ fn load_checked(base: &Engine, name: &str, text: &str) -> Result<(), TestCaseErr
             prop_assert_eq!(e.files(), before, "a rejected file changed the engine");
         }
     }
-    let errs = yibao::policy::lint::check_files(&[(name.to_string(), text.to_string())]);
+    let errs = yibao::lint::check_files(&[(name.to_string(), text.to_string())]);
     for err in &errs {
         well_formed(err)?;
     }

@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         // whatever loads must answer
         let _ = e.catalogue();
     }
-    check(&yibao::policy::lint::check_files(&[(
+    check(&yibao::lint::check_files(&[(
         "fuzz.toml".into(),
         text.into(),
     )]));

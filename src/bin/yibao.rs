@@ -1028,7 +1028,7 @@ fn check(a: &Args) -> Result<Output, Fail> {
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
-        let findings = yibao::policy::lint::check_files(&files);
+        let findings = yibao::lint::check_files(&files);
         (files, findings)
     } else {
         let mut mine = Vec::new();
@@ -1037,7 +1037,7 @@ fn check(a: &Args) -> Result<Output, Fail> {
             mine.push((path, text));
         }
         given = mine.len();
-        yibao::policy::lint::check_given(mine)
+        yibao::lint::check_given(mine)
     };
     let code = if findings.is_empty() { 0 } else { 1 };
     if a.json {

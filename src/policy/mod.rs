@@ -5,8 +5,6 @@ pub mod de;
 #[cfg(feature = "loader")]
 pub mod layers;
 #[cfg(feature = "loader")]
-pub mod lint;
-#[cfg(feature = "loader")]
 pub mod load;
 pub mod model;
 #[cfg(feature = "loader")]

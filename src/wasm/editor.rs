@@ -32,8 +32,7 @@ pub fn policy_text(id: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = policyTable)]
 pub fn policy_table(file_name: &str, text: &str) -> Result<JsValue, JsValue> {
     let table: toml::Table = toml::from_str(text).map_err(|e| {
-        let mut errs =
-            crate::policy::lint::check_files(&[(file_name.to_string(), text.to_string())]);
+        let mut errs = crate::lint::check_files(&[(file_name.to_string(), text.to_string())]);
         let first = errs.drain(..).next().unwrap_or_else(|| {
             Error::new(
                 ErrorKind::PolicySyntax,
@@ -51,8 +50,7 @@ pub fn policy_table(file_name: &str, text: &str) -> Result<JsValue, JsValue> {
 /// an empty array when the file passes.
 #[wasm_bindgen(js_name = checkPolicy)]
 pub fn check_policy(file_name: &str, text: &str) -> js_sys::Array {
-    let (_, findings) =
-        crate::policy::lint::check_given(vec![(file_name.to_string(), text.to_string())]);
+    let (_, findings) = crate::lint::check_given(vec![(file_name.to_string(), text.to_string())]);
     let list = js_sys::Array::new();
     for e in &findings {
         let o: JsValue = js_sys::Object::new().into();

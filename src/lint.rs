@@ -384,9 +384,9 @@ mod tests {
             .collect()
     }
 
-    const MINIMAL: &str = include_str!("../../tests/policies/minimal-framework.toml");
-    const LAYER: &str = include_str!("../../policies/national-2007.toml");
-    const CHANGCHUN: &str = include_str!("../../policies/jilin-2008/changchun.toml");
+    const MINIMAL: &str = include_str!("../tests/policies/minimal-framework.toml");
+    const LAYER: &str = include_str!("../policies/national-2007.toml");
+    const CHANGCHUN: &str = include_str!("../policies/jilin-2008/changchun.toml");
 
     fn with_layer(files: &[(&str, String)]) -> Vec<Error> {
         let mut v = vec![("national.toml".to_string(), LAYER.to_string())];
@@ -585,7 +585,7 @@ mod tests {
     #[test]
     fn two_frameworks_with_one_id() {
         let mut files = builtin_files();
-        let copy = include_str!("../../policies/jilin-2008/framework.toml").to_string();
+        let copy = include_str!("../policies/jilin-2008/framework.toml").to_string();
         files.push(("copy.toml".into(), copy));
         let errs = check_files(&files);
         let l = lint_only(&errs);
@@ -599,7 +599,7 @@ mod tests {
         );
         assert!(l.iter().all(|e| e.file.as_deref() == Some("copy.toml")));
         // a later framework reusing the id for a later period is not an overlap
-        let later = include_str!("../../policies/jilin-2008/framework.toml")
+        let later = include_str!("../policies/jilin-2008/framework.toml")
             .replace(
                 "effective_from = \"2008-04-01\"",
                 "effective_from = \"2017-01-01\"",
