@@ -680,36 +680,40 @@ impl Engine {
         let known = timeline::known_years(who.policy, annual());
         let mut out = crate::premium::premium(&who, &block, known, elig)?;
         if r.person.statuses.is_empty() {
-            out.hardship_classes = self.hardship_table(r, &who, block.premium, year);
+            out.hardship_classes = self.hardship_table(&who, &block);
         }
         Ok(out)
     }
 
     /// What a resident of each hardship class of the person's category pays in the same year:
-    /// the premium asked again with one status that qualifies for the class.
-    fn hardship_table(
-        &self,
-        r: &PremiumRequest,
-        who: &Who,
-        pr: &Premium,
-        year: u16,
-    ) -> Vec<HardshipClassOut> {
+    /// the person with one status that qualifies for the class, through the premium's arithmetic
+    /// alone (the same three picks as a full premium, without its explanation).
+    fn hardship_table(&self, who: &Who, b: &timeline::YearBlock) -> Vec<HardshipClassOut> {
         let cat = who.category.id.as_str();
-        let applies = |id: &str| {
+        let status = |id: &str| {
             who.policy
                 .statuses
                 .iter()
-                .any(|s| s.id == id && matches(&s.categories, cat))
+                .find(|s| s.id == id && matches(&s.categories, cat))
         };
         let mut out = Vec::new();
-        for c in pr.classes.iter().filter(|c| matches(&c.categories, cat)) {
-            let Some(st) = c.statuses_any.iter().find(|s| applies(s)) else {
+        for c in b
+            .premium
+            .classes
+            .iter()
+            .filter(|c| matches(&c.categories, cat))
+        {
+            let Some(st) = c.statuses_any.iter().find_map(|s| status(s)) else {
                 continue;
             };
-            let mut req = r.clone();
-            req.year = Some(year);
-            req.person.statuses = vec![st.clone()];
-            let Ok(p) = self.premium(&req) else {
+            let one = Who {
+                statuses: vec![st],
+                ..*who
+            };
+            if require_eligible(&one).is_err() {
+                continue;
+            }
+            let Ok((individual, range)) = crate::premium::individual_only(&one, b) else {
                 continue;
             };
             out.push(HardshipClassOut {
@@ -717,8 +721,8 @@ impl Engine {
                 name_zh: c.name_zh.clone(),
                 name_en: c.name_en.clone(),
                 statuses: c.statuses_any.clone(),
-                individual: p.individual,
-                range: p.ranges.individual,
+                individual,
+                range,
             });
         }
         out

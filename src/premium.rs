@@ -324,6 +324,20 @@ pub(crate) fn premium(
     })
 }
 
+/// What the person pays in the year and its range, without the explanation: the three picks of
+/// [`premium`]'s arithmetic only (the hardship-class table asks this once per class).
+pub(crate) fn individual_only(who: &Who, b: &YearBlock) -> Result<(String, Range), Error> {
+    let pr = b.premium;
+    let std = standard_for(who, pr).map_err(|e| missing_standard(e, b))?;
+    let first = calc(who, pr, std, Pick::Assumed, None)?;
+    let applied_id = first.classes[first.applied].class.id.clone();
+    let mut values = vec![first.individual];
+    for p in &PICKS[1..] {
+        values.push(calc(who, pr, std, *p, Some(&applied_id))?.individual);
+    }
+    Ok((first.individual.plain(), range_of(&values)))
+}
+
 /// A coverage year's block lacks the person's category: say so as a year without figures.
 fn missing_standard(e: Error, b: &YearBlock) -> Error {
     match b.row {
