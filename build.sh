@@ -149,6 +149,9 @@ assemble_site() {
     node scripts/divisions.mjs --js dist/divisions.js
     cp pkg/yibao.js pkg/yibao_bg.wasm pkg/yibao.d.ts dist/pkg/
     cp pkg/full/yibao.js pkg/full/yibao_bg.wasm pkg/full/yibao.d.ts dist/pkg/full/
+    # the JS the Rust imports (src/wasm/flat.js), which wasm-bindgen writes beside each module
+    cp -R pkg/snippets dist/pkg/
+    cp -R pkg/full/snippets dist/pkg/full/
     minify_site
     report_sizes
     # the npm package (engine + widget) from the minified files: dist-npm/, checked by npm pack in

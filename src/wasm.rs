@@ -11,6 +11,7 @@ use std::cell::RefCell;
 
 #[cfg(feature = "loader")]
 mod editor;
+mod flat;
 mod input;
 use input::FromJs;
 
@@ -197,10 +198,13 @@ pub fn year(
 pub fn claim_figures(
     #[wasm_bindgen(unchecked_param_type = "ClaimRequest")] req: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let r: ClaimRequest = input(req)?;
+    let r: ClaimRequest = match flat::claim_request(&req) {
+        Some(r) => r,
+        None => input(req)?,
+    };
     with_engine(|engine| {
         let out = engine.claim_figures(&r).map_err(|e| error_to_js(&e))?;
-        output(&out)
+        flat::claim_figures(&out)
     })
 }
 
@@ -209,10 +213,13 @@ pub fn claim_figures(
 pub fn year_figures(
     #[wasm_bindgen(unchecked_param_type = "YearRequest")] req: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let r: YearRequest = input(req)?;
+    let r: YearRequest = match flat::year_request(&req) {
+        Some(r) => r,
+        None => input(req)?,
+    };
     with_engine(|engine| {
         let out = engine.year_figures(&r).map_err(|e| error_to_js(&e))?;
-        output(&out)
+        flat::year_figures(&out)
     })
 }
 
