@@ -60,6 +60,17 @@ impl Bin for Scheme {
     }
 }
 
+/// A file that passed every check, ready to be added ([`Engine::add_parsed`]).
+#[cfg(feature = "loader")]
+enum Staged {
+    Layer(Box<(String, Policy)>),
+    Framework(Box<Scheme>),
+    /// A city of the scheme at this index.
+    City(usize, Box<City>),
+    /// An annual file of the scheme at this index.
+    Annual(usize, Box<(String, Policy)>),
+}
+
 /// Holds the loaded policies. Build once with [`Engine::builtin`] and query many times.
 #[derive(Clone, Debug, Default)]
 pub struct Engine {
@@ -114,21 +125,50 @@ impl Engine {
     /// Validates and adds one policy file. Nothing is added unless the whole file passes.
     #[cfg(feature = "loader")]
     pub fn add_policy(&mut self, file: &str, text: &str) -> Result<LoadedPolicy, Vec<Error>> {
-        match parse(file, text).map_err(|e| vec![e])? {
-            Parsed::Policy(p, _) if p.meta.kind == FileKind::Annual => self.add_annual(file, *p),
-            Parsed::Policy(p, raw) => self.add_framework(file, *p, raw),
-            Parsed::City(city) => self.add_city(file, *city),
+        let parsed = parse(file, text).map_err(|e| vec![e])?;
+        self.add_parsed(file, parsed)
+    }
+
+    /// [`Engine::add_policy`] for a file already parsed.
+    #[cfg(feature = "loader")]
+    pub fn add_parsed(&mut self, file: &str, parsed: Parsed) -> Result<LoadedPolicy, Vec<Error>> {
+        let (out, staged) = self.stage(file, parsed)?;
+        match staged {
+            Staged::Layer(l) => self.layers.push(*l),
+            Staged::Framework(s) => self.schemes.push(*s),
+            Staged::City(si, c) => self.schemes[si].cities.push(*c),
+            Staged::Annual(si, a) => self.schemes[si].annual.push(*a),
+        }
+        Ok(out)
+    }
+
+    /// What [`Engine::add_policy`] answers, without adding the file: every check against what is
+    /// loaded, on a shared engine (the policy fuzz target checks each input this way instead of
+    /// cloning the built-in engine per input).
+    #[cfg(feature = "loader")]
+    pub fn check_policy(&self, file: &str, text: &str) -> Result<LoadedPolicy, Vec<Error>> {
+        let parsed = parse(file, text).map_err(|e| vec![e])?;
+        self.stage(file, parsed).map(|(out, _)| out)
+    }
+
+    /// Every check of a parsed file against what is loaded; the answer and what to add.
+    #[cfg(feature = "loader")]
+    fn stage(&self, file: &str, parsed: Parsed) -> Result<(LoadedPolicy, Staged), Vec<Error>> {
+        match parsed {
+            Parsed::Policy(p, _) if p.meta.kind == FileKind::Annual => self.stage_annual(file, *p),
+            Parsed::Policy(p, raw) => self.stage_framework(file, *p, raw),
+            Parsed::City(city) => self.stage_city(file, *city),
         }
     }
 
     /// A framework or a layer, checked on its own and against what is loaded.
     #[cfg(feature = "loader")]
-    fn add_framework(
-        &mut self,
+    fn stage_framework(
+        &self,
         file: &str,
         p: Policy,
         raw: toml::Table,
-    ) -> Result<LoadedPolicy, Vec<Error>> {
+    ) -> Result<(LoadedPolicy, Staged), Vec<Error>> {
         let mut errs = check_policy(file, &p);
         let id = p.meta.id.clone();
         if self.schemes.iter().any(|s| s.policy.meta.id == id)
@@ -185,29 +225,29 @@ impl Engine {
             return Err(errs);
         }
         let kind = p.meta.kind;
-        let regions = p.regions.iter().map(|r| r.id.clone()).collect();
-        if kind == FileKind::Layer {
-            self.layers.push((file.to_string(), p));
+        let out = LoadedPolicy {
+            id: id.clone(),
+            kind: kind_id(kind).into(),
+            scheme: id,
+            regions: p.regions.iter().map(|r| r.id.clone()).collect(),
+        };
+        let staged = if kind == FileKind::Layer {
+            Staged::Layer(Box::new((file.to_string(), p)))
         } else {
-            self.schemes.push(Scheme {
+            Staged::Framework(Box::new(Scheme {
                 file: file.to_string(),
                 policy: p,
                 raw: Some(raw),
                 cities: Vec::new(),
                 annual: Vec::new(),
-            });
-        }
-        Ok(LoadedPolicy {
-            id: id.clone(),
-            kind: kind_id(kind).into(),
-            scheme: id,
-            regions,
-        })
+            }))
+        };
+        Ok((out, staged))
     }
 
     /// A city file, merged over its framework and checked against it.
     #[cfg(feature = "loader")]
-    fn add_city(&mut self, file: &str, city: CityFile) -> Result<LoadedPolicy, Vec<Error>> {
+    fn stage_city(&self, file: &str, city: CityFile) -> Result<(LoadedPolicy, Staged), Vec<Error>> {
         let Some(fw_id) = city.meta.framework.clone() else {
             return Err(vec![Error::new(
                 ErrorKind::PolicySyntax,
@@ -327,18 +367,18 @@ impl Engine {
             scheme: fw_id,
             regions: vec![rid.clone()],
         };
-        self.schemes[si].cities.push(City {
+        let c = City {
             file: file.to_string(),
             id: city.meta.id.clone(),
             region: city.region.clone(),
             policy: merged,
-        });
-        Ok(out)
+        };
+        Ok((out, Staged::City(si, Box::new(c))))
     }
 
     /// Validates and adds an annual file (contributions by coverage year) to its scheme.
     #[cfg(feature = "loader")]
-    fn add_annual(&mut self, file: &str, p: Policy) -> Result<LoadedPolicy, Vec<Error>> {
+    fn stage_annual(&self, file: &str, p: Policy) -> Result<(LoadedPolicy, Staged), Vec<Error>> {
         use crate::policy::periods::{check_annual_against, check_annual_overlap};
         use crate::policy::validate::check_year_premiums;
         let mut errs = check_policy(file, &p);
@@ -397,8 +437,7 @@ impl Engine {
             scheme: fw_id,
             regions: p.meta.regions.clone(),
         };
-        self.schemes[si].annual.push((file.to_string(), p));
-        Ok(out)
+        Ok((out, Staged::Annual(si, Box::new((file.to_string(), p)))))
     }
 
     /// `meta.layer.id` naming a layer that is not loaded.

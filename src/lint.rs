@@ -320,15 +320,24 @@ pub fn check_files(files: &[(String, String)]) -> Vec<Error> {
     let mut engine = Engine::default();
     let mut errors = Vec::new();
     for (name, text) in &order {
-        match engine.add_policy(name, text) {
-            Ok(_) => match parse(name, text) {
-                Ok(Parsed::Policy(p, _)) => {
-                    lint_labels(name, &p, &mut errors);
-                    lint_notes(name, &p, &mut errors);
-                }
-                Ok(Parsed::City(c)) => lint_city_labels(name, &c, &mut errors),
-                Err(_) => {}
-            },
+        // parsed once: linted, then added (the findings count only for a file that loads)
+        let parsed = match parse(name, text) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let mut found = Vec::new();
+        match &parsed {
+            Parsed::Policy(p, _) => {
+                lint_labels(name, p, &mut found);
+                lint_notes(name, p, &mut found);
+            }
+            Parsed::City(c) => lint_city_labels(name, c, &mut found),
+        }
+        match engine.add_parsed(name, parsed) {
+            Ok(_) => errors.extend(found),
             Err(es) => errors.extend(es),
         }
     }

@@ -128,7 +128,21 @@ fn check_one(path: &Path) -> Vec<String> {
         problems.push(format!("{name}: no `# Error:` lines"));
     }
     let mut engine = engine_for(&text, header.as_deref());
+    // check_policy (no adding) answers exactly what add_policy answers
+    let checked = engine
+        .check_policy(&name, &text)
+        .map_err(|es| es.iter().map(render).collect::<Vec<_>>());
     let result = catch_unwind(AssertUnwindSafe(|| engine.add_policy(&name, &text)));
+    if let Ok(r) = &result {
+        let added = r
+            .clone()
+            .map_err(|es| es.iter().map(render).collect::<Vec<_>>());
+        if checked != added {
+            problems.push(format!(
+                "{name}: check_policy answered {checked:?}, add_policy {added:?}"
+            ));
+        }
+    }
     let errors = match result {
         Err(_) => return vec![format!("{name}: PANICKED")],
         Ok(Ok(_)) => return vec![format!("{name}: loaded without error")],
@@ -240,6 +254,28 @@ fn corpus_covers_the_required_defects() {
 
 /// The base the broken framework files are cut from loads cleanly, so each of them fails only
 /// for the defect it was given.
+#[test]
+fn check_policy_adds_nothing() {
+    // every built-in file checked against an engine that has all the others: the engine's
+    // answers (its catalogue) stay the same, and add_policy then answers the same as the check
+    let mut engine = Engine::default();
+    for (file, text) in yibao::builtin::FILES {
+        let before = format!("{:?}", engine.catalogue());
+        let checked = engine.check_policy(file, text);
+        assert!(checked.is_ok(), "{file}: {checked:?}");
+        assert_eq!(format!("{:?}", engine.catalogue()), before, "{file}");
+        assert_eq!(engine.add_policy(file, text), checked, "{file}");
+        // checked again once loaded: a duplicate
+        let again = engine.check_policy(file, text).unwrap_err();
+        assert!(
+            again
+                .iter()
+                .any(|e| e.kind == yibao::ErrorKind::PolicyDuplicate),
+            "{file}: {again:?}"
+        );
+    }
+}
+
 #[test]
 fn minimal_framework_is_valid() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/policies/minimal-framework.toml");

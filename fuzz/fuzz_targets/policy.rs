@@ -1,5 +1,6 @@
-//! Policy loading: bytes → UTF-8 text → `parse`, `Engine::add_policy` (as a city against the
-//! built-in frameworks, and as a framework beside the built-in layer) and `check_files`.
+//! Policy loading: bytes → UTF-8 text → `Engine::check_policy` (parse, then as a city against the
+//! built-in frameworks, or as a framework beside the built-in layer), `add_policy` when it passes,
+//! and `check_files`.
 //! Seeds: `fuzz/seeds/policy` (the built-in files and the broken corpus).
 #![no_main]
 
@@ -26,16 +27,19 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Err(e) = yibao::policy::parse("fuzz.toml", text) {
-        check(&[e]);
-    }
-    let mut e = builtin().clone();
-    if let Err(errs) = e.add_policy("fuzz.toml", text) {
-        assert!(!errs.is_empty());
-        check(&errs);
-    } else {
-        // whatever loads must answer
-        let _ = e.catalogue();
+    // checked against the shared built-in engine without cloning it (the engine is resolved once
+    // per process); parse errors come back the same way
+    match builtin().check_policy("fuzz.toml", text) {
+        Err(errs) => {
+            assert!(!errs.is_empty());
+            check(&errs);
+        }
+        Ok(_) => {
+            // whatever passes must load, and then answer
+            let mut e = builtin().clone();
+            e.add_policy("fuzz.toml", text).expect("checked files load");
+            let _ = e.catalogue();
+        }
     }
     check(&yibao::lint::check_files(&[(
         "fuzz.toml".into(),
