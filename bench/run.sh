@@ -91,7 +91,7 @@ if want size; then
         # wasm-bindgen); DWARF is dropped.
         rm -rf "$BENCH_OUT/named"
         wasm-bindgen --target web --keep-debug --out-dir "$BENCH_OUT/named" "$raw"
-        node_modules/.bin/wasm-opt -Oz -g --strip-dwarf --strip-producers --strip-target-features \
+        node_modules/.bin/wasm-opt -Oz --converge -g --strip-dwarf --strip-producers --strip-target-features \
             --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
             --enable-mutable-globals --enable-reference-types --enable-multivalue \
             -o "$BENCH_OUT/named/yibao_bg.named.wasm" "$BENCH_OUT/named/yibao_bg.wasm"
