@@ -1,7 +1,8 @@
 // What issue 12 added to the calculator, in one module because each file costs the widget's size
 // budget its own gzip overhead: (0) living inside someone else's page, (1) the summary bar, (2) the
-// city picker's field. ui.js and editor.js import from here.
-import { h, yuan } from './ui.js';
+// city picker's field. The calculator (calc/) and editor.js import from here.
+import { h } from './calc/dom.js';
+import { yuan } from './calc/format.js';
 
 // ---------------------------------------------------------------- 0. the host guard
 //
@@ -157,7 +158,7 @@ const loadPicker = () => {
   return picker;
 };
 
-/** The field for `calc` (built by ui.js's `field`), wired to the lazily loaded picker. */
+/** The field for `calc` (built by its `field`, calc/form.js), wired to the lazily loaded picker. */
 export function cityField(calc) {
   // no `name`: the form's own input handler ignores it; the picker sets the state
   const input = h('input', { type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list', 'aria-expanded': 'false', spellcheck: 'false' });
