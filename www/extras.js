@@ -1,6 +1,6 @@
-// What issue 12 added to the calculator, in one module because each file costs the widget's size
-// budget its own gzip overhead: (0) living inside someone else's page, (1) the summary bar, (2) the
-// city picker's field. The calculator (calc/) and editor.js import from here.
+// What issue 12 added to the calculator: (0) living inside someone else's page, (1) the summary
+// bar, (2) the city picker's field. The calculator (calc/) imports from here; build.sh bundles it
+// into dist/ui.js with the rest of the calculator.
 import { h } from './calc/dom.js';
 import { yuan } from './calc/format.js';
 
