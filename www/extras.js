@@ -29,8 +29,9 @@ export function fix1(v) {
 
 /**
  * A fresh realm's window: an empty, hidden frame appended to the document. `done()` removes it
- * (after its fetch has finished: removing a frame cancels what it is loading). Null when no frame
- * can be made (e.g. no document).
+ * (after its fetch has finished: removing a frame cancels what it is loading) when the page is
+ * next idle: tearing a frame down takes a few tens of ms at 4× CPU throttling, which the first
+ * result need not wait for. Null when no frame can be made (e.g. no document).
  */
 function freshRealm() {
   try {
@@ -43,7 +44,8 @@ function freshRealm() {
       f.remove();
       return null;
     }
-    return { win, done: () => f.remove() };
+    const later = window.requestIdleCallback || setTimeout;
+    return { win, done: () => later(() => f.remove(), { timeout: 1000 }) };
   } catch {
     return null;
   }

@@ -19,6 +19,7 @@ export { compileWasm, guardApi };
 
 let engineReady = null;
 let fullReady = null;
+let layersReady = null;
 
 /**
  * Loads the wasm module once and returns the API, guarded against what a host page may have
@@ -52,6 +53,29 @@ export function loadFullEngine() {
   return fullReady;
 }
 
+/** Resolves once the next frame has been painted (at once in a hidden tab, which paints none). */
+function afterPaint() {
+  return new Promise((ok) => {
+    if (document.visibilityState === 'hidden') ok();
+    else requestAnimationFrame(() => setTimeout(ok, 0));
+  });
+}
+
+/**
+ * layers.js (the 大病保险 / 医疗救助 bar and the enrolment panel): fetched when the first result
+ * asks for it, its slots filled only once that result is painted (the enrolment panel asks the
+ * engine and builds a form: work the first frame need not wait for).
+ */
+function loadLayers() {
+  if (!layersReady) {
+    layersReady = Promise.all([import('./layers.js'), afterPaint()]).then(([m]) => m);
+    layersReady.catch(() => {
+      layersReady = null;
+    });
+  }
+  return layersReady;
+}
+
 /**
  * Mounts the calculator into `root` (an element or a shadow root).
  * options: { lang, preset: {scheme, region, category, ...}, headingLevel, syncFragment, onChange }
@@ -60,7 +84,7 @@ export async function mountCalculator(root, options = {}) {
   const calc = new Calculator(root, options, {
     engine: loadEngine,
     full: loadFullEngine,
-    layers: () => import('./layers.js'),
+    layers: loadLayers,
   });
   await calc.start();
   return calc;
