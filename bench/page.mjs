@@ -4,15 +4,18 @@
 //     as sent (gzip), from the actual responses;
 //   - time to first result with 4× CPU throttling (CDP Emulation.setCPUThrottlingRate): navigation
 //     start → the calculator's first result is in the DOM (data-ready, set right after the first
-//     compute), and → the next frame after it;
+//     compute), and → painted (the next animation frame after it); then the same with a slow phone
+//     network emulated as well (CDP Network.emulateNetworkConditions, Chrome DevTools' "Fast 3G":
+//     1.6 Mbps down, 750 kbps up, 150 ms round trip);
 //   - interaction latency: change the bill, time the synchronous recompute + re-render (the change
 //     handler) and to the next frame, checking the fund figure changed.
 // Two pages: "widget" (a bare host page with one <yibao-calculator>, what a portal embeds) and
 // "page" (index.html, the full page).
 //
 //   node bench/page.mjs [--quick] [--json FILE] [--runs N]
-// Target (reported, not asserted): first result ≤ 1 s at 4× throttling (issue 4), tightened to
-// ≤ 700 ms once the precompiled policies brought it to ~0.55 s (FIRST_RESULT_TARGET_MS).
+// Targets (reported, not asserted): first result ≤ 1 s at 4× throttling (issue 4), tightened to
+// ≤ 700 ms once the precompiled policies brought it to ~0.55 s (FIRST_RESULT_TARGET_MS); issue 11:
+// first result painted ≤ 400 ms at 4×, ≤ 1.5 s at 4× on Fast 3G (PAINT_TARGET_MS).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -21,6 +24,10 @@ import { launch } from '../tests/browser/helpers.mjs';
 
 /** First result at 4× throttling, ms: the issue's 1 s, tightened after it was beaten by ~2×. */
 const FIRST_RESULT_TARGET_MS = 700;
+/** First result painted (issue 11): at 4× CPU throttling, and at 4× on Fast 3G. */
+const PAINT_TARGET_MS = { cpu: 400, fast3g: 1500 };
+/** Chrome DevTools' "Fast 3G" preset: bytes per second, ms. */
+const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 import { ROOT, quick, saveJson, table } from './lib.mjs';
 
 const DIST = resolve(process.env.YIBAO_DIST || join(ROOT, 'dist'));
@@ -110,27 +117,26 @@ function kindOf(url, type) {
   return 'other';
 }
 
-async function openPage(path, throttle) {
+async function openPage(path, throttle, network = null) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const responses = [];
   page.on('response', (r) => responses.push(r));
   await page.addInitScript(READY_HOOK);
   await page.goto(`${BASE}${path}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__yb && window.__yb.frame, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__yb && window.__yb.frame, null, { timeout: 120_000 });
   await page.locator('[data-testid="claim-hifp_pay"]').first().waitFor({ timeout: 30_000 });
   const t = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
-    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
     return {
       ready: window.__yb.ready,
       frame: window.__yb.frame,
       dcl: nav.domContentLoadedEventEnd,
       load: nav.loadEventEnd,
-      wasm_end: wasm ? wasm.responseEnd : null,
     };
   });
   return { page, cdp, responses, t };
@@ -201,6 +207,13 @@ try {
       }
       await page.close();
     }
+    // the same at 4× on Fast 3G (first result only)
+    const slow = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { page, t } = await openPage(path, THROTTLE, FAST_3G);
+      slow.push(t);
+      await page.close();
+    }
     const byKind = {};
     for (const b of bytes) {
       const k = (byKind[b.kind] ||= { kind: b.kind, files: 0, raw: 0, sent: 0 });
@@ -214,9 +227,13 @@ try {
       bytes,
       by_kind: Object.values(byKind),
       first_result_ms: { median: median(firsts.map((x) => x.ready)), runs: firsts.map((x) => x.ready) },
-      first_frame_ms: { median: median(firsts.map((x) => x.frame)) },
+      first_frame_ms: { median: median(firsts.map((x) => x.frame)), runs: firsts.map((x) => x.frame) },
+      fast3g: {
+        first_result_ms: { median: median(slow.map((x) => x.ready)), runs: slow.map((x) => x.ready) },
+        first_frame_ms: { median: median(slow.map((x) => x.frame)), runs: slow.map((x) => x.frame) },
+        load_event_ms: { median: median(slow.map((x) => x.load)) },
+      },
       load_event_ms: { median: median(firsts.map((x) => x.load)) },
-      wasm_received_ms: { median: median(firsts.map((x) => x.wasm_end ?? NaN)) },
       interaction_4x_ms: { handler: median(inter4.map((x) => x.handler)), frame: median(inter4.map((x) => x.frame)), samples: inter4 },
       interaction_1x_ms: { handler: median(inter1.map((x) => x.handler)), frame: median(inter1.map((x) => x.frame)), samples: inter1 },
       unchanged_results: unchanged,
@@ -236,13 +253,17 @@ for (const [name, r] of Object.entries(results)) {
       ['kind', 'files', 'raw', 'sent'],
     ),
   );
-  const target = r.first_result_ms.median <= FIRST_RESULT_TARGET_MS ? 'met' : 'MISSED';
+  const met = (x, target) => `target ≤ ${target} ms ${x <= target ? 'met' : 'MISSED'}`;
   console.log(
-    `first result at ${THROTTLE}× CPU throttling: ${ms(r.first_result_ms.median)} median of ${RUNS} (wasm received ${ms(r.wasm_received_ms.median)}; next frame ${ms(r.first_frame_ms.median)}; load event ${ms(r.load_event_ms.median)}) — target ≤ ${FIRST_RESULT_TARGET_MS} ms ${target}`,
+    `first result at ${THROTTLE}× CPU throttling: in the DOM ${ms(r.first_result_ms.median)} (${met(r.first_result_ms.median, FIRST_RESULT_TARGET_MS)}), painted ${ms(r.first_frame_ms.median)} (${met(r.first_frame_ms.median, PAINT_TARGET_MS.cpu)}); load event ${ms(r.load_event_ms.median)}; median of ${RUNS}`,
+  );
+  const g = r.fast3g;
+  console.log(
+    `first result at ${THROTTLE}× on Fast 3G (1.6 Mbps, 150 ms RTT): in the DOM ${ms(g.first_result_ms.median)}, painted ${ms(g.first_frame_ms.median)} (${met(g.first_frame_ms.median, PAINT_TARGET_MS.fast3g)}); load event ${ms(g.load_event_ms.median)}; median of ${RUNS}`,
   );
   console.log(
     `recompute after changing the bill: ${ms(r.interaction_4x_ms.handler)} handler / ${ms(r.interaction_4x_ms.frame)} to next frame at ${THROTTLE}×; ${ms(r.interaction_1x_ms.handler)} / ${ms(r.interaction_1x_ms.frame)} unthrottled (median of ${BILLS.length} changes)`,
   );
   if (r.unchanged_results) console.log(`WARNING: ${r.unchanged_results} change(s) did not update the fund figure`);
 }
-saveJson('page', { throttle: THROTTLE, runs: RUNS, first_result_target_ms: FIRST_RESULT_TARGET_MS, results });
+saveJson('page', { throttle: THROTTLE, runs: RUNS, first_result_target_ms: FIRST_RESULT_TARGET_MS, paint_target_ms: PAINT_TARGET_MS, fast3g: FAST_3G, results });

@@ -8,8 +8,7 @@
 // framework's shape. A list in [overrides] replaces the framework's list, so when one figure of a
 // list entry changes the whole list is written: the changed figures as stated by the city's
 // document (its clause beside them), the others as the framework has them, citing it.
-import { compileWasm, guardApi } from './extras.js';
-import { h, mountCalculator } from './ui.js';
+import { compileWasm, guardApi, h, mountCalculator } from './ui.js';
 
 const $ = (sel) => document.querySelector(sel);
 const FULL = new URL('./pkg/full/yibao.js', import.meta.url).href;

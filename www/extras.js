@@ -1,7 +1,8 @@
-// What issue 12 added to the calculator, in one module because each file costs the widget's size
-// budget its own gzip overhead: (0) living inside someone else's page, (1) the summary bar, (2) the
-// city picker's field. ui.js and editor.js import from here.
-import { h, yuan } from './ui.js';
+// What issue 12 added to the calculator: (0) living inside someone else's page, (1) the summary
+// bar, (2) the city picker's field. The calculator (calc/) imports from here; build.sh bundles it
+// into dist/ui.js with the rest of the calculator.
+import { h } from './calc/dom.js';
+import { yuan } from './calc/format.js';
 
 // ---------------------------------------------------------------- 0. the host guard
 //
@@ -28,8 +29,9 @@ export function fix1(v) {
 
 /**
  * A fresh realm's window: an empty, hidden frame appended to the document. `done()` removes it
- * (after its fetch has finished: removing a frame cancels what it is loading). Null when no frame
- * can be made (e.g. no document).
+ * (after its fetch has finished: removing a frame cancels what it is loading) when the page is
+ * next idle: tearing a frame down takes a few tens of ms at 4× CPU throttling, which the first
+ * result need not wait for. Null when no frame can be made (e.g. no document).
  */
 function freshRealm() {
   try {
@@ -42,7 +44,8 @@ function freshRealm() {
       f.remove();
       return null;
     }
-    return { win, done: () => f.remove() };
+    const later = window.requestIdleCallback || setTimeout;
+    return { win, done: () => later(() => f.remove(), { timeout: 1000 }) };
   } catch {
     return null;
   }
@@ -157,7 +160,7 @@ const loadPicker = () => {
   return picker;
 };
 
-/** The field for `calc` (built by ui.js's `field`), wired to the lazily loaded picker. */
+/** The field for `calc` (built by its `field`, calc/form.js), wired to the lazily loaded picker. */
 export function cityField(calc) {
   // no `name`: the form's own input handler ignores it; the picker sets the state
   const input = h('input', { type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list', 'aria-expanded': 'false', spellcheck: 'false' });

@@ -1,7 +1,8 @@
 // The coverage year (医保年度) on the page: the selector, the year's provenance panel (status,
 // collection window, a banner when the figures are not that year's notice), and each figure's
 // source with its reliability grade one tap away. Pure rendering: the numbers come from the engine.
-import { h, yuan } from './ui.js';
+import { h } from './calc/dom.js';
+import { yuan } from './calc/format.js';
 
 const T = {
   coverageYear: ['医保年度', 'Coverage year'],
