@@ -2,13 +2,14 @@
 //! year, compare, policy loading). Everything here is pure: callers hand in text and requests.
 
 use crate::api::*;
+use crate::claim::form::Form;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain;
 #[cfg(feature = "loader")]
 use crate::policy::load::{kind_id, merge_city, parse, CityFile, Parsed};
 use crate::policy::model::*;
-use crate::policy::snapshot::{bin_struct, Bin, Reader, MAGIC};
+use crate::policy::snapshot::{Bin, Reader, MAGIC};
 #[cfg(feature = "loader")]
 use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy};
 use crate::timeline;
@@ -22,6 +23,8 @@ struct City {
     id: String,
     region: Region,
     policy: Policy,
+    /// `policy`'s benefits resolved for settling claims; not in the snapshot (built on reading).
+    form: Form,
 }
 
 #[derive(Clone, Debug)]
@@ -32,13 +35,31 @@ struct Scheme {
     /// from a snapshot.
     #[cfg(feature = "loader")]
     raw: Option<toml::Table>,
+    /// `policy`'s benefits resolved for settling claims; not in the snapshot (built on reading).
+    form: Form,
     cities: Vec<City>,
     /// Annual files (contributions by coverage year), as (file name, policy).
     annual: Vec<(String, Policy)>,
 }
 
-bin_struct! {
-    City { file, id, region, policy }
+impl Bin for City {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.file.put(out);
+        self.id.put(out);
+        self.region.put(out);
+        self.policy.put(out);
+    }
+    fn get(r: &mut Reader) -> Self {
+        let (file, id, region) = (Bin::get(r), Bin::get(r), Bin::get(r));
+        let policy: Policy = Bin::get(r);
+        City {
+            file,
+            id,
+            region,
+            form: Form::of(&policy),
+            policy,
+        }
+    }
 }
 
 impl Bin for Scheme {
@@ -49,9 +70,12 @@ impl Bin for Scheme {
         self.annual.put(out);
     }
     fn get(r: &mut Reader) -> Self {
+        let file = Bin::get(r);
+        let policy: Policy = Bin::get(r);
         Scheme {
-            file: Bin::get(r),
-            policy: Bin::get(r),
+            file,
+            form: Form::of(&policy),
+            policy,
             #[cfg(feature = "loader")]
             raw: None,
             cities: Bin::get(r),
@@ -191,6 +215,7 @@ impl Engine {
         } else {
             self.schemes.push(Scheme {
                 file: file.to_string(),
+                form: Form::of(&p),
                 policy: p,
                 raw: Some(raw),
                 cities: Vec::new(),
@@ -331,6 +356,7 @@ impl Engine {
             file: file.to_string(),
             id: city.meta.id.clone(),
             region: city.region.clone(),
+            form: Form::of(&merged),
             policy: merged,
         });
         Ok(out)
@@ -439,25 +465,26 @@ impl Engine {
     /// Resolves and checks a person: known ids, statuses that apply to the category.
     pub(crate) fn who<'a>(&'a self, p: &'a PersonInput) -> Result<Who<'a>, Error> {
         let s = self.scheme(&p.scheme)?;
-        let (policy, region) = if let Some(r) = s.policy.regions.iter().find(|r| r.id == p.region) {
-            (&s.policy, r)
-        } else if let Some(c) = s.cities.iter().find(|c| c.region.id == p.region) {
-            (&c.policy, &c.region)
-        } else {
-            let mut known: Vec<&str> = s.policy.regions.iter().map(|r| r.id.as_str()).collect();
-            known.extend(s.cities.iter().map(|c| c.region.id.as_str()));
-            return Err(Error::unknown(
-                "地区",
-                "region",
-                "person.region",
-                &p.region,
-                &known,
-            ));
-        };
-        let category = policy
+        let (policy, form, region) =
+            if let Some(r) = s.policy.regions.iter().find(|r| r.id == p.region) {
+                (&s.policy, &s.form, r)
+            } else if let Some(c) = s.cities.iter().find(|c| c.region.id == p.region) {
+                (&c.policy, &c.form, &c.region)
+            } else {
+                let mut known: Vec<&str> = s.policy.regions.iter().map(|r| r.id.as_str()).collect();
+                known.extend(s.cities.iter().map(|c| c.region.id.as_str()));
+                return Err(Error::unknown(
+                    "地区",
+                    "region",
+                    "person.region",
+                    &p.region,
+                    &known,
+                ));
+            };
+        let cat = policy
             .categories
             .iter()
-            .find(|c| c.id == p.category)
+            .position(|c| c.id == p.category)
             .ok_or_else(|| {
                 let known: Vec<&str> = policy.categories.iter().map(|c| c.id.as_str()).collect();
                 Error::unknown(
@@ -468,6 +495,7 @@ impl Engine {
                     &known,
                 )
             })?;
+        let category = &policy.categories[cat];
         if p.statuses.len() > MAX_STATUSES {
             return Err(Error::new(
                 ErrorKind::InvalidInput,
@@ -515,9 +543,11 @@ impl Engine {
         let layer = policy.meta.layer.as_ref().and_then(|l| self.layer(&l.id));
         Ok(Who {
             policy,
+            form,
             region,
             layer,
             category,
+            cat,
             statuses,
         })
     }
