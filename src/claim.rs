@@ -21,12 +21,11 @@ mod parse;
 mod render;
 mod trace;
 
-pub(crate) use basic::benefit_year;
-
 use crate::api::*;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain::{self, range_of, Pick};
+use crate::layers::{Basic, Bill, Line};
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
 use crate::who::{Who, MAX_CLAIMS};
@@ -147,6 +146,19 @@ fn figures_of(c: &In, o: &Out) -> ClaimFigures {
     }
 }
 
+/// One claim as the stages after the basic fund take it; `lo`, `hi`: the resident's part at the
+/// ends of the basic settlement's range.
+fn basic(c: &In, o: &Out, lo: Money, hi: Money) -> Basic {
+    Basic {
+        line: Line::new(c.date, (o.start, o.end), o.dedc + o.coins + o.above),
+        hifp: o.fund,
+        total: c.total,
+        psn_lo: lo,
+        psn_hi: hi,
+        outside: c.oos + o.waiting,
+    }
+}
+
 /// Claims settled with the assumed values only: one run, no ranges or steps.
 fn settle_assumed<'a>(
     who: &'a Who,
@@ -165,11 +177,14 @@ pub(crate) fn claim_figures(
     paid_on: Option<&str>,
     renewed: Option<bool>,
     claim: &ClaimInput,
-) -> Result<ClaimFigures, Error> {
+) -> Result<(ClaimFigures, Basic), Error> {
     let (prep, outs) = settle_assumed(who, paid_on, renewed, std::slice::from_ref(claim))
         .map_err(Error::as_single_claim)?;
     match (prep.ins.first(), outs.first()) {
-        (Some(c), Some(o)) => Ok(figures_of(c, o)),
+        (Some(c), Some(o)) => {
+            let psn = c.total - o.fund;
+            Ok((figures_of(c, o), basic(c, o, psn, psn)))
+        }
         _ => Err(Error::new(ErrorKind::InvalidInput, "没有结果", "no result").field("claim")),
     }
 }
@@ -180,9 +195,15 @@ pub(crate) fn year_figures(
     paid_on: Option<&str>,
     renewed: Option<bool>,
     claims: &[ClaimInput],
-) -> Result<YearFigures, Error> {
+) -> Result<(YearFigures, Vec<Basic>), Error> {
     let (prep, outs) = settle_assumed(who, paid_on, renewed, claims)?;
-    Ok(YearFigures {
+    let basics = prep
+        .ins
+        .iter()
+        .zip(&outs)
+        .map(|(c, o)| basic(c, o, c.total - o.fund, c.total - o.fund))
+        .collect();
+    let figures = YearFigures {
         claims: prep
             .ins
             .iter()
@@ -192,7 +213,8 @@ pub(crate) fn year_figures(
         order: prep.ins.iter().map(|c| c.idx).collect(),
         totals: totals(&prep.ins, &outs),
         assumed: outs.iter().any(|o| o.assumed),
-    })
+    };
+    Ok((figures, basics))
 }
 
 /// The notices of a year's answer: what was assumed for a missing contribution date or renewal,
@@ -262,7 +284,7 @@ pub(crate) fn year(
     renewed: Option<bool>,
     claims: &[ClaimInput],
     explain_it: bool,
-) -> Result<YearResult, Error> {
+) -> Result<(YearResult, Vec<Basic>), Error> {
     let prep = prepare(who, paid_on, renewed, claims)?;
     let ins = &prep.ins;
     // one run per pick; when no figure that depends on the pick entered the assumed run, the
@@ -279,6 +301,7 @@ pub(crate) fn year(
     }
     let notices = year_notices(who, &prep, &runs[0].0);
     let mut claims = Vec::with_capacity(ins.len());
+    let mut basics = Vec::with_capacity(ins.len());
     for (j, c) in ins.iter().enumerate() {
         let (steps, assumptions) = match traces.get(j) {
             Some(t) => render::render(who, prep.b, c, t),
@@ -294,6 +317,10 @@ pub(crate) fn year(
         let n = runs.len();
         out.ranges.hifp_pay = range_of(&funds[..n]);
         out.ranges.psn_part_amt = range_of(&psns[..n]);
+        let (lo, hi) = psns[..n]
+            .iter()
+            .fold((psns[0], psns[0]), |(lo, hi), p| (lo.min(*p), hi.max(*p)));
+        basics.push(basic(c, &runs[0].0[j], lo, hi));
         out.steps = steps;
         out.assumptions = assumptions;
         claims.push(out);
@@ -308,7 +335,7 @@ pub(crate) fn year(
     let psns: Vec<Money> = (0..runs.len())
         .map(|r| sum(&|o, c| c.total - o.fund, r))
         .collect();
-    Ok(YearResult {
+    let year = YearResult {
         claims,
         order: ins.iter().map(|c| c.idx).collect(),
         totals: totals(ins, &runs[0].0),
@@ -321,7 +348,8 @@ pub(crate) fn year(
         },
         notices,
         layers: Vec::new(),
-    })
+    };
+    Ok((year, basics))
 }
 
 /// One claim's answer from the assumed run (ranges, steps and assumptions filled in by `year`).
@@ -402,7 +430,7 @@ fn limit_uses(who: &Who, prep: &Prepared, accs: &[(Date, Acc)]) -> Vec<LimitUse>
 }
 
 /// The resident's share at many bill sizes, assumed values only, one fresh benefit year each.
-pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<CurveResult, Error> {
+pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<(CurveResult, Bill), Error> {
     if r.totals.len() > MAX_CLAIMS {
         return Err(Error::new(
             ErrorKind::TooManyClaims,
@@ -484,12 +512,17 @@ pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<CurveResult, Error> {
         .map(|s| s.edges.iter().map(|e| e.plain()).collect())
         .unwrap_or_default();
     let limit = prep.limit.and_then(|i| who.form.limits.get(i));
-    Ok(CurveResult {
+    let bill = Bill {
+        date: c.date,
+        year: basic::benefit_year(prep.by, prep.anchor, c.date),
+    };
+    let curve = CurveResult {
         points,
         limit_from,
         deductible: deductible.plain(),
         edges,
         limit_kind: prep.b.limit_kind.id().into(),
         limit: limit.map_or(Money::ZERO, |l| l.at(Pick::Assumed)).plain(),
-    })
+    };
+    Ok((curve, bill))
 }

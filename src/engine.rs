@@ -758,7 +758,7 @@ impl Engine {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
         let claims = std::slice::from_ref(&r.claim);
-        let mut out = crate::claim::year(
+        let (mut out, basics) = crate::claim::year(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
@@ -767,7 +767,7 @@ impl Engine {
         )
         .map_err(Error::as_single_claim)?;
         let rules = self.layer_rules(&r.person, &who);
-        crate::layers::apply_claims(&rules, who.policy, &mut out, r.explain);
+        crate::layers::apply_claims(&rules, who.policy, &mut out, &basics, r.explain);
         let mut c = out.claims.remove(0);
         c.notices.extend(out.notices);
         c.notices.extend(stale_benefits(who.policy, claims));
@@ -777,7 +777,7 @@ impl Engine {
     pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let mut out = crate::claim::year(
+        let (mut out, basics) = crate::claim::year(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
@@ -785,7 +785,7 @@ impl Engine {
             r.explain,
         )?;
         let rules = self.layer_rules(&r.person, &who);
-        crate::layers::apply_claims(&rules, who.policy, &mut out, r.explain);
+        crate::layers::apply_claims(&rules, who.policy, &mut out, &basics, r.explain);
         out.notices.extend(stale_benefits(who.policy, &r.claims));
         Ok(out)
     }
@@ -796,16 +796,14 @@ impl Engine {
     pub fn claim_figures(&self, r: &ClaimRequest) -> Result<ClaimFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let mut f = crate::claim::claim_figures(
+        let (mut f, basic) = crate::claim::claim_figures(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
             &r.claim,
         )?;
         let rules = self.layer_rules(&r.person, &who);
-        if let Some(bills) = bills(&who, r.paid_on.as_deref(), &[&r.claim.date]) {
-            crate::layers::apply_figures(&rules, &bills, std::slice::from_mut(&mut f));
-        }
+        crate::layers::apply_figures(&rules, &[basic], std::slice::from_mut(&mut f));
         Ok(f)
     }
 
@@ -813,24 +811,17 @@ impl Engine {
     pub fn year_figures(&self, r: &YearRequest) -> Result<YearFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let mut y = crate::claim::year_figures(
+        let (mut y, basics) = crate::claim::year_figures(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
             &r.claims,
         )?;
         let rules = self.layer_rules(&r.person, &who);
-        let dates: Vec<&str> = y
-            .order
-            .iter()
-            .filter_map(|i| r.claims.get(*i).map(|c| c.date.as_str()))
-            .collect();
-        if let Some(bills) = bills(&who, r.paid_on.as_deref(), &dates) {
-            let (h, a) = crate::layers::apply_figures(&rules, &bills, &mut y.claims);
-            if !rules.is_empty() {
-                crate::layers::totals_with(&mut y.totals, h, a);
-                y.assumed |= y.claims.iter().any(|c| c.assumed);
-            }
+        let (h, a) = crate::layers::apply_figures(&rules, &basics, &mut y.claims);
+        if !rules.is_empty() {
+            crate::layers::totals_with(&mut y.totals, h, a);
+            y.assumed |= y.claims.iter().any(|c| c.assumed);
         }
         Ok(y)
     }
@@ -839,11 +830,9 @@ impl Engine {
     pub fn curve(&self, r: &CurveRequest) -> Result<CurveResult, Error> {
         let who = self.who(&r.person)?;
         require_eligible(&who)?;
-        let mut c = crate::claim::curve(&who, r)?;
+        let (mut c, bill) = crate::claim::curve(&who, r)?;
         let rules = self.layer_rules(&r.person, &who);
-        if let Some(b) = bills(&who, r.paid_on.as_deref(), &[&r.claim.date]) {
-            crate::layers::apply_curve(&rules, b[0], &mut c.points);
-        }
+        crate::layers::apply_curve(&rules, bill, &mut c.points);
         Ok(c)
     }
 
@@ -914,34 +903,6 @@ impl Engine {
         }
         v
     }
-}
-
-/// The dates and benefit years of claims in settlement order (the figures-only answers and the
-/// curve lack them); `None` when a date does not parse (the settlement has refused it already).
-fn bills(who: &Who, paid_on: Option<&str>, dates: &[&str]) -> Option<Vec<crate::layers::Bill>> {
-    let dates: Vec<Date> = dates
-        .iter()
-        .map(|d| Date::parse("date", d).ok())
-        .collect::<Option<_>>()?;
-    let anchor = match paid_on.filter(|s| !s.trim().is_empty()) {
-        Some(s) => Date::parse("paid_on", s).ok()?,
-        None => *dates.first()?,
-    };
-    let kind = who
-        .policy
-        .meta
-        .benefit_year
-        .as_ref()
-        .map_or(crate::policy::model::BenefitYearKind::Natural, |b| b.kind);
-    Some(
-        dates
-            .into_iter()
-            .map(|d| crate::layers::Bill {
-                date: d,
-                year: crate::claim::benefit_year(kind, anchor, d),
-            })
-            .collect(),
-    )
 }
 
 /// A banner when a claim is dated after the year the benefit figures rest on.

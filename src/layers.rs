@@ -140,6 +140,20 @@ impl Line {
     }
 }
 
+/// One claim as the basic fund (the first stage) settled it, for the stages after it: its line
+/// (date, benefit year, base in the assumed run), the basic fund's payment, the bill, the
+/// resident's part at the low and high ends of the basic settlement's range, and what lies
+/// outside the layers (the out-of-scope and waiting parts).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Basic {
+    pub line: Line,
+    pub hifp: Money,
+    pub total: Money,
+    pub psn_lo: Money,
+    pub psn_hi: Money,
+    pub outside: Money,
+}
+
 /// One claim settled by one stage: what it paid; what it counted on the claim and the year's
 /// count before and after it; its payment on the count before and after (大病保险); the figures
 /// it used (none: no rule of the stage applied).

@@ -7,7 +7,7 @@
 //! the layers' own local figures at the same end (threshold low and ratio, cap high for the low
 //! end). The resident's part after the layers rises with the base, so the ends stay ends.
 
-use super::{settle, steps, varies, Field, Line, Rules, Settled, STAGES};
+use super::{settle, steps, varies, Basic, Field, Line, Rules, Settled, STAGES};
 use crate::api::*;
 use crate::date::Date;
 use crate::explain::{range_of, Pick};
@@ -15,7 +15,7 @@ use crate::money::Money;
 use crate::policy::model::Policy;
 use rust_decimal::Decimal;
 
-/// A result's amount back as money: the results hold plain decimals (`1234.50`, whole fen; a
+/// A year total back as money: the totals hold plain decimals (`1234.50`, whole fen; a
 /// year's totals may exceed the input ceiling, so this is not [`Money::parse`], and not
 /// `Decimal`'s `FromStr`, which brings scientific notation into the wasm).
 fn m(s: &str) -> Money {
@@ -37,66 +37,35 @@ pub(crate) struct Bill {
     pub year: (Date, Date),
 }
 
-fn date(s: &str) -> Option<Date> {
-    Date::parse("", s).ok()
-}
-
-/// The layers' base of a claim: policy-scope cost left to the resident after the basic fund.
-fn base(dedc: &str, coins: &str, above: &str) -> Money {
-    m(dedc) + m(coins) + m(above)
-}
-
 /// A year's claims (or one claim's) with the layers: each claim's hifmi_pay and maf_pay, fund and
 /// resident totals, ranges, steps, the year's totals and ranges, notices, and the layers' use by
 /// benefit year. `framework` holds the notices a rule replaces.
-pub(crate) fn apply_claims(rules: &Rules, framework: &Policy, out: &mut YearResult, explain: bool) {
-    if rules.is_empty() {
+pub(crate) fn apply_claims(
+    rules: &Rules,
+    framework: &Policy,
+    out: &mut YearResult,
+    basics: &[Basic],
+    explain: bool,
+) {
+    if rules.is_empty() || basics.len() != out.claims.len() {
         return;
     }
-    let mut lines = Vec::with_capacity(out.claims.len());
-    for c in &out.claims {
-        let (Some(d), Some(s), Some(e)) = (
-            date(&c.date),
-            date(&c.benefit_year_start),
-            date(&c.benefit_year_end),
-        ) else {
-            return;
-        };
-        lines.push(Line::new(
-            d,
-            (s, e),
-            base(&c.act_pay_dedc, &c.coinsurance_amt, &c.above_limit_amt),
-        ));
-    }
+    let lines: Vec<Line> = basics.iter().map(|b| b.line).collect();
     let run = settle(rules, &lines, Pick::Assumed);
     if !run.applied() {
         return;
     }
     // the ends: the basic settlement's low/high resident share, less what is outside the layers
     let end_lines = |hi: bool| -> Vec<Line> {
-        out.claims
+        basics
             .iter()
-            .zip(&lines)
-            .map(|(c, l)| {
-                let psn = m(if hi {
-                    &c.ranges.psn_part_amt.high
-                } else {
-                    &c.ranges.psn_part_amt.low
-                });
-                let outside = m(&c.fulamt_ownpay_amt) + m(&c.waiting_amt);
-                Line {
-                    base: psn.sub_floor(outside),
-                    ..*l
-                }
+            .map(|b| Line {
+                base: if hi { b.psn_hi } else { b.psn_lo }.sub_floor(b.outside),
+                ..b.line
             })
             .collect()
     };
-    let ends = if varies(rules, &lines)
-        || out
-            .claims
-            .iter()
-            .any(|c| c.ranges.psn_part_amt.low != c.ranges.psn_part_amt.high)
-    {
+    let ends = if varies(rules, &lines) || basics.iter().any(|b| b.psn_lo != b.psn_hi) {
         Some((
             settle(rules, &end_lines(false), Pick::Best),
             settle(rules, &end_lines(true), Pick::Worst),
@@ -110,14 +79,14 @@ pub(crate) fn apply_claims(rules: &Rules, framework: &Policy, out: &mut YearResu
     };
     // by run (assumed, low end, high end): hifmi and maf summed over the claims
     let mut sums = [(Money::ZERO, Money::ZERO); 3];
-    for (j, c) in out.claims.iter_mut().enumerate() {
+    for (j, (c, b)) in out.claims.iter_mut().zip(basics).enumerate() {
         let paid = runs.map(|r| (r.paid(Field::Hifmi, j), r.paid(Field::Maf, j)));
-        fill(c, paid);
+        fill(c, b, paid);
         for (s, p) in sums.iter_mut().zip(paid) {
             *s = (s.0 + p.0, s.1 + p.1);
         }
         if explain {
-            explain_claim(rules, &run, &lines[j], j, c);
+            explain_claim(rules, &run, b, j, c);
         }
     }
     let t = &mut out.totals;
@@ -136,7 +105,8 @@ pub(crate) fn apply_claims(rules: &Rules, framework: &Policy, out: &mut YearResu
 }
 
 /// One claim's layer steps (each stage's, then the sum) and the layers' local figures.
-fn explain_claim(rules: &Rules, run: &Settled, l: &Line, j: usize, c: &mut ClaimResult) {
+fn explain_claim(rules: &Rules, run: &Settled, b: &Basic, j: usize, c: &mut ClaimResult) {
+    let l = &b.line;
     for (st, pays) in STAGES.iter().zip(&run.pays) {
         if let Some((line, p)) = pays.get(j) {
             st.steps(rules, line, p, &mut c.steps);
@@ -145,10 +115,10 @@ fn explain_claim(rules: &Rules, run: &Settled, l: &Line, j: usize, c: &mut Claim
     c.steps.push(steps::sum_step(
         rules,
         l.date,
-        m(&c.hifp_pay),
+        b.hifp,
         run.paid(Field::Hifmi, j),
         run.paid(Field::Maf, j),
-        m(&c.medfee_sumamt),
+        b.total,
     ));
     let mut figs = Vec::new();
     for st in STAGES {
@@ -167,19 +137,19 @@ fn explain_claim(rules: &Rules, run: &Settled, l: &Line, j: usize, c: &mut Claim
 
 /// One claim's layer figures and ranges: (hifmi, maf) in the assumed run and at the low and
 /// high ends.
-fn fill(c: &mut ClaimResult, paid: [(Money, Money); 3]) {
+fn fill(c: &mut ClaimResult, b: &Basic, paid: [(Money, Money); 3]) {
     let [p, lo, hi] = paid;
     c.hifmi_pay = p.0.plain();
     c.maf_pay = p.1.plain();
-    let fund = m(&c.hifp_pay) + p.0 + p.1;
+    let fund = b.hifp + p.0 + p.1;
     c.fund_pay_sumamt = fund.plain();
-    let psn = m(&c.medfee_sumamt).sub_floor(fund);
+    let psn = b.total.sub_floor(fund);
     c.psn_part_amt = psn.plain();
     let r = &mut c.ranges;
     r.hifmi_pay = range_of(&[p.0, lo.0, hi.0]);
     r.maf_pay = range_of(&[p.1, lo.1, hi.1]);
-    let low = m(&r.psn_part_amt.low).sub_floor(lo.0 + lo.1);
-    let high = m(&r.psn_part_amt.high).sub_floor(hi.0 + hi.1);
+    let low = b.psn_lo.sub_floor(lo.0 + lo.1);
+    let high = b.psn_hi.sub_floor(hi.0 + hi.1);
     r.psn_part_amt = range_of(&[psn, low, high]);
 }
 
@@ -223,31 +193,21 @@ fn layer_years(rules: &Rules, lines: &[Line], run: &Settled) -> Vec<LayerYear> {
 /// The figures-only answers: the same arithmetic as [`apply_claims`] on the assumed run.
 pub(crate) fn apply_figures(
     rules: &Rules,
-    bills: &[Bill],
+    basics: &[Basic],
     figs: &mut [ClaimFigures],
 ) -> (Money, Money) {
-    if rules.is_empty() || bills.len() != figs.len() {
+    if rules.is_empty() || basics.len() != figs.len() {
         return (Money::ZERO, Money::ZERO);
     }
-    let lines: Vec<Line> = bills
-        .iter()
-        .zip(figs.iter())
-        .map(|(b, f)| {
-            Line::new(
-                b.date,
-                b.year,
-                base(&f.act_pay_dedc, &f.coinsurance_amt, &f.above_limit_amt),
-            )
-        })
-        .collect();
+    let lines: Vec<Line> = basics.iter().map(|b| b.line).collect();
     let run = settle(rules, &lines, Pick::Assumed);
     let (mut h, mut a) = (Money::ZERO, Money::ZERO);
-    for (j, (f, l)) in figs.iter_mut().zip(&lines).enumerate() {
+    for (j, ((f, l), b)) in figs.iter_mut().zip(&lines).zip(basics).enumerate() {
         let (ph, pm) = (run.paid(Field::Hifmi, j), run.paid(Field::Maf, j));
         f.hifmi_pay = ph.plain();
         f.maf_pay = pm.plain();
-        let fund = m(&f.hifp_pay) + ph + pm;
-        f.psn_part_amt = m(&f.medfee_sumamt).sub_floor(fund).plain();
+        let fund = b.hifp + ph + pm;
+        f.psn_part_amt = b.total.sub_floor(fund).plain();
         f.assumed |= varies(rules, std::slice::from_ref(l));
         h = h + ph;
         a = a + pm;
