@@ -5,7 +5,7 @@
 use super::trace::{Rec, Seg};
 use super::In;
 use crate::api::{FigureOut, Step};
-use crate::explain::{fig, show, step, tag_en, tag_zh, Show};
+use crate::explain::{fig, show, step, tag_en, tag_zh, Show, Yuan as Y};
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
 use crate::who::Who;
@@ -141,9 +141,9 @@ fn one(r: &mut R, rec: &Rec) -> Step {
             "Fund pays / you pay",
             format!(
                 "统筹基金支付 {}（统筹基金支付比例 {}）；个人负担 {} = 全自费 {} + 起付线 {} + 比例自付 {} + 超限额 {}",
-                fund, Rate::effective(fund, band), psn, c.oos, dedc, coins, above
+                Y(fund), Rate::effective(fund, band), Y(psn), Y(c.oos), Y(dedc), Y(coins), Y(above)
             ),
-            format!("Fund pays {} (effective ratio {}); you pay {} = out-of-scope {} + deductible {} + co-payment {} + above limit {}", fund, Rate::effective(fund, band), psn, c.oos, dedc, coins, above),
+            format!("Fund pays {} (effective ratio {}); you pay {} = out-of-scope {} + deductible {} + co-payment {} + above limit {}", Y(fund), Rate::effective(fund, band), Y(psn), Y(c.oos), Y(dedc), Y(coins), Y(above)),
             Some(psn),
             doc,
             &r.b.clause,
@@ -172,11 +172,11 @@ fn limit_cost(
                 "Cost above the annual limit",
                 format!(
                     "最高支付限额 {}{}。{}本年度此前已计入 {}，剩余 {}；本次计入 {}，超出限额 {} 由个人负担。{}",
-                    lim, tag_zh(lf, Show::Yuan), b.limit_note_zh, before, room, counted, above, c.rule.limit_note_zh
+                    Y(lim), tag_zh(lf, Show::Yuan), b.limit_note_zh, Y(before), Y(room), Y(counted), Y(above), c.rule.limit_note_zh
                 ),
                 format!(
                     "Annual limit {}{}. {} Counted before this claim {}, room {}; counted now {}, above the limit {} (paid by you). {}",
-                    lim, tag_en(lf, Show::Yuan), b.limit_note_en, before, room, counted, above, c.rule.limit_note_en
+                    Y(lim), tag_en(lf, Show::Yuan), b.limit_note_en, Y(before), Y(room), Y(counted), Y(above), c.rule.limit_note_en
                 ),
                 Some(above),
                 lf.doc.as_deref().unwrap_or(doc),
@@ -203,8 +203,8 @@ fn limit_fund(
                 "limit",
                 "年度最高补偿额内的补偿",
                 "Compensation within the annual maximum",
-                format!("年度最高补偿额 {}{}。{}本年度此前已补偿 {}，剩余 {}；本次按比例应补偿 {}，实际补偿 {}，超出部分 {} 由个人负担。", lim, tag_zh(lf, Show::Yuan), b.limit_note_zh, before, room, due, fund, due - fund),
-                format!("Annual maximum {}{}. {} Paid before this claim {}, room {}; due at the ratios {}, paid {}, excess {} borne by you.", lim, tag_en(lf, Show::Yuan), b.limit_note_en, before, room, due, fund, due - fund),
+                format!("年度最高补偿额 {}{}。{}本年度此前已补偿 {}，剩余 {}；本次按比例应补偿 {}，实际补偿 {}，超出部分 {} 由个人负担。", Y(lim), tag_zh(lf, Show::Yuan), b.limit_note_zh, Y(before), Y(room), Y(due), Y(fund), Y(due - fund)),
+                format!("Annual maximum {}{}. {} Paid before this claim {}, room {}; due at the ratios {}, paid {}, excess {} borne by you.", Y(lim), tag_en(lf, Show::Yuan), b.limit_note_en, Y(before), Y(room), Y(due), Y(fund), Y(due - fund)),
                 Some(fund),
                 lf.doc.as_deref().unwrap_or(doc),
                 &b.limit_clause,
@@ -229,11 +229,21 @@ fn bill(r: &mut R, inscp: Money) -> Step {
         "Policy-scope amount",
         format!(
             "{}{}·{}：医疗费总额 {} − 全自费金额 {} = 符合政策范围金额 {}",
-            c.rule.name_zh, dz, l.name_zh, c.total, c.oos, inscp
+            c.rule.name_zh,
+            dz,
+            l.name_zh,
+            Y(c.total),
+            Y(c.oos),
+            Y(inscp)
         ),
         format!(
             "{}{} · {}: total {} − out-of-scope {} = policy-scope {}",
-            c.rule.name_en, de, l.name_en, c.total, c.oos, inscp
+            c.rule.name_en,
+            de,
+            l.name_en,
+            Y(c.total),
+            Y(c.oos),
+            Y(inscp)
         ),
         Some(inscp),
         doc,
@@ -308,8 +318,14 @@ fn deductible(r: &mut R, keyed: usize, set_at: usize, d: Money, used: Money, pai
     );
     let (pz, pe) = if c.kf.per == DeductiblePer::Year {
         (
-            format!("一个年度只设一次（按本年度首次就诊的{at_zh}确定），本年度此前已付 {used}，"),
-            format!("once a year (set at the year's first visit, {at_en}); {used} already paid this year; "),
+            format!(
+                "一个年度只设一次（按本年度首次就诊的{at_zh}确定），本年度此前已付 {}，",
+                Y(used)
+            ),
+            format!(
+                "once a year (set at the year's first visit, {at_en}); {} already paid this year; ",
+                Y(used)
+            ),
         )
     } else {
         (
@@ -325,18 +341,18 @@ fn deductible(r: &mut R, keyed: usize, set_at: usize, d: Money, used: Money, pai
         "Deductible",
         format!(
             "起付标准 {}{}，{}本次实际支付起付线 {}。{}",
-            d,
+            Y(d),
             tag_zh(&k.amount, Show::Yuan),
             pz,
-            paid,
+            Y(paid),
             nz
         ),
         format!(
             "Deductible {}{}, {}this claim pays {}. {}",
-            d,
+            Y(d),
             tag_en(&k.amount, Show::Yuan),
             pe,
-            paid,
+            Y(paid),
             ne
         ),
         Some(paid),
@@ -398,20 +414,24 @@ fn segment(r: &mut R, s: &Seg) -> Step {
         &format!("第{}段", k + 1),
         &format!("Segment {}", k + 1),
         format!(
-            "本段费用 {a} 至 {z}：{} × {}{}{} = {}",
-            part,
+            "本段费用 {} 至 {}：{} × {}{}{} = {}",
+            Y(a),
+            Y(z),
+            Y(part),
             rt,
             tag_zh(rf, Show::Percent),
             p,
-            amt
+            Y(amt)
         ),
         format!(
-            "Cost from {a} to {z}: {} × {}{}{} = {}",
-            part,
+            "Cost from {} to {}: {} × {}{}{} = {}",
+            Y(a),
+            Y(z),
+            Y(part),
             rt,
             tag_en(rf, Show::Percent),
             p,
-            amt
+            Y(amt)
         ),
         Some(amt),
         doc,

@@ -257,8 +257,12 @@ fn band_steps(
         if part.is_zero() {
             continue;
         }
-        let top = b.upto.map_or("最高支付限额".to_string(), y);
-        let top_en = b.upto.map_or("the maximum".to_string(), y);
+        let top = b
+            .upto
+            .map_or("最高支付限额".to_string(), |u| y(u).to_string());
+        let top_en = b
+            .upto
+            .map_or("the maximum".to_string(), |u| y(u).to_string());
         let ratio = &c.bands[i].ratio;
         let (pz, pe) = match h {
             Some(h) => {

@@ -4,11 +4,11 @@
 use super::{Rules, YearUse, STAGES};
 use crate::api::{LayerYear, Step};
 use crate::date::Date;
-use crate::explain::step;
+use crate::explain::{step, Yuan};
 use crate::money::Money;
 
-pub(super) fn y(m: Money) -> String {
-    m.yuan_text()
+pub(super) fn y(m: Money) -> Yuan {
+    Yuan(m)
 }
 
 pub(super) fn year_ends(a: &YearUse) -> (String, String) {
