@@ -14,6 +14,11 @@
 //!
 //! Every result is computed three times: with the labelled assumptions, and with every local
 //! figure at the end of its range best and worst for the resident; the ranges are the span.
+//!
+//! The basic fund is the first stage a claim goes through (the layers in `crate::layers` follow),
+//! in phases kept apart: `form` (the policy resolved once, at load), `parse` (claims read and
+//! checked), `basic` (the pure settlement: figures and, when asked, a typed `trace`), `render`
+//! (the trace into the bilingual steps). This module runs the picks and assembles the answers.
 
 mod basic;
 pub(crate) mod form;
