@@ -249,7 +249,9 @@ impl Settled {
     }
     /// Whether a rule of some stage applied to some claim.
     pub fn applied(&self) -> bool {
-        self.pays.iter().flatten().any(|(_, p)| p.at.is_some())
+        self.pays
+            .iter()
+            .any(|v| v.iter().any(|(_, p)| p.at.is_some()))
     }
 }
 

@@ -15,10 +15,22 @@ pub(crate) struct Picked<T> {
     pub local: bool,
 }
 
+/// A figure's value under each pick (one function for every kind of figure: it is most of the
+/// form's code).
+#[inline(never)]
+fn picks(f: &Figure, fav: Fav) -> [Decimal; 3] {
+    [
+        val(f, Pick::Assumed, fav),
+        val(f, Pick::Best, fav),
+        val(f, Pick::Worst, fav),
+    ]
+}
+
 impl<T: Copy> Picked<T> {
-    fn of(f: &Figure, fav: Fav, conv: impl Fn(Decimal) -> T) -> Self {
+    fn of(f: &Figure, fav: Fav, conv: fn(Decimal) -> T) -> Self {
+        let [a, b, c] = picks(f, fav);
         Picked {
-            v: [Pick::Assumed, Pick::Best, Pick::Worst].map(|p| conv(val(f, p, fav))),
+            v: [conv(a), conv(b), conv(c)],
             local: f.basis.is_local(),
         }
     }
@@ -120,12 +132,28 @@ fn cell(rule: &ClaimRule, cat: &str, level: &str) -> Cell {
         .penalties
         .iter()
         .position(|x| x.level == level)
-        .map(|i| (i, Picked::of(&rule.penalties[i].points, Fav::Low, |d| d)));
+        .map(|i| {
+            (
+                i,
+                Picked::of(&rule.penalties[i].points, Fav::Low, core::convert::identity),
+            )
+        });
     Cell {
         dedc,
         sched,
         penalty,
     }
+}
+
+/// A rule's cells, category by category, level by level.
+fn cells(p: &Policy, rule: &ClaimRule) -> Vec<Cell> {
+    let mut v = Vec::with_capacity(p.categories.len() * p.levels.len());
+    for c in &p.categories {
+        for l in &p.levels {
+            v.push(cell(rule, &c.id, &l.id));
+        }
+    }
+    v
 }
 
 impl Form {
@@ -148,11 +176,7 @@ impl Form {
                     per: rule.deductible_per,
                     counts: rule.counts_toward_limit,
                     levels: p.levels.len(),
-                    cells: p
-                        .categories
-                        .iter()
-                        .flat_map(|c| p.levels.iter().map(|l| cell(rule, &c.id, &l.id)))
-                        .collect(),
+                    cells: cells(p, rule),
                 })
             })
             .collect();
