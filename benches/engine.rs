@@ -3,7 +3,8 @@
 //!
 //! The requests are the ones `bench/wasm.mjs` sends through the wasm edge, so the two sets of
 //! figures compare: a Jilin 2008 prefecture adult; the reference claim (city hospital, 50,000 total,
-//! 2,000 out of scope — see tests/scenarios/jilin-2008.toml); a year of 20 claims.
+//! 2,000 out of scope — see tests/scenarios/jilin-2008.toml); a year of 20 claims. Two more go
+//! through the layers after the basic fund (a Jilin 2026 低保 resident's inpatient claim).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use yibao::api::{ClaimInput, ClaimRequest, PersonInput, PremiumRequest, YearRequest};
@@ -122,6 +123,36 @@ fn benches(c: &mut Criterion) {
     assert_eq!(engine.curve(&curve).unwrap().points.len(), 41);
     c.bench_function("curve (41 bill sizes, for the chart)", |b| {
         b.iter(|| engine.curve(black_box(&curve)).unwrap())
+    });
+
+    // the layers after the basic fund: a Jilin 2026 低保 resident's inpatient claim goes through
+    // 大病保险 and 医疗救助 as well
+    let layered = ClaimRequest {
+        person: PersonInput {
+            scheme: "jilin-2016".into(),
+            region: "jilin".into(),
+            category: "urban_adult".into(),
+            statuses: vec!["dibao".into()],
+        },
+        paid_on: None,
+        renewed_without_break: None,
+        claim: ClaimInput {
+            kind: "inpatient".into(),
+            level: "province".into(),
+            date: "2026-06-01".into(),
+            medfee_sumamt: "150000".into(),
+            fulamt_ownpay_amt: Some("1000".into()),
+            disease: None,
+        },
+        explain: true,
+    };
+    let r = engine.claim(&layered).unwrap();
+    assert!(r.hifmi_pay != "0.00" && r.maf_pay != "0.00");
+    c.bench_function("claim with the layers (Jilin 2026, explained)", |b| {
+        b.iter(|| engine.claim(black_box(&layered)).unwrap())
+    });
+    c.bench_function("claim figures with the layers (Jilin 2026)", |b| {
+        b.iter(|| engine.claim_figures(black_box(&layered)).unwrap())
     });
 
     assert_eq!(engine.compare(&claim).unwrap().rows.len(), 4);

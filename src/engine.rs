@@ -2,13 +2,14 @@
 //! year, compare, policy loading). Everything here is pure: callers hand in text and requests.
 
 use crate::api::*;
+use crate::claim::form::Form;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain;
 #[cfg(feature = "loader")]
 use crate::policy::load::{kind_id, merge_city, parse, CityFile, Parsed};
 use crate::policy::model::*;
-use crate::policy::snapshot::{bin_struct, Bin, Reader, MAGIC};
+use crate::policy::snapshot::{Bin, Reader, MAGIC};
 #[cfg(feature = "loader")]
 use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy};
 use crate::timeline;
@@ -22,6 +23,8 @@ struct City {
     id: String,
     region: Region,
     policy: Policy,
+    /// `policy`'s benefits resolved for settling claims; not in the snapshot (built on reading).
+    form: Form,
 }
 
 #[derive(Clone, Debug)]
@@ -32,13 +35,31 @@ struct Scheme {
     /// from a snapshot.
     #[cfg(feature = "loader")]
     raw: Option<toml::Table>,
+    /// `policy`'s benefits resolved for settling claims; not in the snapshot (built on reading).
+    form: Form,
     cities: Vec<City>,
     /// Annual files (contributions by coverage year), as (file name, policy).
     annual: Vec<(String, Policy)>,
 }
 
-bin_struct! {
-    City { file, id, region, policy }
+impl Bin for City {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.file.put(out);
+        self.id.put(out);
+        self.region.put(out);
+        self.policy.put(out);
+    }
+    fn get(r: &mut Reader) -> Self {
+        let (file, id, region) = (Bin::get(r), Bin::get(r), Bin::get(r));
+        let policy: Policy = Bin::get(r);
+        City {
+            file,
+            id,
+            region,
+            form: Form::of(&policy),
+            policy,
+        }
+    }
 }
 
 impl Bin for Scheme {
@@ -49,9 +70,12 @@ impl Bin for Scheme {
         self.annual.put(out);
     }
     fn get(r: &mut Reader) -> Self {
+        let file = Bin::get(r);
+        let policy: Policy = Bin::get(r);
         Scheme {
-            file: Bin::get(r),
-            policy: Bin::get(r),
+            file,
+            form: Form::of(&policy),
+            policy,
             #[cfg(feature = "loader")]
             raw: None,
             cities: Bin::get(r),
@@ -236,6 +260,7 @@ impl Engine {
         } else {
             Staged::Framework(Box::new(Scheme {
                 file: file.to_string(),
+                form: Form::of(&p),
                 policy: p,
                 raw: Some(raw),
                 cities: Vec::new(),
@@ -371,6 +396,7 @@ impl Engine {
             file: file.to_string(),
             id: city.meta.id.clone(),
             region: city.region.clone(),
+            form: Form::of(&merged),
             policy: merged,
         };
         Ok((out, Staged::City(si, Box::new(c))))
@@ -478,25 +504,26 @@ impl Engine {
     /// Resolves and checks a person: known ids, statuses that apply to the category.
     pub(crate) fn who<'a>(&'a self, p: &'a PersonInput) -> Result<Who<'a>, Error> {
         let s = self.scheme(&p.scheme)?;
-        let (policy, region) = if let Some(r) = s.policy.regions.iter().find(|r| r.id == p.region) {
-            (&s.policy, r)
-        } else if let Some(c) = s.cities.iter().find(|c| c.region.id == p.region) {
-            (&c.policy, &c.region)
-        } else {
-            let mut known: Vec<&str> = s.policy.regions.iter().map(|r| r.id.as_str()).collect();
-            known.extend(s.cities.iter().map(|c| c.region.id.as_str()));
-            return Err(Error::unknown(
-                "地区",
-                "region",
-                "person.region",
-                &p.region,
-                &known,
-            ));
-        };
-        let category = policy
+        let (policy, form, region) =
+            if let Some(r) = s.policy.regions.iter().find(|r| r.id == p.region) {
+                (&s.policy, &s.form, r)
+            } else if let Some(c) = s.cities.iter().find(|c| c.region.id == p.region) {
+                (&c.policy, &c.form, &c.region)
+            } else {
+                let mut known: Vec<&str> = s.policy.regions.iter().map(|r| r.id.as_str()).collect();
+                known.extend(s.cities.iter().map(|c| c.region.id.as_str()));
+                return Err(Error::unknown(
+                    "地区",
+                    "region",
+                    "person.region",
+                    &p.region,
+                    &known,
+                ));
+            };
+        let cat = policy
             .categories
             .iter()
-            .find(|c| c.id == p.category)
+            .position(|c| c.id == p.category)
             .ok_or_else(|| {
                 let known: Vec<&str> = policy.categories.iter().map(|c| c.id.as_str()).collect();
                 Error::unknown(
@@ -507,6 +534,7 @@ impl Engine {
                     &known,
                 )
             })?;
+        let category = &policy.categories[cat];
         if p.statuses.len() > MAX_STATUSES {
             return Err(Error::new(
                 ErrorKind::InvalidInput,
@@ -554,9 +582,11 @@ impl Engine {
         let layer = policy.meta.layer.as_ref().and_then(|l| self.layer(&l.id));
         Ok(Who {
             policy,
+            form,
             region,
             layer,
             category,
+            cat,
             statuses,
         })
     }
@@ -771,7 +801,7 @@ impl Engine {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
         let claims = std::slice::from_ref(&r.claim);
-        let mut out = crate::claim::year(
+        let (mut out, basics) = crate::claim::year(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
@@ -780,7 +810,7 @@ impl Engine {
         )
         .map_err(Error::as_single_claim)?;
         let rules = self.layer_rules(&r.person, &who);
-        crate::layers::apply_claims(&rules, who.policy, &mut out, r.explain);
+        crate::layers::apply_claims(&rules, who.policy, &mut out, &basics, r.explain);
         let mut c = out.claims.remove(0);
         c.notices.extend(out.notices);
         c.notices.extend(stale_benefits(who.policy, claims));
@@ -790,7 +820,7 @@ impl Engine {
     pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let mut out = crate::claim::year(
+        let (mut out, basics) = crate::claim::year(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
@@ -798,7 +828,7 @@ impl Engine {
             r.explain,
         )?;
         let rules = self.layer_rules(&r.person, &who);
-        crate::layers::apply_claims(&rules, who.policy, &mut out, r.explain);
+        crate::layers::apply_claims(&rules, who.policy, &mut out, &basics, r.explain);
         out.notices.extend(stale_benefits(who.policy, &r.claims));
         Ok(out)
     }
@@ -809,16 +839,14 @@ impl Engine {
     pub fn claim_figures(&self, r: &ClaimRequest) -> Result<ClaimFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let mut f = crate::claim::claim_figures(
+        let (mut f, basic) = crate::claim::claim_figures(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
             &r.claim,
         )?;
         let rules = self.layer_rules(&r.person, &who);
-        if let Some(bills) = bills(&who, r.paid_on.as_deref(), &[&r.claim.date]) {
-            crate::layers::apply_figures(&rules, &bills, std::slice::from_mut(&mut f));
-        }
+        crate::layers::apply_figures(&rules, &[basic], std::slice::from_mut(&mut f));
         Ok(f)
     }
 
@@ -826,24 +854,17 @@ impl Engine {
     pub fn year_figures(&self, r: &YearRequest) -> Result<YearFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let mut y = crate::claim::year_figures(
+        let (mut y, basics) = crate::claim::year_figures(
             &who,
             r.paid_on.as_deref(),
             r.renewed_without_break,
             &r.claims,
         )?;
         let rules = self.layer_rules(&r.person, &who);
-        let dates: Vec<&str> = y
-            .order
-            .iter()
-            .filter_map(|i| r.claims.get(*i).map(|c| c.date.as_str()))
-            .collect();
-        if let Some(bills) = bills(&who, r.paid_on.as_deref(), &dates) {
-            let (h, a) = crate::layers::apply_figures(&rules, &bills, &mut y.claims);
-            if !rules.is_empty() {
-                crate::layers::totals_with(&mut y.totals, h, a);
-                y.assumed |= y.claims.iter().any(|c| c.assumed);
-            }
+        let (h, a) = crate::layers::apply_figures(&rules, &basics, &mut y.claims);
+        if !rules.is_empty() {
+            crate::layers::totals_with(&mut y.totals, h, a);
+            y.assumed |= y.claims.iter().any(|c| c.assumed);
         }
         Ok(y)
     }
@@ -852,11 +873,9 @@ impl Engine {
     pub fn curve(&self, r: &CurveRequest) -> Result<CurveResult, Error> {
         let who = self.who(&r.person)?;
         require_eligible(&who)?;
-        let mut c = crate::claim::curve(&who, r)?;
+        let (mut c, bill) = crate::claim::curve(&who, r)?;
         let rules = self.layer_rules(&r.person, &who);
-        if let Some(b) = bills(&who, r.paid_on.as_deref(), &[&r.claim.date]) {
-            crate::layers::apply_curve(&rules, b[0], &mut c.points);
-        }
+        crate::layers::apply_curve(&rules, bill, &mut c.points);
         Ok(c)
     }
 
@@ -927,34 +946,6 @@ impl Engine {
         }
         v
     }
-}
-
-/// The dates and benefit years of claims in settlement order (the figures-only answers and the
-/// curve lack them); `None` when a date does not parse (the settlement has refused it already).
-fn bills(who: &Who, paid_on: Option<&str>, dates: &[&str]) -> Option<Vec<crate::layers::Bill>> {
-    let dates: Vec<Date> = dates
-        .iter()
-        .map(|d| Date::parse("date", d).ok())
-        .collect::<Option<_>>()?;
-    let anchor = match paid_on.filter(|s| !s.trim().is_empty()) {
-        Some(s) => Date::parse("paid_on", s).ok()?,
-        None => *dates.first()?,
-    };
-    let kind = who
-        .policy
-        .meta
-        .benefit_year
-        .as_ref()
-        .map_or(crate::policy::model::BenefitYearKind::Natural, |b| b.kind);
-    Some(
-        dates
-            .into_iter()
-            .map(|d| crate::layers::Bill {
-                date: d,
-                year: crate::claim::benefit_year(kind, anchor, d),
-            })
-            .collect(),
-    )
 }
 
 /// A banner when a claim is dated after the year the benefit figures rest on.

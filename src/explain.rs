@@ -1,6 +1,7 @@
 //! Building explanation steps and figure records, and picking a figure's value for the assumed
 //! answer or for the ends of its permitted range.
 
+use core::fmt;
 use rust_decimal::Decimal;
 
 use crate::api::{FigureOut, NoticeOut, Range, Step};
@@ -58,9 +59,56 @@ pub enum Show {
     Months,
 }
 
+/// An amount as a resident reads it, `¥1,234.56` — what [`Money::yuan_text`] gives, written
+/// straight into the formatter (the explanation writes dozens per claim; `yuan_text` allocates
+/// three strings each). Tested equal to `yuan_text` below.
+#[derive(Clone, Copy)]
+pub struct Yuan(pub Money);
+
+impl fmt::Display for Yuan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0.decimal();
+        let fen = match d.scale() {
+            0 => d.mantissa().checked_mul(100),
+            1 => d.mantissa().checked_mul(10),
+            2 => Some(d.mantissa()),
+            _ => None,
+        };
+        let Some(u) = fen.and_then(|m| u64::try_from(m.unsigned_abs()).ok()) else {
+            return f.write_str(&self.0.yuan_text());
+        };
+        // written backwards: two decimals, then digits grouped by three, then ¥ and the sign
+        let mut buf = [0u8; 40];
+        let mut i = buf.len() - 3;
+        buf[i..].copy_from_slice(&[b'.', b'0' + (u % 100 / 10) as u8, b'0' + (u % 10) as u8]);
+        let mut int = u / 100;
+        let mut n = 0;
+        loop {
+            if n > 0 && n % 3 == 0 {
+                i -= 1;
+                buf[i] = b',';
+            }
+            i -= 1;
+            buf[i] = b'0' + (int % 10) as u8;
+            int /= 10;
+            n += 1;
+            if int == 0 {
+                break;
+            }
+        }
+        i -= 2;
+        buf[i..i + 2].copy_from_slice("¥".as_bytes());
+        if d.is_sign_negative() && u != 0 {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        f.write_str(core::str::from_utf8(&buf[i..]).map_err(|_| fmt::Error)?)
+    }
+}
+
 pub fn show(d: Decimal, how: Show) -> String {
     match how {
-        Show::Yuan => Money::from_decimal(d).yuan_text(),
+        Show::Yuan => Yuan(Money::from_decimal(d)).to_string(),
         Show::Percent => Rate::from_decimal(d).percent_text(),
         Show::Months => format!("{}", d.normalize()),
     }
@@ -205,5 +253,38 @@ pub fn range_of(values: &[Money]) -> Range {
     Range {
         low: lo.plain(),
         high: hi.plain(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yuan_writes_what_yuan_text_gives() {
+        let cases = [
+            "0",
+            "0.5",
+            "1",
+            "12.3",
+            "999.99",
+            "1000",
+            "1234.56",
+            "100000000",
+            "123456789.01",
+            "-0.01",
+            "-1234.5",
+            "-1000000",
+        ];
+        for c in cases {
+            let m = Money::from_decimal(c.parse().unwrap());
+            assert_eq!(Yuan(m).to_string(), m.yuan_text(), "{c}");
+        }
+        for fen in (0..2_000_000i64).step_by(997) {
+            let m = Money::from_decimal(Decimal::new(fen, 2));
+            assert_eq!(Yuan(m).to_string(), m.yuan_text(), "{fen}");
+            let m = Money::from_decimal(Decimal::new(fen * 1_000, 1));
+            assert_eq!(Yuan(m).to_string(), m.yuan_text(), "{fen}");
+        }
     }
 }

@@ -1,38 +1,58 @@
-//! After the basic fund (统筹基金): 城乡居民大病保险 (`hifmi_pay`) and 医疗救助 (`maf_pay`).
+//! After the basic fund (统筹基金): the payment layers, each a stage a claim goes through in turn —
+//! 城乡居民大病保险 (`hifmi_pay`, `critical.rs`) and 医疗救助 (`maf_pay`, `assistance.rs`).
 //!
-//! The layers are dated rules of a scheme's annual files (`[[critical]]`, `[[assistance]]`).
-//! 大病保险 pays on the benefit year's cumulative policy-scope cost left to the resident after the
-//! basic fund — deductible part, coinsurance and cost above the basic limit; never the
-//! out-of-scope part, never a claim in a waiting period — above a threshold, band by band, up to a
-//! maximum payment. A claim's payment is the layer's payment on the cumulative amount after it
-//! less that before it, so a year's claims add up to the year's payment exactly. 医疗救助 pays a
-//! ratio of the policy-scope cost still left after 大病保险, up to a yearly cap, for residents with
-//! one of its statuses. This module is the arithmetic; `layers/steps.rs` explains it and
-//! `layers/apply.rs` puts it into the engine's answers.
+//! The layers are dated rules of a scheme's annual files (`[[critical]]`, `[[assistance]]`). Each
+//! stage settles a year's claims in order on what the basic fund and the stages before it left to
+//! the resident in policy scope (deductible part, coinsurance and cost above the basic limit;
+//! never the out-of-scope part, never a claim in a waiting period), keeping its own accumulators
+//! per benefit year. 大病保险 pays above a threshold, band by band, up to a maximum payment, on the
+//! benefit year's cumulative base: a claim's payment is the layer's payment on the cumulative base
+//! after it less that before it, so a year's claims add up to the year's payment exactly. 医疗救助
+//! pays a ratio of what 大病保险 left, up to a yearly cap, for residents with one of its statuses.
+//!
+//! A stage is a [`Stage`]: its arithmetic (`settle`) apart from its explanation (`steps`,
+//! `assumptions`, `notices`, `year`). Adding a layer is a new module implementing it, its rules
+//! in [`Rules`], and its entry in [`STAGES`]; `apply.rs` puts the pipeline into the answers.
 
 mod apply;
+mod assistance;
+mod critical;
 mod steps;
 
 pub(crate) use apply::{apply_claims, apply_curve, apply_figures, totals_with, Bill};
 
+use crate::api::{FigureOut, LayerYear, NoticeOut, Step};
 use crate::date::Date;
-use crate::explain::{money, rate, val, Fav, Pick};
+use crate::explain::Pick;
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
-use rust_decimal::Decimal;
+
+/// A rule's period, its dates read once: in force from `from` (a date that does not read is
+/// never in force) to `to` (open when absent or unreadable).
+#[derive(Clone, Copy, Debug)]
+struct Period {
+    from: Option<Date>,
+    to: Option<Date>,
+}
+
+impl Period {
+    fn of(from: &str, to: &Option<String>) -> Period {
+        Period {
+            from: Date::parse("from", from).ok(),
+            to: to.as_deref().and_then(|t| Date::parse("to", t).ok()),
+        }
+    }
+    fn holds(&self, d: Date) -> bool {
+        self.from.is_some_and(|f| f <= d) && self.to.is_none_or(|t| d <= t)
+    }
+}
 
 /// The layer rules that may apply to a person: from the annual files of the scheme for the
 /// person's region, with the person's statuses.
 pub(crate) struct Rules<'a> {
-    pub crit: Vec<(&'a Policy, &'a Critical)>,
-    pub asst: Vec<(&'a Policy, &'a Assistance)>,
-    pub statuses: Vec<&'a str>,
-}
-
-fn in_period(from: &str, to: &Option<String>, d: Date) -> bool {
-    let from = Date::parse("from", from).ok();
-    let to = to.as_deref().and_then(|t| Date::parse("to", t).ok());
-    from.is_some_and(|f| f <= d) && to.is_none_or(|t| d <= t)
+    crit: Vec<(&'a Policy, &'a Critical, Period)>,
+    asst: Vec<(&'a Policy, &'a Assistance, Period)>,
+    statuses: Vec<&'a str>,
 }
 
 impl<'a> Rules<'a> {
@@ -43,8 +63,16 @@ impl<'a> Rules<'a> {
             statuses,
         };
         for p in files {
-            r.crit.extend(p.critical.iter().map(|c| (p, c)));
-            r.asst.extend(p.assistance.iter().map(|a| (p, a)));
+            r.crit.extend(
+                p.critical
+                    .iter()
+                    .map(|c| (p, c, Period::of(&c.from, &c.to))),
+            );
+            r.asst.extend(
+                p.assistance
+                    .iter()
+                    .map(|a| (p, a, Period::of(&a.from, &a.to))),
+            );
         }
         r
     }
@@ -55,26 +83,26 @@ impl<'a> Rules<'a> {
         list.iter().any(|s| self.statuses.contains(&s.as_str()))
     }
     /// The 大病保险 rule in force on a date.
-    pub fn critical_at(&self, d: Date) -> Option<(&'a Policy, &'a Critical)> {
+    fn critical_at(&self, d: Date) -> Option<(&'a Policy, &'a Critical)> {
         self.crit
             .iter()
-            .find(|(_, c)| in_period(&c.from, &c.to, d))
-            .copied()
+            .find(|(_, _, p)| p.holds(d))
+            .map(|&(p, c, _)| (p, c))
     }
     /// The 医疗救助 rule in force on a date, if the person has one of its statuses.
-    pub fn assistance_at(&self, d: Date) -> Option<(&'a Policy, &'a Assistance)> {
+    fn assistance_at(&self, d: Date) -> Option<(&'a Policy, &'a Assistance)> {
         self.asst
             .iter()
-            .find(|(_, a)| in_period(&a.from, &a.to, d) && self.has_any(&a.statuses_any))
-            .copied()
+            .find(|(_, a, p)| p.holds(d) && self.has_any(&a.statuses_any))
+            .map(|&(p, a, _)| (p, a))
     }
     /// The hardship adjustment of a 大病保险 rule that applies to the person.
-    pub fn hardship(&self, c: &'a Critical) -> Option<&'a CriticalHardship> {
+    fn hardship(&self, c: &'a Critical) -> Option<&'a CriticalHardship> {
         c.hardship.iter().find(|h| self.has_any(&h.statuses_any))
     }
 }
 
-/// One band as settled: from, upper edge (none: to the maximum), ratio after hardship points.
+/// One band as settled: from, upper edge (none: to the maximum), ratio.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct BandAt {
     pub from: Money,
@@ -82,177 +110,175 @@ pub(crate) struct BandAt {
     pub ratio: Rate,
 }
 
-/// A 大病保险 rule's figures under one pick, for one person.
+/// A layer rule's figures under one pick, for one person: the threshold, the bands, the maximum
+/// payment (医疗救助: threshold zero, one band at its ratio, its cap).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct CritAt {
+pub(crate) struct At {
     pub threshold: Money,
     pub bands: Vec<BandAt>,
     pub maximum: Money,
 }
 
-/// The rule's figures: the threshold (times the hardship factor), each band's edges and ratio
-/// (plus the hardship points, at most 100 %), the maximum. `extra` raises the maximum (the
-/// continuity incentives), as a share of it.
-pub(crate) fn crit_at(
-    c: &Critical,
-    h: Option<&CriticalHardship>,
-    pick: Pick,
-    extra: Decimal,
-) -> CritAt {
-    let mut threshold = money(&c.threshold, pick, Fav::Low);
-    let mut points = Decimal::ZERO;
-    if let Some(h) = h {
-        threshold = threshold.times(rate(&h.threshold_factor, pick, Fav::Low));
-        points = val(&h.points, pick, Fav::High);
-    }
-    let mut from = threshold;
-    let bands = c
-        .bands
-        .iter()
-        .map(|b| {
-            let upto = b.upto.as_ref().map(|u| money(u, pick, Fav::Low));
-            let r = (val(&b.ratio, pick, Fav::High) + points).min(Decimal::ONE);
-            let band = BandAt {
-                from,
-                upto,
-                ratio: Rate::from_decimal(r),
-            };
-            if let Some(u) = upto {
-                from = from.max(u);
-            }
-            band
-        })
-        .collect();
-    let base = money(&c.maximum, pick, Fav::High);
-    CritAt {
-        threshold,
-        bands,
-        maximum: base + base.times(Rate::from_decimal(extra.min(Decimal::ONE))),
-    }
-}
-
-/// The cost of `cum` inside each band and what the band pays on it (before the maximum).
-pub(crate) fn band_parts(p: &CritAt, cum: Money) -> Vec<(Money, Money)> {
-    p.bands
-        .iter()
-        .map(|b| {
-            let top = b.upto.map_or(cum, |u| cum.min(u));
-            let part = top.sub_floor(b.from);
-            (part, part.times(b.ratio))
-        })
-        .collect()
-}
-
-/// What 大病保险 pays on a cumulative base: the bands' payments, capped at the maximum.
-pub(crate) fn critical_pay(p: &CritAt, cum: Money) -> Money {
-    let s: Money = band_parts(p, cum).iter().map(|x| x.1).sum();
-    s.min(p.maximum)
-}
-
 /// One claim as the layers see it: its date, its benefit year, its base (policy-scope cost left
-/// to the resident after the basic fund).
+/// to the resident after the basic fund), and what the stages before this one paid on it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Line {
     pub date: Date,
     pub year: (Date, Date),
     pub base: Money,
+    pub earlier: Money,
 }
 
-/// One claim's layers: payments, the cumulative base before and after it, the rules used.
+impl Line {
+    pub fn new(date: Date, year: (Date, Date), base: Money) -> Line {
+        Line {
+            date,
+            year,
+            base,
+            earlier: Money::ZERO,
+        }
+    }
+}
+
+/// One claim as the basic fund (the first stage) settled it, for the stages after it: its line
+/// (date, benefit year, base in the assumed run), the basic fund's payment, the bill, the
+/// resident's part at the low and high ends of the basic settlement's range, and what lies
+/// outside the layers (the out-of-scope and waiting parts).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Basic {
+    pub line: Line,
+    pub hifp: Money,
+    pub total: Money,
+    pub psn_lo: Money,
+    pub psn_hi: Money,
+    pub outside: Money,
+}
+
+/// One claim settled by one stage: what it paid; what it counted on the claim and the year's
+/// count before and after it; its payment on the count before and after (大病保险); the figures
+/// it used (none: no rule of the stage applied).
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Paid {
-    pub hifmi: Money,
-    pub maf: Money,
-    pub cum_before: Money,
-    pub cum_after: Money,
+pub(crate) struct Pay {
+    pub paid: Money,
+    pub base: Money,
+    pub before: Money,
+    pub after: Money,
     pub pay_before: Money,
     pub pay_after: Money,
-    /// What 医疗救助 counted on this claim (base less 大病保险) and had paid before it this year.
-    pub maf_base: Money,
-    pub maf_before: Money,
-    pub crit: Option<CritAt>,
-    pub maf_ratio: Option<Rate>,
-    pub maf_cap: Option<Money>,
+    pub at: Option<At>,
 }
 
-/// One benefit year's accumulators.
+/// One stage over one benefit year: what it counted and paid, the figures last used.
 #[derive(Clone, Debug)]
-pub(crate) struct YearAcc {
+pub(crate) struct YearUse {
     pub year: (Date, Date),
-    pub cum: Money,
-    pub hifmi: Money,
-    pub maf_counted: Money,
-    pub maf: Money,
-    pub crit: Option<CritAt>,
-    pub maf_cap: Option<Money>,
+    pub counted: Money,
+    pub paid: Money,
+    pub at: Option<At>,
 }
 
-/// Settles the layers of claims in settlement order under one pick; `extra` raises the
-/// 大病保险 maximum (incentives). Returns each claim's layers and each benefit year's totals.
-pub(crate) fn settle(
-    rules: &Rules,
-    lines: &[Line],
-    pick: Pick,
-    extra: Decimal,
-) -> (Vec<Paid>, Vec<YearAcc>) {
-    let mut years: Vec<YearAcc> = Vec::new();
-    let mut out = Vec::with_capacity(lines.len());
-    for l in lines {
+impl YearUse {
+    /// The accumulators of `l`'s benefit year, added in the order the years first appear.
+    fn of<'y>(years: &'y mut Vec<YearUse>, l: &Line) -> &'y mut YearUse {
         let i = match years.iter().position(|y| y.year.0 == l.year.0) {
             Some(i) => i,
             None => {
-                years.push(YearAcc {
+                years.push(YearUse {
                     year: l.year,
-                    cum: Money::ZERO,
-                    hifmi: Money::ZERO,
-                    maf_counted: Money::ZERO,
-                    maf: Money::ZERO,
-                    crit: None,
-                    maf_cap: None,
+                    counted: Money::ZERO,
+                    paid: Money::ZERO,
+                    at: None,
                 });
                 years.len() - 1
             }
         };
-        let acc = &mut years[i];
-        let mut paid = Paid::default();
-        if let Some((_, c)) = rules.critical_at(l.date) {
-            let p = crit_at(c, rules.hardship(c), pick, extra);
-            paid.cum_before = acc.cum;
-            paid.cum_after = acc.cum + l.base;
-            paid.pay_before = critical_pay(&p, paid.cum_before);
-            paid.pay_after = critical_pay(&p, paid.cum_after);
-            paid.hifmi = paid.pay_after.sub_floor(paid.pay_before);
-            acc.cum = paid.cum_after;
-            acc.hifmi = acc.hifmi + paid.hifmi;
-            acc.crit = Some(p.clone());
-            paid.crit = Some(p);
-        }
-        if let Some((_, a)) = rules.assistance_at(l.date) {
-            let ratio = rate(&a.ratio, pick, Fav::High);
-            let cap = money(&a.cap, pick, Fav::High);
-            paid.maf_base = l.base.sub_floor(paid.hifmi);
-            paid.maf_before = acc.maf;
-            paid.maf = paid.maf_base.times(ratio).min(cap.sub_floor(acc.maf));
-            acc.maf_counted = acc.maf_counted + paid.maf_base;
-            acc.maf = acc.maf + paid.maf;
-            acc.maf_cap = Some(cap);
-            paid.maf_ratio = Some(ratio);
-            paid.maf_cap = Some(cap);
-        }
-        out.push(paid);
+        &mut years[i]
     }
-    (out, years)
+}
+
+/// The payment field of the answers a stage fills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Field {
+    Hifmi,
+    Maf,
+}
+
+/// A payment layer after the basic fund.
+pub(crate) trait Stage: Sync {
+    fn field(&self) -> Field;
+    /// The document of the stage's rule in force on a date, if any.
+    fn doc<'r>(&self, rules: &Rules<'r>, d: Date) -> Option<&'r str>;
+    /// Whether one of the local figures (with a range) of the rule in force on a date enters.
+    fn varies(&self, rules: &Rules, d: Date) -> bool;
+    /// The framework's notices the rule in force on a date answers.
+    fn replaces<'r>(&self, rules: &Rules<'r>, d: Date) -> &'r [String];
+    /// Settles claims in settlement order under one pick: each claim's payment and each benefit
+    /// year's use. A line's base for this stage is its base less what earlier stages paid.
+    fn settle(&self, rules: &Rules, lines: &[Line], pick: Pick) -> (Vec<Pay>, Vec<YearUse>);
+    /// The steps explaining a claim's payment.
+    fn steps(&self, rules: &Rules, l: &Line, p: &Pay, out: &mut Vec<Step>);
+    /// The local figures of the rule in force on a date, for a claim's `assumptions`.
+    fn assumptions(&self, rules: &Rules, d: Date, out: &mut Vec<FigureOut>);
+    /// A year's notices about the stage.
+    fn notices(&self, rules: &Rules, lines: &[Line], out: &mut Vec<NoticeOut>);
+    /// The stage's use over one benefit year, when its rule applied in it.
+    fn year(&self, rules: &Rules, lines: &[Line], y: &YearUse) -> Option<LayerYear>;
+}
+
+/// The stages after the basic fund, in the order a claim goes through them.
+pub(crate) const STAGES: [&dyn Stage; 2] = [&critical::Critical, &assistance::Assistance];
+
+/// Every stage's settlement of a year's claims under one pick.
+pub(crate) struct Settled {
+    /// By stage (as [`STAGES`]): each claim's payment, and the line the stage settled it on.
+    pub pays: Vec<Vec<(Line, Pay)>>,
+    /// By stage: each benefit year's use.
+    pub years: Vec<Vec<YearUse>>,
+}
+
+impl Settled {
+    /// What the stages filling `field` paid on claim `j`.
+    pub fn paid(&self, field: Field, j: usize) -> Money {
+        STAGES
+            .iter()
+            .zip(&self.pays)
+            .filter(|(s, _)| s.field() == field)
+            .filter_map(|(_, p)| p.get(j))
+            .map(|(_, p)| p.paid)
+            .sum()
+    }
+    /// Whether a rule of some stage applied to some claim.
+    pub fn applied(&self) -> bool {
+        self.pays
+            .iter()
+            .any(|v| v.iter().any(|(_, p)| p.at.is_some()))
+    }
+}
+
+/// Runs claims through the stages in order under one pick.
+pub(crate) fn settle(rules: &Rules, lines: &[Line], pick: Pick) -> Settled {
+    let mut ls = lines.to_vec();
+    let mut out = Settled {
+        pays: Vec::with_capacity(STAGES.len()),
+        years: Vec::with_capacity(STAGES.len()),
+    };
+    for st in STAGES {
+        let (pays, years) = st.settle(rules, &ls, pick);
+        let mut with = Vec::with_capacity(pays.len());
+        for (l, p) in ls.iter_mut().zip(pays) {
+            let paid = p.paid;
+            with.push((*l, p));
+            l.earlier = l.earlier + paid;
+        }
+        out.pays.push(with);
+        out.years.push(years);
+    }
+    out
 }
 
 /// Whether a local figure of the layers (one with a range) enters for these lines.
 pub(crate) fn varies(rules: &Rules, lines: &[Line]) -> bool {
-    lines.iter().any(|l| {
-        rules.critical_at(l.date).is_some_and(|(_, c)| {
-            c.threshold.basis.is_local()
-                || c.maximum.basis.is_local()
-                || c.bands.iter().any(|b| b.ratio.basis.is_local())
-        }) || rules
-            .assistance_at(l.date)
-            .is_some_and(|(_, a)| a.ratio.basis.is_local() || a.cap.basis.is_local())
-    })
+    lines
+        .iter()
+        .any(|l| STAGES.iter().any(|s| s.varies(rules, l.date)))
 }

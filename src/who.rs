@@ -1,6 +1,7 @@
 //! A person resolved against a scheme, and the limits on a request: what the premium, claim
 //! and layer modules take from the engine, kept apart so that none of them imports the engine.
 
+use crate::claim::form::Form;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::policy::model::*;
@@ -12,9 +13,13 @@ pub const MAX_CLAIMS: usize = 400;
 /// A person resolved against a scheme: the policy in force for their region, and their labels.
 pub(crate) struct Who<'a> {
     pub policy: &'a Policy,
+    /// The policy's benefits resolved for settling claims (built when the policy was loaded).
+    pub form: &'a Form,
     pub region: &'a Region,
     pub layer: Option<&'a Policy>,
     pub category: &'a Label,
+    /// The category's index among the policy's categories.
+    pub cat: usize,
     pub statuses: Vec<&'a Status>,
 }
 

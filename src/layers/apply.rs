@@ -7,7 +7,7 @@
 //! the layers' own local figures at the same end (threshold low and ratio, cap high for the low
 //! end). The resident's part after the layers rises with the base, so the ends stay ends.
 
-use super::{settle, steps, varies, Line, Paid, Rules, YearAcc};
+use super::{settle, steps, varies, Basic, Field, Line, Rules, Settled, STAGES};
 use crate::api::*;
 use crate::date::Date;
 use crate::explain::{range_of, Pick};
@@ -15,7 +15,7 @@ use crate::money::Money;
 use crate::policy::model::Policy;
 use rust_decimal::Decimal;
 
-/// A result's amount back as money: the results hold plain decimals (`1234.50`, whole fen; a
+/// A year total back as money: the totals hold plain decimals (`1234.50`, whole fen; a
 /// year's totals may exceed the input ceiling, so this is not [`Money::parse`], and not
 /// `Decimal`'s `FromStr`, which brings scientific notation into the wasm).
 fn m(s: &str) -> Money {
@@ -37,131 +37,119 @@ pub(crate) struct Bill {
     pub year: (Date, Date),
 }
 
-fn date(s: &str) -> Option<Date> {
-    Date::parse("", s).ok()
-}
-
-/// The layers' base of a claim: policy-scope cost left to the resident after the basic fund.
-fn base(dedc: &str, coins: &str, above: &str) -> Money {
-    m(dedc) + m(coins) + m(above)
-}
-
 /// A year's claims (or one claim's) with the layers: each claim's hifmi_pay and maf_pay, fund and
 /// resident totals, ranges, steps, the year's totals and ranges, notices, and the layers' use by
 /// benefit year. `framework` holds the notices a rule replaces.
-pub(crate) fn apply_claims(rules: &Rules, framework: &Policy, out: &mut YearResult, explain: bool) {
-    if rules.is_empty() {
+pub(crate) fn apply_claims(
+    rules: &Rules,
+    framework: &Policy,
+    out: &mut YearResult,
+    basics: &[Basic],
+    explain: bool,
+) {
+    if rules.is_empty() || basics.len() != out.claims.len() {
         return;
     }
-    let mut lines = Vec::with_capacity(out.claims.len());
-    for c in &out.claims {
-        let (Some(d), Some(s), Some(e)) = (
-            date(&c.date),
-            date(&c.benefit_year_start),
-            date(&c.benefit_year_end),
-        ) else {
-            return;
-        };
-        lines.push(Line {
-            date: d,
-            year: (s, e),
-            base: base(&c.act_pay_dedc, &c.coinsurance_amt, &c.above_limit_amt),
-        });
-    }
-    let (paid, years) = settle(rules, &lines, Pick::Assumed, Decimal::ZERO);
-    if paid
-        .iter()
-        .all(|p| p.crit.is_none() && p.maf_ratio.is_none())
-    {
+    let lines: Vec<Line> = basics.iter().map(|b| b.line).collect();
+    let run = settle(rules, &lines, Pick::Assumed);
+    if !run.applied() {
         return;
     }
     // the ends: the basic settlement's low/high resident share, less what is outside the layers
     let end_lines = |hi: bool| -> Vec<Line> {
-        out.claims
+        basics
             .iter()
-            .zip(&lines)
-            .map(|(c, l)| {
-                let psn = m(if hi {
-                    &c.ranges.psn_part_amt.high
-                } else {
-                    &c.ranges.psn_part_amt.low
-                });
-                let outside = m(&c.fulamt_ownpay_amt) + m(&c.waiting_amt);
-                Line {
-                    base: psn.sub_floor(outside),
-                    ..*l
-                }
+            .map(|b| Line {
+                base: if hi { b.psn_hi } else { b.psn_lo }.sub_floor(b.outside),
+                ..b.line
             })
             .collect()
     };
-    let ends = if varies(rules, &lines)
-        || out
-            .claims
-            .iter()
-            .any(|c| c.ranges.psn_part_amt.low != c.ranges.psn_part_amt.high)
-    {
+    let ends = if varies(rules, &lines) || basics.iter().any(|b| b.psn_lo != b.psn_hi) {
         Some((
-            settle(rules, &end_lines(false), Pick::Best, Decimal::ZERO).0,
-            settle(rules, &end_lines(true), Pick::Worst, Decimal::ZERO).0,
+            settle(rules, &end_lines(false), Pick::Best),
+            settle(rules, &end_lines(true), Pick::Worst),
         ))
     } else {
         None
     };
-    let mut sums = [Money::ZERO; 6];
-    for (j, c) in out.claims.iter_mut().enumerate() {
-        let p = &paid[j];
-        let (lo, hi) = match &ends {
-            Some((b, w)) => (&b[j], &w[j]),
-            None => (p, p),
-        };
-        fill(c, p, lo, hi);
-        sums[0] = sums[0] + p.hifmi;
-        sums[1] = sums[1] + p.maf;
-        sums[2] = sums[2] + lo.hifmi;
-        sums[3] = sums[3] + lo.maf;
-        sums[4] = sums[4] + hi.hifmi;
-        sums[5] = sums[5] + hi.maf;
+    let runs: [&Settled; 3] = match &ends {
+        Some((b, w)) => [&run, b, w],
+        None => [&run, &run, &run],
+    };
+    // by run (assumed, low end, high end): hifmi and maf summed over the claims
+    let mut sums = [(Money::ZERO, Money::ZERO); 3];
+    for (j, (c, b)) in out.claims.iter_mut().zip(basics).enumerate() {
+        let paid = runs.map(|r| (r.paid(Field::Hifmi, j), r.paid(Field::Maf, j)));
+        fill(c, b, paid);
+        for (s, p) in sums.iter_mut().zip(paid) {
+            *s = (s.0 + p.0, s.1 + p.1);
+        }
         if explain {
-            c.steps.extend(steps::claim_steps(
-                rules,
-                &lines[j],
-                p,
-                &m(&c.hifp_pay),
-                &m(&c.medfee_sumamt),
-            ));
-            steps::assumptions(rules, &lines[j], &mut c.assumptions);
+            explain_claim(rules, &run, b, j, c);
         }
     }
     let t = &mut out.totals;
-    t.hifmi_pay = sums[0].plain();
-    t.maf_pay = sums[1].plain();
-    let fund = m(&t.hifp_pay) + sums[0] + sums[1];
-    t.fund_pay_sumamt = fund.plain();
-    t.psn_part_amt = m(&t.medfee_sumamt).sub_floor(fund).plain();
+    totals_with(t, sums[0].0, sums[0].1);
     let r = &mut out.ranges;
-    r.hifmi_pay = range_of(&[sums[0], sums[2], sums[4]]);
-    r.maf_pay = range_of(&[sums[1], sums[3], sums[5]]);
-    let lo = m(&r.psn_part_amt.low).sub_floor(sums[2] + sums[3]);
-    let hi = m(&r.psn_part_amt.high).sub_floor(sums[4] + sums[5]);
+    r.hifmi_pay = range_of(&sums.map(|s| s.0));
+    r.maf_pay = range_of(&sums.map(|s| s.1));
+    let lo = m(&r.psn_part_amt.low).sub_floor(sums[1].0 + sums[1].1);
+    let hi = m(&r.psn_part_amt.high).sub_floor(sums[2].0 + sums[2].1);
     r.psn_part_amt = range_of(&[m(&t.psn_part_amt), lo, hi]);
     replace_notices(rules, framework, &lines, &mut out.notices);
-    out.notices.extend(steps::year_notices(rules, &lines));
-    out.layers = layer_years(rules, &lines, &years);
+    for st in STAGES {
+        st.notices(rules, &lines, &mut out.notices);
+    }
+    out.layers = layer_years(rules, &lines, &run);
 }
 
-/// One claim's layer figures and ranges.
-fn fill(c: &mut ClaimResult, p: &Paid, lo: &Paid, hi: &Paid) {
-    c.hifmi_pay = p.hifmi.plain();
-    c.maf_pay = p.maf.plain();
-    let fund = m(&c.hifp_pay) + p.hifmi + p.maf;
+/// One claim's layer steps (each stage's, then the sum) and the layers' local figures.
+fn explain_claim(rules: &Rules, run: &Settled, b: &Basic, j: usize, c: &mut ClaimResult) {
+    let l = &b.line;
+    for (st, pays) in STAGES.iter().zip(&run.pays) {
+        if let Some((line, p)) = pays.get(j) {
+            st.steps(rules, line, p, &mut c.steps);
+        }
+    }
+    c.steps.push(steps::sum_step(
+        rules,
+        l.date,
+        b.hifp,
+        run.paid(Field::Hifmi, j),
+        run.paid(Field::Maf, j),
+        b.total,
+    ));
+    let mut figs = Vec::new();
+    for st in STAGES {
+        st.assumptions(rules, l.date, &mut figs);
+    }
+    for f in figs {
+        let seen = c
+            .assumptions
+            .iter()
+            .any(|x| x.role == f.role && x.raw == f.raw && x.clause == f.clause);
+        if !seen {
+            c.assumptions.push(f);
+        }
+    }
+}
+
+/// One claim's layer figures and ranges: (hifmi, maf) in the assumed run and at the low and
+/// high ends.
+fn fill(c: &mut ClaimResult, b: &Basic, paid: [(Money, Money); 3]) {
+    let [p, lo, hi] = paid;
+    c.hifmi_pay = p.0.plain();
+    c.maf_pay = p.1.plain();
+    let fund = b.hifp + p.0 + p.1;
     c.fund_pay_sumamt = fund.plain();
-    let psn = m(&c.medfee_sumamt).sub_floor(fund);
+    let psn = b.total.sub_floor(fund);
     c.psn_part_amt = psn.plain();
     let r = &mut c.ranges;
-    r.hifmi_pay = range_of(&[p.hifmi, lo.hifmi, hi.hifmi]);
-    r.maf_pay = range_of(&[p.maf, lo.maf, hi.maf]);
-    let low = m(&r.psn_part_amt.low).sub_floor(lo.hifmi + lo.maf);
-    let high = m(&r.psn_part_amt.high).sub_floor(hi.hifmi + hi.maf);
+    r.hifmi_pay = range_of(&[p.0, lo.0, hi.0]);
+    r.maf_pay = range_of(&[p.1, lo.1, hi.1]);
+    let low = b.psn_lo.sub_floor(lo.0 + lo.1);
+    let high = b.psn_hi.sub_floor(hi.0 + hi.1);
     r.psn_part_amt = range_of(&[psn, low, high]);
 }
 
@@ -174,11 +162,8 @@ fn replace_notices(
 ) {
     let mut ids: Vec<&str> = Vec::new();
     for l in lines {
-        if let Some((_, c)) = rules.critical_at(l.date) {
-            ids.extend(c.replaces_notices.iter().map(String::as_str));
-        }
-        if let Some((_, a)) = rules.assistance_at(l.date) {
-            ids.extend(a.replaces_notices.iter().map(String::as_str));
+        for st in STAGES {
+            ids.extend(st.replaces(rules, l.date).iter().map(String::as_str));
         }
     }
     let doc = &framework.meta.doc;
@@ -191,19 +176,14 @@ fn replace_notices(
     notices.retain(|n| !gone.contains(n));
 }
 
-/// Each layer's use per benefit year.
-fn layer_years(rules: &Rules, lines: &[Line], years: &[YearAcc]) -> Vec<LayerYear> {
+/// Each layer's use per benefit year: the years in order, each stage in order.
+fn layer_years(rules: &Rules, lines: &[Line], run: &Settled) -> Vec<LayerYear> {
     let mut v = Vec::new();
-    for y in years {
-        let Some(l) = lines.iter().find(|l| l.year.0 == y.year.0) else {
-            continue;
-        };
-        if let Some(p) = &y.crit {
-            v.push(steps::critical_year(rules, l, y, p));
-        }
-        if y.maf_cap.is_some() {
-            if let Some(ly) = steps::assistance_year(rules, lines, y) {
-                v.push(ly);
+    let n = run.years.first().map_or(0, Vec::len);
+    for i in 0..n {
+        for (st, years) in STAGES.iter().zip(&run.years) {
+            if let Some(y) = years.get(i).filter(|y| y.at.is_some()) {
+                v.extend(st.year(rules, lines, y));
             }
         }
     }
@@ -213,36 +193,29 @@ fn layer_years(rules: &Rules, lines: &[Line], years: &[YearAcc]) -> Vec<LayerYea
 /// The figures-only answers: the same arithmetic as [`apply_claims`] on the assumed run.
 pub(crate) fn apply_figures(
     rules: &Rules,
-    bills: &[Bill],
+    basics: &[Basic],
     figs: &mut [ClaimFigures],
 ) -> (Money, Money) {
-    if rules.is_empty() || bills.len() != figs.len() {
+    if rules.is_empty() || basics.len() != figs.len() {
         return (Money::ZERO, Money::ZERO);
     }
-    let lines: Vec<Line> = bills
-        .iter()
-        .zip(figs.iter())
-        .map(|(b, f)| Line {
-            date: b.date,
-            year: b.year,
-            base: base(&f.act_pay_dedc, &f.coinsurance_amt, &f.above_limit_amt),
-        })
-        .collect();
-    let (paid, _) = settle(rules, &lines, Pick::Assumed, Decimal::ZERO);
+    let lines: Vec<Line> = basics.iter().map(|b| b.line).collect();
+    let run = settle(rules, &lines, Pick::Assumed);
     let (mut h, mut a) = (Money::ZERO, Money::ZERO);
-    for ((f, p), l) in figs.iter_mut().zip(&paid).zip(&lines) {
-        f.hifmi_pay = p.hifmi.plain();
-        f.maf_pay = p.maf.plain();
-        let fund = m(&f.hifp_pay) + p.hifmi + p.maf;
-        f.psn_part_amt = m(&f.medfee_sumamt).sub_floor(fund).plain();
+    for (j, ((f, l), b)) in figs.iter_mut().zip(&lines).zip(basics).enumerate() {
+        let (ph, pm) = (run.paid(Field::Hifmi, j), run.paid(Field::Maf, j));
+        f.hifmi_pay = ph.plain();
+        f.maf_pay = pm.plain();
+        let fund = b.hifp + ph + pm;
+        f.psn_part_amt = b.total.sub_floor(fund).plain();
         f.assumed |= varies(rules, std::slice::from_ref(l));
-        h = h + p.hifmi;
-        a = a + p.maf;
+        h = h + ph;
+        a = a + pm;
     }
     (h, a)
 }
 
-/// Totals of a figures-only year with the layers.
+/// Totals of a year with the layers.
 pub(crate) fn totals_with(t: &mut Totals, hifmi: Money, maf: Money) {
     t.hifmi_pay = hifmi.plain();
     t.maf_pay = maf.plain();
@@ -257,15 +230,11 @@ pub(crate) fn apply_curve(rules: &Rules, bill: Bill, points: &mut [CurvePoint]) 
         return;
     }
     for pt in points {
-        let line = Line {
-            date: bill.date,
-            year: bill.year,
-            base: pt.layer_base,
-        };
-        let (paid, _) = settle(rules, &[line], Pick::Assumed, Decimal::ZERO);
-        let p = &paid[0];
-        pt.hifmi_pay = p.hifmi.plain();
-        pt.maf_pay = p.maf.plain();
-        pt.psn_part_amt = m(&pt.psn_part_amt).sub_floor(p.hifmi + p.maf).plain();
+        let line = Line::new(bill.date, bill.year, pt.layer_base);
+        let run = settle(rules, &[line], Pick::Assumed);
+        let (h, a) = (run.paid(Field::Hifmi, 0), run.paid(Field::Maf, 0));
+        pt.hifmi_pay = h.plain();
+        pt.maf_pay = a.plain();
+        pt.psn_part_amt = m(&pt.psn_part_amt).sub_floor(h + a).plain();
     }
 }

@@ -247,7 +247,6 @@ macro_rules! bin_struct {
         }
     )*};
 }
-pub(crate) use bin_struct;
 
 /// Unit enums as their variant's position in the list.
 macro_rules! bin_enum {
