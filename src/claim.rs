@@ -16,12 +16,12 @@
 //! figure at the end of its range best and worst for the resident; the ranges are the span.
 //!
 //! The basic fund is the first stage a claim goes through (the layers in `crate::layers` follow),
-//! in phases kept apart: `form` (the policy resolved once, at load), `parse` (claims read and
+//! in phases kept apart: `crate::form` (the policy resolved once, at load; its own module, which
+//! `who` holds, so no module imports claim back), `parse` (claims read and
 //! checked), `basic` (the pure settlement: figures and, when asked, a typed `trace`), `render`
 //! (the trace into the bilingual steps). This module runs the picks and assembles the answers.
 
 mod basic;
-pub(crate) mod form;
 mod parse;
 mod render;
 mod trace;

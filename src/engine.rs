@@ -2,10 +2,10 @@
 //! year, compare, policy loading). Everything here is pure: callers hand in text and requests.
 
 use crate::api::*;
-use crate::claim::form::Form;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain;
+use crate::form::Form;
 #[cfg(feature = "loader")]
 use crate::policy::load::{kind_id, merge_city, parse, CityFile, Parsed};
 use crate::policy::model::*;

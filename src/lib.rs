@@ -18,6 +18,7 @@ pub mod policy;
 mod claim;
 mod continuity;
 mod explain;
+mod form;
 mod layers;
 mod premium;
 mod timeline;

@@ -1,9 +1,9 @@
 //! A person resolved against a scheme, and the limits on a request: what the premium, claim
 //! and layer modules take from the engine, kept apart so that none of them imports the engine.
 
-use crate::claim::form::Form;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
+use crate::form::Form;
 use crate::policy::model::*;
 
 /// At most this many statuses on one person, and claims in one year.

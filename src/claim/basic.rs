@@ -2,12 +2,12 @@
 //! settled form ([`super::form`]) giving the figures, and — when an explanation is asked for — a
 //! typed trace ([`super::trace`]). No wording here.
 
-use super::form::Sched;
 use super::trace::{Rec, Seg, Trace};
 use super::{In, Prepared};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain::Pick;
+use crate::form::Sched;
 use crate::money::Money;
 use crate::policy::model::*;
 use crate::who::Who;

@@ -2,10 +2,10 @@
 //! rule and its settled cell, amounts and dates, and every check a claim must pass before it is
 //! settled, each with its bilingual error.
 
-use super::form::{Cell, KindForm};
 use crate::api::ClaimInput;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
+use crate::form::{Cell, KindForm};
 use crate::money::Money;
 use crate::policy::model::claim_rules;
 use crate::policy::model::*;
