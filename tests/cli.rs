@@ -890,3 +890,99 @@ fn closed_stdout_does_not_panic() {
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     assert_eq!(o.status.code(), Some(0));
 }
+
+// ---------------------------------------------------------------- what the resident pays, in parts
+
+/// The amount on the first line of `out` starting with `label` (after squeezing spaces).
+fn amount(out: &str, label: &str) -> Option<rust_decimal::Decimal> {
+    let line = out.lines().find(|l| l.trim_start().starts_with(label))?;
+    let rest = line.trim_start()[label.len()..].trim_start();
+    let negative = rest.starts_with('−');
+    let digits: String = rest
+        .trim_start_matches('−')
+        .trim_start_matches('¥')
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let v: rust_decimal::Decimal = digits.parse().ok()?;
+    Some(if negative { -v } else { v })
+}
+
+/// The 其中 lines add up to what the resident pays, or, when 大病保险/医疗救助 paid, to what the
+/// resident bore before them, less what they paid.
+fn parts_add_up(out: &str) {
+    let total = amount(out, "个人负担总金额").expect("个人负担总金额");
+    let parts: rust_decimal::Decimal = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with("其中"))
+        .map(|l| {
+            let label: String = l
+                .trim_start()
+                .split(' ')
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            amount(out, &label).unwrap()
+        })
+        .sum();
+    match amount(out, "大病保险、医疗救助支付前") {
+        Some(before) => {
+            assert_eq!(
+                parts, before,
+                "the parts make the amount before the layers:\n{out}"
+            );
+            let less = amount(out, "减 大病保险、医疗救助支付").expect("the layers' line");
+            let layers = amount(out, "大病保险支出").unwrap_or_default()
+                + amount(out, "医疗救助支出").unwrap_or_default();
+            assert_eq!(-less, layers, "{out}");
+            assert_eq!(before + less, total, "{out}");
+        }
+        None => assert_eq!(
+            parts, total,
+            "the parts make what the resident pays:\n{out}"
+        ),
+    }
+}
+
+#[test]
+fn the_parts_of_what_the_resident_pays_add_up_with_and_without_the_layers() {
+    let base = [
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--category",
+        "urban_adult",
+    ];
+    let mut layered = 0;
+    for status in [None, Some("dibao")] {
+        for total in ["5000", "80000", "300000", "900000"] {
+            let mut args = vec!["claim"];
+            args.extend(base);
+            if let Some(s) = status {
+                args.extend(["--status", s]);
+            }
+            args.extend([
+                "--kind",
+                "inpatient",
+                "--level",
+                "province",
+                "--date",
+                "2026-03-01",
+            ]);
+            args.extend(["--total", total, "--out-of-scope", "1000"]);
+            let o = yibao(&args);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            let out = squeezed(&stdout(&o));
+            layered += usize::from(out.contains("大病保险、医疗救助支付前"));
+            parts_add_up(&out);
+        }
+    }
+    assert!(
+        layered >= 4,
+        "only {layered} claims went through the layers"
+    );
+    let o = run(&cmd("claim", &[&["--level", "city"], CLAIM].concat()));
+    parts_add_up(&squeezed(&stdout(&o)));
+}

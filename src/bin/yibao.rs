@@ -696,27 +696,19 @@ fn claim_rows(p: &Page, c: &ClaimResult) -> Vec<Vec<String>> {
             p.range(&c.ranges.psn_part_amt)
         ),
     ]);
-    for (v, zh, en) in [
-        (
-            &c.coinsurance_amt,
-            "  其中 按比例自付",
-            "  of which co-payment",
-        ),
-        (
-            &c.above_limit_amt,
-            "  其中 超过最高支付限额",
-            "  of which above the annual limit",
-        ),
-        (
-            &c.waiting_amt,
-            "  其中 等待期内不予支付",
-            "  of which in the waiting period",
-        ),
-    ] {
-        if !is_zero(v) {
-            rows.push(vec![p.t(zh, en).to_string(), yuan(v)]);
-        }
-    }
+    rows.extend(layers::burden_rows(
+        p,
+        layers::Burden {
+            psn: &c.psn_part_amt,
+            ownpay: &c.fulamt_ownpay_amt,
+            dedc: &c.act_pay_dedc,
+            coins: &c.coinsurance_amt,
+            above: &c.above_limit_amt,
+            waiting: &c.waiting_amt,
+            hifmi: &c.hifmi_pay,
+            maf: &c.maf_pay,
+        },
+    ));
     rows
 }
 
@@ -964,27 +956,19 @@ fn year(a: &Args, engine: &Engine) -> Result<Output, Fail> {
             p.range(&r.ranges.psn_part_amt)
         ),
     ]);
-    for (v, zh, en) in [
-        (
-            &t.coinsurance_amt,
-            "  其中 按比例自付",
-            "  of which co-payment",
-        ),
-        (
-            &t.above_limit_amt,
-            "  其中 超过最高支付限额",
-            "  of which above the annual limit",
-        ),
-        (
-            &t.waiting_amt,
-            "  其中 等待期内不予支付",
-            "  of which in the waiting period",
-        ),
-    ] {
-        if !is_zero(v) {
-            rows.push(vec![p.t(zh, en).to_string(), yuan(v)]);
-        }
-    }
+    rows.extend(layers::burden_rows(
+        &p,
+        layers::Burden {
+            psn: &t.psn_part_amt,
+            ownpay: &t.fulamt_ownpay_amt,
+            dedc: &t.act_pay_dedc,
+            coins: &t.coinsurance_amt,
+            above: &t.above_limit_amt,
+            waiting: &t.waiting_amt,
+            hifmi: &t.hifmi_pay,
+            maf: &t.maf_pay,
+        },
+    ));
     p.table("  ", &rows);
     if !r.limits.is_empty() {
         p.blank();

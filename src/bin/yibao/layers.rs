@@ -33,6 +33,75 @@ pub fn rows(p: &Page, hifmi: (&str, &Range), maf: (&str, &Range), fund: &str) ->
     v
 }
 
+/// The parts of what the resident pays, under 个人负担总金额: out of scope, the deductible, the
+/// co-payment, the part above the limit, the waiting period's part — what the basic fund left.
+/// When 大病保险 or 医疗救助 paid some of it, the parts are listed under what the resident bore
+/// before them and the layers' payment is taken off, so the lines add up either way.
+pub fn burden_rows(p: &Page, f: Burden) -> Vec<Vec<String>> {
+    let layered = !is_zero(f.hifmi) || !is_zero(f.maf);
+    let indent = if layered { "    " } else { "  " };
+    let mut v = Vec::new();
+    if layered {
+        let paid = dec(f.hifmi) + dec(f.maf);
+        v.push(vec![
+            p.t(
+                "  大病保险、医疗救助支付前",
+                "  before critical-illness insurance and medical assistance",
+            )
+            .to_string(),
+            yuan(&(dec(f.psn) + paid).to_string()),
+        ]);
+    }
+    for (x, zh, en) in [
+        (f.ownpay, "其中 全自费", "of which outside policy scope"),
+        (f.dedc, "其中 起付线", "of which the deductible"),
+        (f.coins, "其中 按比例自付", "of which co-payment"),
+        (
+            f.above,
+            "其中 超过最高支付限额",
+            "of which above the annual limit",
+        ),
+        (
+            f.waiting,
+            "其中 等待期内不予支付",
+            "of which in the waiting period",
+        ),
+    ] {
+        if !is_zero(x) {
+            v.push(vec![format!("{indent}{}", p.t(zh, en)), yuan(x)]);
+        }
+    }
+    if layered {
+        let paid = dec(f.hifmi) + dec(f.maf);
+        v.push(vec![
+            p.t(
+                "  减 大病保险、医疗救助支付",
+                "  less what 大病保险 and 医疗救助 pay",
+            )
+            .to_string(),
+            format!("−{}", yuan(&paid.to_string())),
+        ]);
+    }
+    v
+}
+
+/// The amounts [`burden_rows`] lists, as the answer's decimal strings.
+pub struct Burden<'a> {
+    pub psn: &'a str,
+    pub ownpay: &'a str,
+    pub dedc: &'a str,
+    pub coins: &'a str,
+    pub above: &'a str,
+    pub waiting: &'a str,
+    pub hifmi: &'a str,
+    pub maf: &'a str,
+}
+
+/// An answer's decimal string (always valid: the engine wrote it).
+fn dec(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap_or_default()
+}
+
 fn count(a: &Args, flag: &str) -> Result<u16, Error> {
     match a.get(flag) {
         None => Ok(0),
