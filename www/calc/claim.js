@@ -53,6 +53,9 @@ export const claimView = {
           row('coins', c.coinsurance_amt, 'claim-coinsurance_amt'),
           isZero(c.above_limit_amt) ? null : row('aboveLimit', c.above_limit_amt, 'claim-above_limit_amt'),
           isZero(c.waiting_amt) ? null : row('waiting', c.waiting_amt, 'claim-waiting_amt'),
+          // what the basic fund left (the rows above) is partly paid by the layers after it
+          isZero(c.hifmi_pay) ? null : row('hifmiLess', c.hifmi_pay, 'claim-hifmi-less', (v) => `−${yuan(v)}`),
+          isZero(c.maf_pay) ? null : row('mafLess', c.maf_pay, 'claim-maf-less', (v) => `−${yuan(v)}`),
           row('ratio', c.pool_prop_selfpay, 'claim-pool_prop_selfpay', percent),
         ),
       ),

@@ -66,6 +66,8 @@ export const T = {
   coins: ['比例自付', 'Co-payment'],
   aboveLimit: ['超过最高支付限额', 'Above the annual limit'],
   waiting: ['等待期内不予支付', 'Not paid (waiting period)'],
+  hifmiLess: ['其中由大病保险支付', 'Of these, critical-illness insurance pays'],
+  mafLess: ['其中由医疗救助支付', 'Of these, medical assistance pays'],
   ratio: ['统筹基金支付比例', 'Fund share'],
   limit: ['最高支付限额', 'Annual limit'],
   benefitYear: ['待遇年度', 'Benefit year'],
