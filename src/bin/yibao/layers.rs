@@ -40,9 +40,9 @@ pub fn rows(p: &Page, hifmi: (&str, &Range), maf: (&str, &Range), fund: &str) ->
 pub fn burden_rows(p: &Page, f: Burden) -> Vec<Vec<String>> {
     let layered = !is_zero(f.hifmi) || !is_zero(f.maf);
     let indent = if layered { "    " } else { "  " };
+    let paid = dec(f.hifmi) + dec(f.maf);
     let mut v = Vec::new();
     if layered {
-        let paid = dec(f.hifmi) + dec(f.maf);
         v.push(vec![
             p.t(
                 "  大病保险、医疗救助支付前",
@@ -72,13 +72,9 @@ pub fn burden_rows(p: &Page, f: Burden) -> Vec<Vec<String>> {
         }
     }
     if layered {
-        let paid = dec(f.hifmi) + dec(f.maf);
         v.push(vec![
-            p.t(
-                "  减 大病保险、医疗救助支付",
-                "  less what 大病保险 and 医疗救助 pay",
-            )
-            .to_string(),
+            p.t("  减 大病保险、医疗救助支付", "  less what they pay")
+                .to_string(),
             format!("−{}", yuan(&paid.to_string())),
         ]);
     }
