@@ -194,6 +194,20 @@ impl YearUse {
         };
         &mut years[i]
     }
+
+    /// A stage's arithmetic over the lines in order: `f` settles one line given its benefit
+    /// year's use so far (which it updates); the payments, and each year's use at the end.
+    fn per_line(
+        lines: &[Line],
+        mut f: impl FnMut(&Line, &mut YearUse) -> Pay,
+    ) -> (Vec<Pay>, Vec<YearUse>) {
+        let mut years = Vec::new();
+        let out = lines
+            .iter()
+            .map(|l| f(l, YearUse::of(&mut years, l)))
+            .collect();
+        (out, years)
+    }
 }
 
 /// The payment field of the answers a stage fills.

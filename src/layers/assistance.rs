@@ -33,10 +33,7 @@ impl Stage for Assistance {
             .map_or(&[], |(_, a)| a.replaces_notices.as_slice())
     }
     fn settle(&self, rules: &Rules, lines: &[Line], pick: Pick) -> (Vec<Pay>, Vec<YearUse>) {
-        let mut years = Vec::new();
-        let mut out = Vec::with_capacity(lines.len());
-        for l in lines {
-            let acc = YearUse::of(&mut years, l);
+        YearUse::per_line(lines, |l, acc| {
             let mut pay = Pay::default();
             if let Some((_, a)) = rules.assistance_at(l.date) {
                 let ratio = rate(&a.ratio, pick, Fav::High);
@@ -58,9 +55,8 @@ impl Stage for Assistance {
                 acc.at = Some(at.clone());
                 pay.at = Some(at);
             }
-            out.push(pay);
-        }
-        (out, years)
+            pay
+        })
     }
     fn steps(&self, rules: &Rules, l: &Line, p: &Pay, out: &mut Vec<Step>) {
         if let (Some((pol, a)), Some(at)) = (rules.assistance_at(l.date), &p.at) {

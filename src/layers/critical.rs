@@ -84,10 +84,7 @@ impl Stage for Critical {
             .map_or(&[], |(_, c)| c.replaces_notices.as_slice())
     }
     fn settle(&self, rules: &Rules, lines: &[Line], pick: Pick) -> (Vec<Pay>, Vec<YearUse>) {
-        let mut years = Vec::new();
-        let mut out = Vec::with_capacity(lines.len());
-        for l in lines {
-            let acc = YearUse::of(&mut years, l);
+        YearUse::per_line(lines, |l, acc| {
             let mut pay = Pay::default();
             if let Some((_, c)) = rules.critical_at(l.date) {
                 let p = at(c, rules.hardship(c), pick);
@@ -102,9 +99,8 @@ impl Stage for Critical {
                 acc.at = Some(p.clone());
                 pay.at = Some(p);
             }
-            out.push(pay);
-        }
-        (out, years)
+            pay
+        })
     }
     fn steps(&self, rules: &Rules, l: &Line, p: &Pay, out: &mut Vec<Step>) {
         if let (Some((pol, c)), Some(at)) = (rules.critical_at(l.date), &p.at) {
