@@ -134,6 +134,10 @@ pub struct CurveResult {
     /// it does below the largest total asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit_from: Option<String>,
+    /// The smallest whole-yuan bill (same shape) at which 大病保险 starts to pay, if it does below
+    /// the largest total asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hifmi_from: Option<String>,
     /// The deductible and the segment edges that apply (decimal strings), for marking a chart.
     pub deductible: String,
     pub edges: Vec<String>,

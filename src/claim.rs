@@ -524,6 +524,7 @@ pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<(CurveResult, Bill), 
     let curve = CurveResult {
         points,
         limit_from,
+        hifmi_from: None,
         deductible: deductible.plain(),
         edges,
         limit_kind: prep.b.limit_kind.id().into(),

@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain;
 use crate::form::Form;
+use crate::money::Money;
 #[cfg(feature = "loader")]
 use crate::policy::load::{kind_id, merge_city, parse, CityFile, Parsed};
 use crate::policy::model::*;
@@ -13,6 +14,7 @@ use crate::policy::snapshot::{Bin, Reader, MAGIC};
 #[cfg(feature = "loader")]
 use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy};
 use crate::timeline;
+use rust_decimal::Decimal;
 
 use crate::who::Who;
 pub use crate::who::{MAX_CLAIMS, MAX_STATUSES};
@@ -876,6 +878,7 @@ impl Engine {
         let (mut c, bill) = crate::claim::curve(&who, r)?;
         let rules = self.layer_rules(&r.person, &who);
         crate::layers::apply_curve(&rules, bill, &mut c.points);
+        c.hifmi_from = hifmi_from(&who, r, &rules, &c.points)?;
         Ok(c)
     }
 
@@ -1013,6 +1016,45 @@ fn check_eligible(who: &Who) -> Result<(), Error> {
     } else {
         Ok(())
     }
+}
+
+/// Where 大病保险 starts to pay on the curve: between the last point where it pays nothing and
+/// the first where it pays, the smallest whole-yuan bill, by bisection (each step one bill through
+/// the basic fund and the layers). `None` when it pays at no point asked for.
+fn hifmi_from(
+    who: &Who,
+    r: &CurveRequest,
+    rules: &crate::layers::Rules,
+    points: &[CurvePoint],
+) -> Result<Option<String>, Error> {
+    let pays = |p: &CurvePoint| Money::parse("hifmi_pay", &p.hifmi_pay).is_ok_and(|m| !m.is_zero());
+    let Some(i) = points.iter().position(pays) else {
+        return Ok(None);
+    };
+    let total = |p: &CurvePoint| Money::parse("totals", &p.medfee_sumamt).map(|m| m.decimal());
+    let paid_at = |t: Decimal| -> Result<bool, Error> {
+        let one = CurveRequest {
+            totals: vec![t.to_string()],
+            ..r.clone()
+        };
+        let (mut c, bill) = crate::claim::curve(who, &one)?;
+        crate::layers::apply_curve(rules, bill, &mut c.points);
+        Ok(c.points.first().is_some_and(pays))
+    };
+    let mut hi = total(&points[i])?.ceil();
+    let mut lo = match i {
+        0 => Decimal::ZERO,
+        _ => total(&points[i - 1])?.floor(),
+    };
+    while hi - lo > Decimal::ONE {
+        let mid = ((lo + hi) / Decimal::TWO).floor();
+        if paid_at(mid)? {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Ok(Some(Money::from_decimal(hi).plain()))
 }
 
 fn require_eligible(who: &Who) -> Result<EligibilityResult, Error> {

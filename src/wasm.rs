@@ -490,6 +490,8 @@ export interface CurveResult {
   points: CurvePoint[];
   /** smallest whole-yuan bill at which the annual limit starts to bite */
   limit_from?: Decimal;
+  /** the smallest whole-yuan bill at which 大病保险 starts to pay, if within the totals */
+  hifmi_from?: Decimal;
   deductible: Decimal; edges: Decimal[];
   /** "eligible_cost" | "fund_payment" */
   limit_kind: string; limit: Decimal;

@@ -138,3 +138,75 @@ fn explain_false_keeps_every_figure() {
         (&lean.hifp_pay, &lean.psn_part_amt, &lean.ranges)
     );
 }
+
+/// `hifmi_from` is the smallest whole-yuan bill at which 大病保险 pays: the full claim at it pays,
+/// the one a yuan below does not; without a 大病保险 rule there is none.
+#[test]
+fn curve_finds_where_critical_illness_insurance_starts() {
+    let e = Engine::builtin().unwrap();
+    let totals: Vec<String> = (0..=40).map(|i| (i * 15000).to_string()).collect();
+    let mut found = 0;
+    for statuses in [vec![], vec!["dibao".to_string()]] {
+        for level in ["community", "province"] {
+            let p = PersonInput {
+                statuses: statuses.clone(),
+                ..person("jilin-2016", "jilin", "urban_adult")
+            };
+            let mut base = claim("inpatient", level, "2026-06-01", "1");
+            base.fulamt_ownpay_amt = Some("2000".into());
+            let c = e
+                .curve(&CurveRequest {
+                    person: p.clone(),
+                    paid_on: None,
+                    claim: base.clone(),
+                    totals: totals.clone(),
+                })
+                .unwrap();
+            let Some(from) = c.hifmi_from.clone() else {
+                continue;
+            };
+            found += 1;
+            let hifmi = |t: &str| {
+                let r = e
+                    .claim(&ClaimRequest {
+                        person: p.clone(),
+                        claim: ClaimInput {
+                            medfee_sumamt: t.into(),
+                            ..base.clone()
+                        },
+                        explain: false,
+                        ..Default::default()
+                    })
+                    .unwrap();
+                r.hifmi_pay
+            };
+            let from_d: rust_decimal::Decimal = from.parse().unwrap();
+            assert_ne!(hifmi(&from), "0.00", "{statuses:?} {level}: pays at {from}");
+            let below = (from_d - rust_decimal::Decimal::ONE).to_string();
+            assert_eq!(
+                hifmi(&below),
+                "0.00",
+                "{statuses:?} {level}: nothing at {below}"
+            );
+            // and the points agree: none pays below it, every one above it pays
+            for pt in &c.points {
+                let t: rust_decimal::Decimal = pt.medfee_sumamt.parse().unwrap();
+                assert_eq!(
+                    pt.hifmi_pay != "0.00",
+                    t >= from_d,
+                    "{statuses:?} {level} at {t}"
+                );
+            }
+        }
+    }
+    assert!(found >= 3, "大病保险 started on only {found} curves");
+    let c = e
+        .curve(&CurveRequest {
+            person: person("jilin-2008", "prefecture", "adult"),
+            paid_on: Some("2008-05-01".into()),
+            claim: claim("inpatient", "city", "2008-09-01", "1"),
+            totals,
+        })
+        .unwrap();
+    assert_eq!(c.hifmi_from, None);
+}

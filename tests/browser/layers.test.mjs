@@ -32,6 +32,9 @@ test('a 低保 resident\'s 300,000 bill: the bar shows each fund and what is lef
   assert.match(await bar.locator('[data-testid="bar-maf"]').innerText(), /¥50,000\.00/);
   assert.match(await bar.locator('[data-testid="bar-psn"]').innerText(), /¥26,367\.15/);
   assert.match(await page.locator('[data-testid="claim-psn_part_amt"]').innerText(), /¥26,367\.15/);
+  // the chart marks where 大病保险 starts
+  assert.equal(await page.locator('.yb-mark-hifmi').count(), 1);
+  assert.match(await page.locator('.yb-mark-hifmi').textContent(), /大病保险起付/);
   // the breakdown's rows are what the basic fund left; the layers' part of them is shown too
   assert.match(await page.locator('[data-testid="claim-hifmi-less"]').innerText(), /其中由大病保险支付[\s\S]*−¥190,557\.85/);
   assert.match(await page.locator('[data-testid="claim-maf-less"]').innerText(), /−¥50,000\.00/);
@@ -73,6 +76,7 @@ test('schemes without layer rules: no panel, no layer in the bar', async () => {
   await page.locator('[data-testid="claim"] [data-testid="layers-bar"]').waitFor({ timeout: 10000 });
   assert.equal(await page.locator('[data-testid="bar-hifmi"]').count(), 0);
   assert.equal(await page.locator('[data-testid="claim-hifmi-less"]').count(), 0);
+  assert.equal(await page.locator('.yb-mark-hifmi').count(), 0);
   assert.equal(await page.locator('[data-testid="enrol-panel"]').count(), 0);
   await page.close();
 });

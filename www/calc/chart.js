@@ -1,5 +1,6 @@
 // The chart: the resident's share as the bill grows (one engine `curve` call, every point at the
-// assumed figures), with the deductible, segment edges and the annual limit marked. Floats only for
+// assumed figures), with the deductible, segment edges, the annual limit and where 大病保险 starts
+// marked. Floats only for
 // coordinates; the money shown comes from the engine's strings.
 import { fix1 } from '../extras.js';
 import { h, nextId, s } from './dom.js';
@@ -34,6 +35,7 @@ export const chartView = {
       if (Number.isFinite(x) && x > 0 && x < xmax && !marks.some((m) => m.x === x)) marks.push({ x, label: this.i18n.t('segmentEdge'), cls: 'edge' });
     }
     if (curve.limit_from !== undefined) marks.push({ x: coord(curve.limit_from), label: this.i18n.t('limit'), cls: 'lim' });
+    if (curve.hifmi_from !== undefined) marks.push({ x: coord(curve.hifmi_from), label: this.i18n.t('hifmiFrom'), cls: 'hifmi' });
     return { points, marks, xmax, you: { x: total, y: coord(c.psn_part_amt) } };
   },
 

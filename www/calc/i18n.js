@@ -84,6 +84,7 @@ export const T = {
   ],
   chartYou: ['本次', 'this bill'],
   segmentEdge: ['分段界点', 'Segment edge'],
+  hifmiFrom: ['大病保险起付', 'Critical-illness insurance starts'],
   compare: ['同一笔费用在各级医疗机构', 'The same bill at each hospital level'],
   year: ['一年内多次住院', 'Several admissions in a year'],
   yearHint: [
