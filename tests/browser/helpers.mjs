@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: a static server for dist/ and Debian's headless Chromium
 // driven by playwright-core. Nothing here downloads anything.
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,4 +106,21 @@ export async function screenshot(page, name) {
 export async function ready(page) {
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
   await page.waitForSelector('[data-testid="premium"]', { timeout: 30000 });
+}
+
+/**
+ * The site served and a browser launched before a test file's tests, both stopped after them:
+ * `site.server` and `site.browser` are set once the file's `before` has run.
+ */
+export function useSite({ csp = true } = {}) {
+  const site = { server: null, browser: null };
+  before(async () => {
+    site.server = await startServer({ csp });
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.stop();
+    await site.server?.stop();
+  });
+  return site;
 }

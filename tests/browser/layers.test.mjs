@@ -1,28 +1,17 @@
 // The layers after the basic fund on the page: the stacked bar of who pays (统筹基金 / 大病保险 /
 // 医疗救助 / 个人) for a bill and for the year, and the "断保后什么时候能报销" panel.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watch, ready } from './helpers.mjs';
+import { useSite, watch, ready } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ csp: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const site = useSite();
 
 const DIBAO = 's=jilin-2016&r=jilin&c=urban_adult&st=dibao&cy=2026&k=inpatient&l=province&d=2026-03-01&t=300000&o=0';
 
 test('a 低保 resident\'s 300,000 bill: the bar shows each fund and what is left', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const w = watch(page);
-  await page.goto(`${server.origin}/#${DIBAO}&y=inpatient~province~2026-03-01~150000~0~|inpatient~province~2026-06-01~150000~0~`);
+  await page.goto(`${site.server.origin}/#${DIBAO}&y=inpatient~province~2026-03-01~150000~0~|inpatient~province~2026-06-01~150000~0~`);
   await ready(page);
   const bar = page.locator('[data-testid="claim"] [data-testid="layers-bar"]');
   await bar.waitFor({ timeout: 10000 });
@@ -48,9 +37,9 @@ test('a 低保 resident\'s 300,000 bill: the bar shows each fund and what is lef
 });
 
 test('the enrolment panel: two years missed, paid in March → covered from July', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const w = watch(page);
-  await page.goto(`${server.origin}/#${DIBAO}`);
+  await page.goto(`${site.server.origin}/#${DIBAO}`);
   await ready(page);
   const panel = page.locator('[data-testid="enrol-panel"]');
   await panel.waitFor({ timeout: 10000 });
@@ -70,8 +59,8 @@ test('the enrolment panel: two years missed, paid in March → covered from July
 });
 
 test('schemes without layer rules: no panel, no layer in the bar', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/#s=jilin-2008&r=prefecture&c=adult&p=2008-05-01&k=inpatient&l=city&d=2008-10-01&t=50000&o=2000`);
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.origin}/#s=jilin-2008&r=prefecture&c=adult&p=2008-05-01&k=inpatient&l=city&d=2008-10-01&t=50000&o=2000`);
   await ready(page);
   await page.locator('[data-testid="claim"] [data-testid="layers-bar"]').waitFor({ timeout: 10000 });
   assert.equal(await page.locator('[data-testid="bar-hifmi"]').count(), 0);

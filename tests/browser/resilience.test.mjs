@@ -1,23 +1,12 @@
 // Resilience: after a rejected input the widget still answers; a portal's policy file that fails
 // validation shows its errors and leaves the built-in policies working; a valid one loads.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, watch, ready, ROOT } from './helpers.mjs';
+import { useSite, watch, ready, ROOT } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ csp: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const site = useSite();
 
 const settle = (page) => page.waitForTimeout(450);
 
@@ -34,9 +23,9 @@ function yuan(v) {
 }
 
 test('the widget answers the next valid input after a rejected one', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const w = watch(page);
-  await page.goto(`${server.origin}/demo-host.html`);
+  await page.goto(`${site.server.origin}/demo-host.html`);
   await page.waitForSelector('yibao-calculator[data-ready]', { timeout: 30000 });
   const widget = page.locator('yibao-calculator');
   for (const bad of ['abc', '-1', '1e9']) {
@@ -63,9 +52,9 @@ test('the widget answers the next valid input after a rejected one', async () =>
 });
 
 test('a portal policy that fails validation shows its errors; built-ins keep working; a valid one loads', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const w = watch(page);
-  await page.goto(`${server.origin}/#s=jilin-2008&r=prefecture&c=adult&k=inpatient&l=community&d=2008-10-01&t=5000&o=0`);
+  await page.goto(`${site.server.origin}/#s=jilin-2008&r=prefecture&c=adult&k=inpatient&l=community&d=2008-10-01&t=5000&o=0`);
   await ready(page);
   const before = await page.locator('[data-testid="claim-psn_part_amt"]').innerText();
   // community deductible 250 is outside the framework's 100–200
@@ -95,9 +84,9 @@ test('a portal policy that fails validation shows its errors; built-ins keep wor
 });
 
 test('generated JS objects through every export: typed errors only, and the module keeps answering', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const w = watch(page);
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${site.server.origin}/`);
   await ready(page);
   const result = await page.evaluate(async () => {
     const m = await import('/pkg/yibao.js');
@@ -162,9 +151,9 @@ test('generated JS objects through every export: typed errors only, and the modu
 });
 
 test('request objects: wrong types, unknown and missing fields name the field in both languages', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const w = watch(page);
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${site.server.origin}/`);
   await ready(page);
   const got = await page.evaluate(async () => {
     const m = await import('/pkg/yibao.js');

@@ -1,26 +1,15 @@
 // The coverage year (医保年度) on the page: the selector, the year's provenance and add-ons, the
 // banner for figures that are not that year's, sources one tap away, the hardship classes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watch, screenshot, ready } from './helpers.mjs';
+import { useSite, watch, screenshot, ready } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ csp: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const site = useSite();
 
 async function open(hash) {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const w = watch(page);
-  await page.goto(`${server.origin}/#${hash}`);
+  await page.goto(`${site.server.origin}/#${hash}`);
   await ready(page);
   return { page, w };
 }
@@ -84,8 +73,8 @@ test('without a year the page shows the latest sourced year up to today, and a c
 });
 
 test('a first visit shows a scheme with figures for today’s coverage year, and that year', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/`);
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.origin}/`);
   await ready(page);
   const now = new Date().getFullYear();
   const cat = await page.evaluate(async () => {
