@@ -230,12 +230,7 @@ pub(crate) fn premium(
 ) -> Result<PremiumResult, Error> {
     let pr = b.premium;
     let std = standard_for(who, pr).map_err(|e| missing_standard(e, b))?;
-    let first = calc(who, pr, std, Pick::Assumed, None)?;
-    let applied_id = first.classes[first.applied].class.id.clone();
-    let mut calcs = vec![first];
-    for p in &PICKS[1..] {
-        calcs.push(calc(who, pr, std, *p, Some(&applied_id))?);
-    }
+    let calcs = picks(who, pr, std)?;
 
     let cx = Cx {
         who,
@@ -327,15 +322,22 @@ pub(crate) fn premium(
 /// What the person pays in the year and its range, without the explanation: the three picks of
 /// [`premium`]'s arithmetic only (the hardship-class table asks this once per class).
 pub(crate) fn individual_only(who: &Who, b: &YearBlock) -> Result<(String, Range), Error> {
-    let pr = b.premium;
-    let std = standard_for(who, pr).map_err(|e| missing_standard(e, b))?;
+    let std = standard_for(who, b.premium).map_err(|e| missing_standard(e, b))?;
+    let calcs = picks(who, b.premium, std)?;
+    let values: Vec<Money> = calcs.iter().map(|c| c.individual).collect();
+    Ok((values[0].plain(), range_of(&values)))
+}
+
+/// The arithmetic at the three picks: the assumed values first, then best and worst with the
+/// class the assumed run applied.
+fn picks<'a>(who: &Who, pr: &'a Premium, std: &Standard) -> Result<Vec<Calc<'a>>, Error> {
     let first = calc(who, pr, std, Pick::Assumed, None)?;
     let applied_id = first.classes[first.applied].class.id.clone();
-    let mut values = vec![first.individual];
+    let mut calcs = vec![first];
     for p in &PICKS[1..] {
-        values.push(calc(who, pr, std, *p, Some(&applied_id))?.individual);
+        calcs.push(calc(who, pr, std, *p, Some(&applied_id))?);
     }
-    Ok((first.individual.plain(), range_of(&values)))
+    Ok(calcs)
 }
 
 /// A coverage year's block lacks the person's category: say so as a year without figures.
