@@ -1032,11 +1032,15 @@ fn hifmi_from(
         return Ok(None);
     };
     let total = |p: &CurvePoint| Money::parse("totals", &p.medfee_sumamt).map(|m| m.decimal());
-    let paid_at = |t: Decimal| -> Result<bool, Error> {
-        let one = CurveRequest {
-            totals: vec![t.to_string()],
-            ..r.clone()
-        };
+    // the request once, without its totals; each step asks one bill
+    let mut one = CurveRequest {
+        person: r.person.clone(),
+        paid_on: r.paid_on.clone(),
+        claim: r.claim.clone(),
+        totals: Vec::new(),
+    };
+    let mut paid_at = |t: Decimal| -> Result<bool, Error> {
+        one.totals = vec![t.to_string()];
         let (mut c, bill) = crate::claim::curve(who, &one)?;
         crate::layers::apply_curve(rules, bill, &mut c.points);
         Ok(c.points.first().is_some_and(pays))
