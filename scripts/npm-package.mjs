@@ -8,7 +8,7 @@
 // `import('./…')`, the same walk as scripts/size-check.mjs — plus every export target and the
 // type files, so a module the widget starts to load is packed without anyone listing it. Pages
 // (index.html, embed.html, demo-host.*) are not packed. Exits 1 when something is missing.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,8 +54,10 @@ delete pkg.$comment;
 pkg.version = version;
 
 const files = new Set(reached('widget.js'));
-// the full module's wasm is reached through a computed URL (ui.js: wasmIn), the type files by none
+// the full module's wasm is reached through a computed URL (ui.js: wasmIn), the type files by none,
+// the schemes' packs by their names in the catalogue (ui.js: loadPack)
 for (const f of ['pkg/full/yibao_bg.wasm', 'pkg/yibao.d.ts', 'pkg/full/yibao.d.ts']) files.add(f);
+for (const f of readdirSync(join(dist, 'packs'))) if (f.endsWith('.pack') || f === 'index.json') files.add(`packs/${f}`);
 for (const target of Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
   if (!target.includes('*') && !target.endsWith('package.json') && !target.endsWith('.d.ts')) files.add(target.replace(/^\.\//, ''));
 }

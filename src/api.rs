@@ -730,6 +730,20 @@ pub struct Catalogue {
     pub schemes: Vec<SchemeOut>,
 }
 
+/// What `Engine::add_pack` (`loadPack` in the browser) added.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PackInfo {
+    /// The scheme (framework) id.
+    pub scheme: String,
+    /// The pack's content hash (16 hex digits; its file name carries the first 12).
+    pub hash: String,
+    /// The pack format and the version of the engine that wrote it.
+    pub format: u16,
+    pub engine: String,
+    /// The scheme's region ids (framework regions, then city files).
+    pub regions: Vec<String>,
+}
+
 /// What `load_policy` added.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct LoadedPolicy {

@@ -1,12 +1,8 @@
-//! The built-in policy files, embedded at compile time (data, not I/O). Layers first, then
-//! frameworks, then the city files that implement them.
+//! The built-in policy files, embedded at compile time (data, not I/O) in the CLI, the tests and
+//! the full wasm module. Layers first, then frameworks, then the city files that implement them.
 
-/// The same policies, parsed, validated and written by [`crate::Engine::snapshot`]; what the
-/// browser build starts from. Regenerate with `cargo run --bin yibao-snapshot`.
-pub const SNAPSHOT: &[u8] = include_bytes!("../policies/builtin.snapshot");
-
-/// `(file name, text)` in load order.
-#[cfg(feature = "loader")]
+/// `(file name, text)` in load order. `./build.sh` writes each scheme's pack from them
+/// (`yibao pack --builtin`); the browser fetches the pack of the scheme it shows.
 pub const FILES: &[(&str, &str)] = &[
     (
         "policies/national-2007.toml",

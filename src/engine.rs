@@ -10,7 +10,6 @@ use crate::money::Money;
 #[cfg(feature = "loader")]
 use crate::policy::load::{kind_id, merge_city, parse, CityFile, Parsed};
 use crate::policy::model::*;
-use crate::policy::snapshot::{Bin, Reader, MAGIC};
 #[cfg(feature = "loader")]
 use crate::policy::validate::{check_city_against, check_city_meta, check_complete, check_policy};
 use crate::timeline;
@@ -19,13 +18,16 @@ use rust_decimal::Decimal;
 use crate::who::Who;
 pub use crate::who::{MAX_CLAIMS, MAX_STATUSES};
 
+mod pack;
+pub use pack::{checksum, pack_name, FORMAT as PACK_FORMAT};
+
 #[derive(Clone, Debug)]
 struct City {
     file: String,
     id: String,
     region: Region,
     policy: Policy,
-    /// `policy`'s benefits resolved for settling claims; not in the snapshot (built on reading).
+    /// `policy`'s benefits resolved for settling claims; not in packs (built on reading).
     form: Form,
 }
 
@@ -34,56 +36,16 @@ struct Scheme {
     file: String,
     policy: Policy,
     /// The framework as parsed, which city files are merged into; `None` when the scheme came
-    /// from a snapshot.
+    /// from a pack.
     #[cfg(feature = "loader")]
     raw: Option<toml::Table>,
-    /// `policy`'s benefits resolved for settling claims; not in the snapshot (built on reading).
+    /// `policy`'s benefits resolved for settling claims; not in packs (built on reading).
     form: Form,
     cities: Vec<City>,
     /// Annual files (contributions by coverage year), as (file name, policy).
     annual: Vec<(String, Policy)>,
-}
-
-impl Bin for City {
-    fn put(&self, out: &mut Vec<u8>) {
-        self.file.put(out);
-        self.id.put(out);
-        self.region.put(out);
-        self.policy.put(out);
-    }
-    fn get(r: &mut Reader) -> Self {
-        let (file, id, region) = (Bin::get(r), Bin::get(r), Bin::get(r));
-        let policy: Policy = Bin::get(r);
-        City {
-            file,
-            id,
-            region,
-            form: Form::of(&policy),
-            policy,
-        }
-    }
-}
-
-impl Bin for Scheme {
-    fn put(&self, out: &mut Vec<u8>) {
-        self.file.put(out);
-        self.policy.put(out);
-        self.cities.put(out);
-        self.annual.put(out);
-    }
-    fn get(r: &mut Reader) -> Self {
-        let file = Bin::get(r);
-        let policy: Policy = Bin::get(r);
-        Scheme {
-            file,
-            form: Form::of(&policy),
-            policy,
-            #[cfg(feature = "loader")]
-            raw: None,
-            cities: Bin::get(r),
-            annual: Bin::get(r),
-        }
-    }
+    /// The content hash of the pack it came from (`None`: from policy files).
+    pack: Option<String>,
 }
 
 /// A file that passed every check, ready to be added ([`Engine::add_parsed`]).
@@ -105,47 +67,16 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// An engine with the built-in policies of `policies/`: parsed and validated from their TOML
-    /// text when the `loader` feature is on (the CLI, the tests, the full wasm module), else read
-    /// from `policies/builtin.snapshot`, which `tests/snapshot.rs` checks is the same engine.
+    /// An engine with the built-in policies of `policies/`, parsed and validated from their TOML
+    /// text (the CLI, the tests, the full wasm module). The browser's modules start empty and are
+    /// handed each scheme's pack ([`Engine::add_pack`]), written from this engine.
+    #[cfg(feature = "loader")]
     pub fn builtin() -> Result<Engine, Vec<Error>> {
-        #[cfg(feature = "loader")]
-        {
-            let mut e = Engine::default();
-            for (file, text) in crate::builtin::FILES {
-                e.add_policy(file, text)?;
-            }
-            Ok(e)
+        let mut e = Engine::default();
+        for (file, text) in crate::builtin::FILES {
+            e.add_policy(file, text)?;
         }
-        #[cfg(not(feature = "loader"))]
-        Engine::from_snapshot(crate::builtin::SNAPSHOT).map_err(|e| vec![e])
-    }
-
-    /// The loaded policies in the binary form of [`crate::policy::snapshot`].
-    pub fn snapshot(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
-        self.schemes.put(&mut out);
-        self.layers.put(&mut out);
-        out
-    }
-
-    /// An engine from [`Engine::snapshot`]'s bytes. The bytes are trusted to hold policies that
-    /// passed validation when they were written; damaged bytes give an error, never a panic.
-    pub fn from_snapshot(bytes: &[u8]) -> Result<Engine, Error> {
-        let mut r = Reader::new(bytes);
-        r.header();
-        let e = Engine {
-            schemes: Bin::get(&mut r),
-            layers: Bin::get(&mut r),
-        };
-        r.finished().then_some(e).ok_or_else(|| {
-            Error::new(
-                ErrorKind::PolicySyntax,
-                "内置政策数据已损坏或版本不符，请重新构建",
-                "the built-in policy snapshot is damaged or of another version; rebuild it",
-            )
-            .file("policies/builtin.snapshot")
-        })
+        Ok(e)
     }
 
     /// Validates and adds one policy file. Nothing is added unless the whole file passes.
@@ -267,6 +198,7 @@ impl Engine {
                 raw: Some(raw),
                 cities: Vec::new(),
                 annual: Vec::new(),
+                pack: None,
             }))
         };
         Ok((out, staged))
@@ -309,8 +241,8 @@ impl Engine {
         let Some(raw) = &scheme.raw else {
             return Err(vec![Error::new(
                 ErrorKind::PolicyUnknownFramework,
-                format!("框架“{fw_id}”来自预编译数据，不能再接受城市文件"),
-                format!("framework \"{fw_id}\" came from a snapshot and cannot take city files"),
+                format!("框架“{fw_id}”来自政策包，不能再接受城市文件"),
+                format!("framework \"{fw_id}\" came from a policy pack and cannot take city files"),
             )
             .file(file)
             .field("meta.framework")]);

@@ -49,6 +49,11 @@ pub enum ErrorKind {
     /// No source gives figures for the coverage year asked (医保年度); the message names the
     /// years that are sourced and what was looked for.
     YearNotSourced,
+    /// Bytes handed in as a policy pack that are not one, are damaged (their checksum does not
+    /// match), or are not the pack the catalogue names (another content hash).
+    PackInvalid,
+    /// A policy pack written for another format or a newer engine than this one.
+    PackVersion,
 }
 
 impl ErrorKind {
@@ -75,6 +80,8 @@ impl ErrorKind {
             ErrorKind::PolicyLint => "policy_lint",
             ErrorKind::PolicyPeriod => "policy_period",
             ErrorKind::YearNotSourced => "year_not_sourced",
+            ErrorKind::PackInvalid => "pack_invalid",
+            ErrorKind::PackVersion => "pack_version",
         }
     }
 }

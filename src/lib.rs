@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+#[cfg(feature = "loader")]
 pub mod builtin;
 pub mod date;
 pub mod engine;

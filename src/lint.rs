@@ -376,6 +376,35 @@ pub fn check_given(given: Vec<(String, String)>) -> (Vec<(String, String)>, Vec<
     (files, findings)
 }
 
+/// What `yibao pack FILES` and the policy editor's export write packs from: the `given` files
+/// with every built-in file (a given file whose `meta.id` equals a built-in one replaces it),
+/// checked as `check` checks them (lints included: a pack is validated when it is written). When
+/// nothing is found, the engine they load into and the schemes the given files belong to.
+pub fn pack_given(given: Vec<(String, String)>) -> Result<(Engine, Vec<String>), Vec<Error>> {
+    let ids: Vec<String> = given.iter().filter_map(|(_, t)| meta_of(t).0).collect();
+    let mut files: Vec<(String, String)> = crate::builtin::FILES
+        .iter()
+        .filter(|(_, t)| !meta_of(t).0.is_some_and(|i| ids.contains(&i)))
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let names: Vec<String> = given.iter().map(|(n, _)| n.clone()).collect();
+    files.extend(given);
+    let findings = check_files(&files);
+    if !findings.is_empty() {
+        return Err(findings);
+    }
+    files.sort_by_key(|(_, t)| kind_rank(t));
+    let mut engine = Engine::default();
+    let mut schemes: Vec<String> = Vec::new();
+    for (name, text) in &files {
+        let added = engine.add_policy(name, text)?;
+        if names.contains(name) && !schemes.contains(&added.scheme) {
+            schemes.push(added.scheme);
+        }
+    }
+    Ok((engine, schemes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

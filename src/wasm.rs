@@ -28,7 +28,8 @@ thread_local! {
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` with the engine, building it from the built-in policies on first use.
+/// Runs `f` with the engine: the full module's starts with the built-in policies (from their TOML
+/// text); the others start empty and are handed packs (`loadPack`).
 fn with_engine<R>(f: impl FnOnce(&mut Engine) -> Result<R, JsValue>) -> Result<R, JsValue> {
     ENGINE.with(|cell| {
         let mut slot = cell.try_borrow_mut().map_err(|_| {
@@ -39,7 +40,11 @@ fn with_engine<R>(f: impl FnOnce(&mut Engine) -> Result<R, JsValue>) -> Result<R
             ))
         })?;
         if slot.is_none() {
-            *slot = Some(Engine::builtin().map_err(|errs| errors_to_js(&errs))?);
+            #[cfg(feature = "loader")]
+            let e = Engine::builtin().map_err(|errs| errors_to_js(&errs))?;
+            #[cfg(not(feature = "loader"))]
+            let e = Engine::default();
+            *slot = Some(e);
         }
         match slot.as_mut() {
             Some(engine) => f(engine),
@@ -78,6 +83,7 @@ fn error_to_js(e: &Error) -> JsValue {
     v
 }
 
+#[cfg(feature = "loader")]
 fn errors_to_js(errs: &[Error]) -> JsValue {
     let Some(first) = errs.first() else {
         return error_to_js(&Error::new(
@@ -124,6 +130,22 @@ fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Adds a scheme's policy pack (a `.pack` file's bytes). `hash`: the content hash its file name
+/// carries (`<scheme>.<hash>.pack`), checked when given. A pack that is not one, is damaged, is
+/// another than named or needs a newer engine throws `pack_invalid` / `pack_version`; loading the
+/// same pack again changes nothing. Not in the full module, which reads the policy files
+/// themselves (and writes packs: `packScheme`).
+#[cfg(not(feature = "loader"))]
+#[wasm_bindgen(js_name = loadPack, unchecked_return_type = "PackInfo")]
+pub fn load_pack(bytes: &[u8], hash: Option<String>) -> Result<JsValue, JsValue> {
+    with_engine(|engine| {
+        let info = engine
+            .add_pack(bytes, hash.as_deref())
+            .map_err(|e| error_to_js(&e))?;
+        output(&info)
+    })
 }
 
 /// Schemes, regions, categories, statuses, hospital levels and claim kinds, with labels.
@@ -525,6 +547,8 @@ export interface SchemeOut {
 }
 export interface Catalogue { schemes: SchemeOut[]; }
 export interface LoadedPolicy { id: string; kind: string; scheme: string; regions: string[]; }
+/** What loadPack added: the scheme, the pack's content hash, its format and writer's version. */
+export interface PackInfo { scheme: string; hash: string; format: number; engine: string; regions: string[]; }
 
 /** What every thrown error carries (it is a JS Error whose message is message_zh). */
 export interface YibaoError extends Error {

@@ -248,6 +248,8 @@ function update() {
     }
   }
   $('#export').disabled = false;
+  // a pack is validated when it is written: only a draft with no findings becomes one
+  $('#export-pack').disabled = findings.length > 0;
   clearTimeout(ed.timer);
   // each preview is a fresh instance of the full module, which the browser keeps for the page's
   // life: rebuilt only once typing has paused
@@ -266,8 +268,7 @@ async function preview(text) {
   }
   if (!ed.calc) ed.calc = await mountCalculator($('#preview'), { syncFragment: false, headingLevel: 3 });
   const calc = ed.calc;
-  calc.api = m;
-  calc.catalogue = m.catalogue();
+  calc.useEngine(m);
   if (calc.state.scheme !== loaded.scheme) {
     // another scheme: its own dates and coverage year, as when the scheme field changes
     calc.state.date = '';
@@ -280,12 +281,43 @@ async function preview(text) {
   document.body.dataset.preview = loaded.regions[0];
 }
 
-function exportFile() {
-  const text = draft();
-  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type: 'text/plain' })), download: `${$('#meta-id').value.trim() || 'city'}.toml` });
+function download(name, body, type) {
+  const a = h('a', { href: URL.createObjectURL(new Blob([body], { type })), download: name });
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+function exportFile() {
+  download(`${$('#meta-id').value.trim() || 'city'}.toml`, draft(), 'text/plain');
+}
+
+/**
+ * The draft's scheme as a policy pack (what `yibao pack` writes for the same file): the built-in
+ * files and the draft, loaded and checked in a fresh instance of the full module, written as
+ * `<scheme>.<hash>.pack`, with the TOML beside it for review. The page serves the pack and names
+ * it in `<yibao-calculator policy-pack="…">` (EMBEDDING.md).
+ */
+async function exportPack() {
+  const text = draft();
+  const name = `${$('#meta-id').value.trim() || 'city'}.toml`;
+  const status = $('#pack-status');
+  if (base.checkPolicy(name, text).length) return;
+  try {
+    const m = guardApi(await instance());
+    const loaded = m.loadPolicy(name, text);
+    const bytes = m.packScheme(loaded.scheme);
+    const file = m.packName(loaded.scheme, bytes);
+    download(file, bytes, 'application/octet-stream');
+    download(name, text, 'text/plain');
+    status.replaceChildren(
+      `已导出 ${file}（${bytes.length} 字节）和 ${name}。/ Exported ${file} (${bytes.length} bytes) and ${name}. `,
+      h('code', {}, `<yibao-calculator policy-pack="/yibao/${file}"></yibao-calculator>`),
+    );
+    status.dataset.file = file;
+  } catch (e) {
+    status.textContent = `${e.message_zh || e.message || e} / ${e.message_en || ''}`;
+  }
 }
 
 async function importFile(file) {
@@ -351,6 +383,7 @@ async function start() {
     if (e.target.id === 'region-tier') update();
   });
   $('#export').addEventListener('click', exportFile);
+  $('#export-pack').addEventListener('click', exportPack);
   $('#import').addEventListener('change', () => {
     const f = $('#import').files && $('#import').files[0];
     if (f) importFile(f);

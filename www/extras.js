@@ -76,6 +76,23 @@ export async function compileWasm(url) {
   }
 }
 
+/**
+ * The bytes at `url` (a policy pack), fetched with a fresh realm's `fetch` like the wasm module.
+ * `reload`: past the HTTP cache (a retry after a damaged or stale file). Rejects with the
+ * Response's status, or the network error, for the caller to word.
+ */
+export async function fetchBytes(url, reload = false) {
+  const realm = freshRealm();
+  const win = realm ? realm.win : globalThis;
+  try {
+    const res = await win.fetch.call(win, `${url}`, reload ? { cache: 'reload' } : undefined);
+    if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status });
+    return new Uint8Array(await res.arrayBuffer());
+  } finally {
+    if (realm) realm.done();
+  }
+}
+
 /** A deep copy of `v` in which every plain object has no prototype; arrays stay arrays. */
 export function bare(v, depth = 0) {
   if (v === null || typeof v !== 'object' || depth > 64) return v;

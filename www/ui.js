@@ -8,14 +8,17 @@
 // code map). What other modules import from the UI is exported here.
 
 import init, * as api from './pkg/yibao.js';
-import { compileWasm, guardApi } from './extras.js';
+import CATALOGUE from './catalogue.js';
+import { compileWasm, fetchBytes, guardApi } from './extras.js';
 import { Calculator } from './calc/shell.js';
+import { packLoader, schemesOf, unavailable } from './packs.js';
 
 export { h } from './calc/dom.js';
 export { isZero, percent, yuan } from './calc/format.js';
 export { I18n } from './calc/i18n.js';
 export { decodeState, encodeState } from './calc/state.js';
 export { compileWasm, guardApi };
+export { regionsOf, schemesOf } from './packs.js';
 
 let engineReady = null;
 let fullReady = null;
@@ -30,6 +33,30 @@ export function loadEngine() {
     engineReady = init({ module_or_path: compileWasm(new URL('./pkg/yibao_bg.wasm', import.meta.url)) }).then(() => guardApi(api));
   }
   return engineReady;
+}
+
+/** Loads a scheme's pack (packs/<id>.<hash>.pack beside this file) into the engine. */
+const loadPack = packLoader(loadEngine, (file) => new URL(`packs/${file}`, import.meta.url));
+
+/**
+ * A portal's own pack (the widget's `policy-pack` attribute: a URL, or the bytes as a Uint8Array)
+ * loaded into the engine; resolves to its scheme id. A file named `<id>.<hash>.pack` (as
+ * `yibao pack` and the editor write it) is checked against that hash.
+ */
+function portalPack(source) {
+  return async () => {
+    let bytes = source;
+    let hash = null;
+    if (typeof source === 'string') {
+      const url = new URL(source, document.baseURI);
+      hash = (url.pathname.match(/\.([0-9a-f]{12})\.pack$/) || [])[1] || null;
+      bytes = await fetchBytes(url).catch((e) => {
+        throw unavailable(e);
+      });
+    }
+    const api = await loadEngine();
+    return api.loadPack(bytes, hash).scheme;
+  };
 }
 
 /** A wasm file's URL in `dir`: a parameter, so scripts/size-check.mjs (which follows literal
@@ -78,13 +105,18 @@ function loadLayers() {
 
 /**
  * Mounts the calculator into `root` (an element or a shadow root).
- * options: { lang, preset: {scheme, region, category, ...}, headingLevel, syncFragment, onChange }
+ * options: { lang, preset: {scheme, region, category, ...}, headingLevel, syncFragment, onChange,
+ *            policyPack: a portal's own pack, its URL or its bytes (Uint8Array): the only scheme }
  */
 export async function mountCalculator(root, options = {}) {
+  const own = options.policyPack;
   const calc = new Calculator(root, options, {
     engine: loadEngine,
     full: loadFullEngine,
     layers: loadLayers,
+    schemes: () => (own ? [] : schemesOf(CATALOGUE)),
+    pack: loadPack,
+    portal: own ? portalPack(own) : null,
   });
   await calc.start();
   return calc;

@@ -9,6 +9,7 @@
 // The engine's glue is imported here too, though only ui.js uses it: the browser then fetches it
 // together with ui.js instead of after it, one round trip less before the wasm download starts.
 import './pkg/yibao.js';
+import './catalogue.js';
 import { mountCalculator } from './ui.js';
 
 const CSS_URL = new URL('calc.css', import.meta.url).href;
@@ -31,7 +32,10 @@ class YibaoCalculator extends HTMLElement {
     const statuses = this.getAttribute('statuses');
     if (statuses) preset.statuses = statuses.split(/[\s,]+/).filter(Boolean);
     const level = Number(this.getAttribute('heading-level')) || 2;
+    // a portal's own figures: the pack `yibao pack` or the editor wrote (or, from script, its bytes)
+    const policyPack = this.policyPack || this.getAttribute('policy-pack') || undefined;
     this.ready = mountCalculator(shadow, {
+      policyPack,
       lang: this.getAttribute('lang') === 'en' ? 'en' : 'zh',
       preset,
       headingLevel: Math.min(5, Math.max(1, level)),

@@ -12,6 +12,8 @@ mod files;
 mod help;
 #[path = "yibao/layers.rs"]
 mod layers;
+#[path = "yibao/pack.rs"]
+mod pack;
 #[path = "yibao/show.rs"]
 mod show;
 #[path = "yibao/yearfile.rs"]
@@ -196,6 +198,9 @@ fn run(a: &Args) -> Result<Output, Fail> {
     }
     if cmd == "check" {
         return check(a);
+    }
+    if cmd == "pack" {
+        return pack::run(a);
     }
     let engine = engine(a)?;
     match cmd {

@@ -59,3 +59,17 @@ pub fn check_policy(file_name: &str, text: &str) -> js_sys::Array {
     }
     list
 }
+
+/// The pack of scheme `id` as loaded in this module (the built-in files and any `loadPolicy`
+/// draft, validated when loaded): its bytes, for the editor's export. The file name it is
+/// published under is `packName(id, bytes)`.
+#[wasm_bindgen(js_name = packScheme)]
+pub fn pack_scheme(id: &str) -> Result<Vec<u8>, JsValue> {
+    super::with_engine(|engine| engine.pack(id).map_err(|e| error_to_js(&e)))
+}
+
+/// `<scheme>.<hash>.pack`: the name a pack is published under (what `yibao pack` writes).
+#[wasm_bindgen(js_name = packName)]
+pub fn pack_name(id: &str, bytes: &[u8]) -> String {
+    crate::engine::pack_name(id, bytes)
+}

@@ -4,6 +4,7 @@
 // Runs in Node. The CLI binary is the one `cargo test` built (./build.sh test runs it first);
 // without one it is built here.
 import { test } from 'node:test';
+import { nodeEngine } from './helpers.mjs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,8 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const api = await import(pathToFileURL(resolve(ROOT, 'dist/pkg/yibao.js')).href);
-api.initSync({ module: readFileSync(resolve(ROOT, 'dist/pkg/yibao_bg.wasm')) });
+const api = await nodeEngine();
 
 const targetDir = resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target');
 function cli() {

@@ -110,6 +110,29 @@ test('editor: fill a city, check passes, export is accepted by yibao check; out 
   assert.equal(await preview.locator('select[name="region"]').inputValue(), 'editor_test_city');
   assert.equal(await preview.locator('[data-testid="compare"] tr[data-level="community"] td').first().innerText(), '¥150.00');
 
+  // the pack of the draft's scheme, with the TOML beside it: the same bytes `yibao pack` writes
+  assert.equal(await page.locator('#export-pack').isDisabled(), false);
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.locator('#export-pack').click();
+  await page.waitForFunction(() => document.getElementById('pack-status').dataset.file, null, { timeout: 30000 });
+  for (let i = 0; i < 50 && downloads.length < 2; i += 1) await page.waitForTimeout(100);
+  const names = downloads.map((d) => d.suggestedFilename()).sort((a, b) => Number(b.endsWith('.pack')) - Number(a.endsWith('.pack')));
+  assert.equal(names.length, 2, names.join(' '));
+  assert.match(names[0], /^jilin-2008\.[0-9a-f]{12}\.pack$/);
+  assert.equal(names[1], 'jilin-2008-editor-test.toml');
+  const packFile = path.join(tmp, names[0]);
+  for (const d of downloads) await d.saveAs(path.join(tmp, d.suggestedFilename()));
+  assert.equal(readFileSync(path.join(tmp, names[1]), 'utf8'), toml, 'the TOML beside the pack is the draft');
+  // the CLI given the same file under the same name (the name is kept in the pack, as in errors)
+  const bin = path.join(ROOT, process.env.CARGO_TARGET_DIR || 'target', 'debug', 'yibao');
+  const r = spawnSync(bin, ['pack', names[1], '--out', 'cli-pack', '--json'], { cwd: tmp, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const cliPack = JSON.parse(r.stdout)[0];
+  assert.equal(cliPack.file, names[0], 'the editor names the pack as yibao pack does');
+  assert.ok(readFileSync(packFile).equals(readFileSync(path.join(tmp, cliPack.path))), 'the editor writes the bytes yibao pack writes');
+  assert.match(await page.locator('#pack-status').innerText(), /policy-pack=/);
+
   // out of range: the framework's error, on the row and in the findings, as the CLI gives it
   await row.locator('input[inputmode="decimal"]').fill('250');
   const findings = await checked(page, 'value = "250"');

@@ -1,7 +1,7 @@
 // The embeddings: <yibao-calculator> in the demo host page, and the iframe that reports its height.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watch, recordCspViolations, screenshot } from './helpers.mjs';
+import { startServer, launch, watch, recordCspViolations, screenshot, pagePacks } from './helpers.mjs';
 
 let server;
 let browser;
@@ -45,6 +45,7 @@ test('the widget and the iframe work inside the demo host page', async () => {
   await widget.locator('input[name="ownpay"]').fill('0');
   await page.waitForTimeout(450);
   const state = await widget.evaluate((el) => ({ ...el.calculator.state }));
+  await pagePacks(page);
   const api = await page.evaluate(async (st) => {
     const m = await import('/pkg/yibao.js');
     await m.default();

@@ -4,14 +4,14 @@
 // flattener does not know, e.g. one inherited from its prototype (`viaReader` below), which the
 // reader itself ignores (it reads own keys and the known fields).
 import { test } from 'node:test';
+import { nodeEngine } from './helpers.mjs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const api = await import(pathToFileURL(resolve(ROOT, 'dist/pkg/yibao.js')).href);
-api.initSync({ module: readFileSync(resolve(ROOT, 'dist/pkg/yibao_bg.wasm')) });
+const api = await nodeEngine();
 
 /** `o` deep-copied with an inherited enumerable key on every object, so flat.js declines it. */
 function viaReader(o) {

@@ -2,7 +2,7 @@
 // driven by playwright-core. Nothing here downloads anything.
 import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,4 +123,32 @@ export function useSite({ csp = true } = {}) {
     await site.server?.stop();
   });
   return site;
+}
+
+/**
+ * Every built-in pack (dist/catalogue.js names them) loaded into the engine module at `modUrl`
+ * in the page, as the calculator loads one when its scheme is shown; call before `page.evaluate`
+ * code that imports the module and asks about any scheme.
+ */
+export async function pagePacks(page, modUrl = '/pkg/yibao.js') {
+  await page.evaluate(async (modUrl) => {
+    const m = await import(modUrl);
+    await m.default();
+    const cat = (await import('/catalogue.js')).default;
+    for (const row of cat) {
+      const [id, hash] = [row[0], row[6]];
+      const res = await fetch(`/packs/${id}.${hash}.pack`);
+      m.loadPack(new Uint8Array(await res.arrayBuffer()), hash);
+    }
+  }, modUrl);
+}
+
+/** The engine module in `dir` (under dist/), initialised in Node, with every built-in pack. */
+export async function nodeEngine(dir = 'pkg') {
+  const { pathToFileURL } = await import('node:url');
+  const api = await import(pathToFileURL(path.join(DIST, dir, 'yibao.js')).href);
+  api.initSync({ module: readFileSync(path.join(DIST, dir, 'yibao_bg.wasm')) });
+  const cat = (await import(pathToFileURL(path.join(DIST, 'catalogue.js')).href)).default;
+  for (const row of cat) api.loadPack(readFileSync(path.join(DIST, 'packs', `${row[0]}.${row[6]}.pack`)), row[6]);
+  return api;
 }

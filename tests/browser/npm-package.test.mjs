@@ -79,10 +79,13 @@ test('npm: the engine imported by package name in Node answers like the built mo
   const script = `
     import { readFileSync } from 'node:fs';
     import { fileURLToPath } from 'node:url';
-    import init, { claim, catalogue } from 'yibao-calculator';
+    import init, { claim, catalogue, loadPack } from 'yibao-calculator';
     import * as full from 'yibao-calculator/full';
+    import CATALOGUE from 'yibao-calculator/catalogue.js';
     const wasm = (spec) => readFileSync(fileURLToPath(import.meta.resolve(spec)));
     await init({ module_or_path: wasm('yibao-calculator/pkg/yibao_bg.wasm') });
+    // the engine starts empty: each scheme's pack, as the catalogue names it
+    for (const [id, , , , , , hash] of CATALOGUE) loadPack(wasm(\`yibao-calculator/packs/\${id}.\${hash}.pack\`), hash);
     await full.default({ module_or_path: wasm('yibao-calculator/pkg/full/yibao_bg.wasm') });
     const req = { person: { scheme: 'jilin-2008', region: 'prefecture', category: 'adult', statuses: [] },
       paid_on: '2008-05-01', claim: { kind: 'inpatient', level: 'city', date: '2008-10-01',
@@ -95,8 +98,8 @@ test('npm: the engine imported by package name in Node answers like the built mo
   // the same request through the module ./build.sh built (dist/pkg), in this process
   const want = execFileSync('node', ['--input-type=module', '-e', `
     import { readFileSync } from 'node:fs';
-    const m = await import(${JSON.stringify(path.join(DIST, 'pkg', 'yibao.js'))});
-    m.initSync({ module: readFileSync(${JSON.stringify(path.join(DIST, 'pkg', 'yibao_bg.wasm'))}) });
+    const { nodeEngine } = await import(${JSON.stringify(path.join(ROOT, 'tests', 'browser', 'helpers.mjs'))});
+    const m = await nodeEngine();
     const r = m.claim({ person: { scheme: 'jilin-2008', region: 'prefecture', category: 'adult', statuses: [] },
       paid_on: '2008-05-01', claim: { kind: 'inpatient', level: 'city', date: '2008-10-01',
       medfee_sumamt: '50000', fulamt_ownpay_amt: '2000' } });

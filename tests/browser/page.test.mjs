@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, watch, recordCspViolations, screenshot, ready, ROOT } from './helpers.mjs';
+import { startServer, launch, watch, recordCspViolations, screenshot, ready, ROOT, pagePacks } from './helpers.mjs';
 import { parseScenarios, walk } from './toml-lite.mjs';
 
 let server;
@@ -53,6 +53,7 @@ async function cspViolations(page) {
 }
 
 async function engine(page, fn, arg) {
+  await pagePacks(page);
   return page.evaluate(
     async ([fn, arg]) => {
       const m = await import('/pkg/yibao.js');
@@ -141,6 +142,7 @@ test('scenarios from tests/scenarios: engine in the page and figures on the page
   assert.ok(cases.length > 0);
   const { page } = await open();
   // 1. Every case through the wasm API, in the page.
+  await pagePacks(page);
   const results = await page.evaluate(async (cases) => {
     const m = await import('/pkg/yibao.js');
     await m.default();

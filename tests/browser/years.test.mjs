@@ -2,7 +2,7 @@
 // banner for figures that are not that year's, sources one tap away, the hardship classes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, watch, screenshot, ready } from './helpers.mjs';
+import { useSite, watch, screenshot, ready, pagePacks } from './helpers.mjs';
 
 const site = useSite();
 
@@ -77,6 +77,7 @@ test('a first visit shows a scheme with figures for today’s coverage year, and
   await page.goto(`${site.server.origin}/`);
   await ready(page);
   const now = new Date().getFullYear();
+  await pagePacks(page);
   const cat = await page.evaluate(async () => {
     const m = await import('/pkg/yibao.js');
     await m.default();

@@ -10,6 +10,20 @@ use yibao::api::*;
 use yibao::date::Date;
 use yibao::{Engine, Error};
 
+/// An engine made only of the built-in schemes' packs (each written from the TOML engine and
+/// loaded on its own, in catalogue order), as the browser builds one.
+pub fn packs_engine() -> Engine {
+    let toml = Engine::builtin().unwrap_or_else(|e| panic!("{e:?}"));
+    let mut e = Engine::default();
+    for s in toml.catalogue().schemes {
+        let bytes = toml.pack(&s.id).expect("pack");
+        let name = yibao::engine::pack_name(&s.id, &bytes);
+        let hash = &name[s.id.len() + 1..name.len() - 5];
+        e.add_pack(&bytes, Some(hash)).expect("the pack reads");
+    }
+    e
+}
+
 /// Count and a 128-bit FNV-1a hash (two 64-bit lanes) of a group's answers, in order.
 #[derive(Default, Clone, PartialEq, Debug)]
 pub struct Group {

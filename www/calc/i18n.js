@@ -111,6 +111,8 @@ export const T = {
   loaded: ['已加载政策：', 'Loaded policy: '],
   loading: ['正在加载计算引擎…', 'Loading the calculator…'],
   noPolicies: ['没有可用的政策文件。', 'No policies are loaded.'],
+  loadingScheme: ['正在下载该方案的数据…', "Downloading the scheme's data…"],
+  retry: ['重试', 'Try again'],
   fixInput: ['请检查输入：', 'Please check: '],
   error: ['无法计算', 'Cannot compute'],
   benefitsAbsent: ['本方案不测算报销', 'No reimbursement estimate for this scheme'],

@@ -15,8 +15,7 @@ export function policyInput(calc, id, status) {
     try {
       const full = await calc.loaders.full();
       const loaded = full.loadPolicy(f.name, text);
-      calc.api = full;
-      calc.catalogue = calc.api.catalogue();
+      calc.useEngine(full);
       calc.state.scheme = loaded.scheme;
       if (loaded.regions && loaded.regions.length) calc.state.region = loaded.regions[0];
       calc.build();

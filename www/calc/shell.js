@@ -1,7 +1,7 @@
 // The calculator: mounts into an element or a shadow root, builds the form and the result cards
 // from the state, and recomputes on input. Each concern's methods live in their own module and are
 // mixed in below (the city picker and layers.js call some of them: field, build, person …).
-import { bare, summaryBar, updateSummary } from '../extras.js';
+import { bare, cityField, summaryBar, updateSummary } from '../extras.js';
 import { admissionsView } from './admissions.js';
 import { chartView } from './chart.js';
 import { claimForm } from './claim-form.js';
@@ -15,10 +15,14 @@ import { personForm } from './person.js';
 import { premiumView } from './premium.js';
 import { shareMethods } from './share.js';
 import { decodeState, stateMethods } from './state.js';
+import { withLoaded } from '../packs.js';
 
 /**
- * `loaders`: where the engine and the lazily loaded modules come from (ui.js, which knows their
- * URLs): { engine, full, layers }, each a function returning a promise.
+ * `loaders`: where the engine, the schemes' packs and the lazily loaded modules come from (ui.js,
+ * which knows their URLs): { engine, full, layers } each a function returning a promise;
+ * `schemes()` the catalogue's schemes (packs.js schemesOf); `pack(scheme)` loads a scheme's pack
+ * into the engine; `portal()`, when the page was given a pack of its own, loads it and resolves to
+ * its scheme id.
  */
 export class Calculator {
   constructor(root, options, loaders) {
@@ -40,9 +44,23 @@ export class Calculator {
     this.container = h('div', { class: 'yb', lang: this.i18n.lang === 'en' ? 'en' : 'zh-CN' });
     this.root.append(this.container);
     this.container.append(h('p', { class: 'yb-loading', role: 'status' }, this.i18n.t('loading')));
+    this.schemes = this.loaders.schemes();
+    this.catalogue = { schemes: this.schemes };
     try {
-      this.api = await this.loaders.engine();
-      this.catalogue = this.api.catalogue();
+      if (this.loaders.portal) {
+        // a portal's own pack: the only scheme shown
+        const id = await this.loaders.portal();
+        this.state.scheme = id;
+        this.useEngine(await this.loaders.engine());
+      } else {
+        // the scheme's pack is fetched at once, beside the engine; a failure is shown by build()
+        const first = this.scheme();
+        if (first) this.state.scheme = first.id;
+        const pack = first ? this.loaders.pack(first).catch(() => {}) : null;
+        this.useEngine(await this.loaders.engine());
+        await pack;
+        this.refresh();
+      }
     } catch (e) {
       this.container.replaceChildren(errorBox(this.i18n, e));
       return;
@@ -65,6 +83,44 @@ export class Calculator {
     this.build();
   }
 
+  /** Uses `api` from now on (the default engine, or the full module after a policy file). */
+  useEngine(api) {
+    this.api = api;
+    this.refresh();
+  }
+
+  /** The catalogue: the shipped schemes, each replaced by the engine's entry once loaded. */
+  refresh() {
+    this.catalogue = { schemes: withLoaded(this.schemes, this.api.catalogue().schemes) };
+  }
+
+  /**
+   * The chosen scheme's pack is not in the engine yet: the scheme and city fields, a line saying
+   * it is being fetched (or why it failed, with a retry), and the build once it is in.
+   */
+  buildPending(sc, error) {
+    const { i18n } = this;
+    const status = error
+      ? h('div', { class: 'yb-card yb-pack-error', 'data-testid': 'pack-error' }, errorBox(i18n, error), h('button', { type: 'button', class: 'yb-retry', onclick: () => this.buildPending(sc) }, i18n.t('retry')))
+      : h('p', { class: 'yb-loading', role: 'status', 'data-testid': 'pack-loading' }, i18n.t('loadingScheme'));
+    this.form = h('form', { class: 'yb-form', novalidate: true, onsubmit: (e) => e.preventDefault() });
+    this.form.append(
+      h('fieldset', { class: 'yb-card yb-who' }, h('legend', {}, i18n.t('who')), cityField(this), this.field('scheme', i18n.t('scheme'), this.select('scheme', this.catalogue.schemes, sc.id))),
+    );
+    this.form.addEventListener('change', (e) => this.onInput(e, true));
+    this.container.replaceChildren(h('div', { class: 'yb-head' }, h(`h${Math.min(6, this.hl)}`, {}, i18n.t('title'))), this.form, h('div', { class: 'yb-results', 'aria-live': 'polite', 'data-testid': 'results' }, status));
+    if (error) return;
+    this.loaders.pack(sc).then(
+      () => {
+        this.refresh();
+        if (this.state.scheme === sc.id) this.build();
+      },
+      (e) => {
+        if (this.state.scheme === sc.id) this.buildPending(sc, e);
+      },
+    );
+  }
+
   forDetails(fn) {
     for (const d of this.container.querySelectorAll('details')) fn(d);
   }
@@ -78,6 +134,12 @@ export class Calculator {
     this.container.replaceChildren();
     if (!this.catalogue.schemes.length) {
       this.container.append(h('p', { class: 'yb-error', role: 'alert' }, i18n.t('noPolicies')));
+      return;
+    }
+    const sc = this.scheme();
+    if (!sc.loaded) {
+      this.state.scheme = sc.id;
+      this.buildPending(sc);
       return;
     }
     this.normalise();

@@ -98,6 +98,7 @@ export const stateMethods = {
     return list.find((x) => x.id === this.state.scheme) || currentScheme(list);
   },
 
+
   /** Makes the state consistent with the catalogue (ids that exist, statuses that apply). */
   normalise() {
     const st = this.state;

@@ -83,6 +83,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("check", &[]),
+    ("pack", &["--out", "!--builtin"]),
     ("help", &[]),
 ];
 

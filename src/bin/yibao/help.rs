@@ -10,6 +10,7 @@ pub fn text(cmd: Option<&str>) -> &'static str {
         Some("year") => YEAR,
         Some("enrolment") => ENROLMENT,
         Some("check") => CHECK,
+        Some("pack") => PACK,
         _ => MAIN,
     }
 }
@@ -29,6 +30,7 @@ yibao — 医保测算：城乡居民基本医疗保险的缴费与报销测算�
   year         一年多次就医（读文件）/ a year of claims from a file
   enrolment    断保后什么时候能报销、大病保险限额 / when benefits start after a break
   check        检查政策文件 / validate policy files
+  pack         生成网页用的政策包 / write the policy packs the page fetches
 
 通用选项 Global options:
   --json           输出机器可读的 JSON / print the API response as JSON
@@ -131,3 +133,19 @@ yibao enrolment --scheme S --region R --category C --year Y --in-window yes|no
 
 例 Example: yibao enrolment --scheme jilin-2016 --region jilin --category urban_adult --year 2026 \\
             --missed 2 --in-window no --paid-on 2026-03-10";
+
+const PACK: &str = "\
+yibao pack — 生成政策包（网页按需下载的、已校验的方案数据）/ write policy packs (the validated
+             scheme data the page fetches)
+
+用法 Usage:
+  yibao pack FILE... [--out DIR]     文件所属方案的政策包；先按 yibao check 检查（含内置文件）
+                                     packs of the schemes the files belong to, checked first as
+                                     yibao check checks them (with every built-in file)
+  yibao pack --builtin [--out DIR]   每个内置方案的政策包和 index.json
+                                     every built-in scheme's pack, and index.json
+
+每个政策包写作 DIR/<方案>.<哈希>.pack（DIR 默认当前文件夹）；有问题时不写出，退出码 2。
+Each pack is written as DIR/<scheme>.<hash>.pack (DIR defaults to the current folder); with
+findings nothing is written (exit 2). 网页 / the widget: <yibao-calculator policy-pack=\"/path/x.pack\">
+";
