@@ -206,13 +206,14 @@ pub(crate) fn decide<'a>(
             Error::unknown("免等待期人群", "exempt group", "exempt", id, &known)
         })?),
     };
+    let waits = h.missed > 0 || !in_window;
     let unlisted = w.unlisted.as_ref().filter(|u| {
-        exempt.is_none()
+        waits
+            && exempt.is_none()
             && u.statuses_any
                 .iter()
                 .any(|s| statuses.contains(&s.as_str()))
     });
-    let waits = h.missed > 0 || !in_window;
     let first = year_start(h.year);
     let mut s = Start {
         file,

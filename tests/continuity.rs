@@ -176,6 +176,16 @@ fn newborns_wait_none_and_the_unlisted_groups_get_a_range() {
         .enrolment(&req(2026, 0, 0, false, Some("2026-03-10")))
         .unwrap();
     assert_eq!(r.benefits_from_earliest, None);
+    // with the status but no waiting period (in the window, no break): nothing to range over
+    let mut q = req(2026, 3, 0, true, Some("2025-12-01"));
+    q.person.statuses = vec!["dibao".into()];
+    let r = engine().enrolment(&q).unwrap();
+    assert_eq!((r.waiting, r.benefits_from_earliest), (false, None));
+    assert!(
+        !r.notices.iter().any(|n| n.zh.contains("名单未找到")),
+        "{:?}",
+        r.notices
+    );
 }
 
 #[test]
