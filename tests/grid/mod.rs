@@ -206,7 +206,7 @@ fn person_answers(
                 year: y.year,
                 years_continuous: if missed == 0 { 3 } else { 0 },
                 years_missed: missed,
-                paid_in_window: window,
+                paid_in_window: Some(window),
                 paid_on: (!window).then(|| format!("{}-03-10", y.year)),
                 ..Default::default()
             };
@@ -225,7 +225,20 @@ fn person_answers(
             .collect();
         let disease = k.diseases.first().map(|x| x.id.clone());
         for date in dates {
-            for paid_on in paid_ons {
+            // with each contribution date; from 2025 also a late payment after a two-year break
+            // (the waiting period of 国办发〔2024〕38号, issue 16)
+            let mut variants: Vec<(Option<String>, Option<EnrolmentIn>)> =
+                paid_ons.iter().map(|p| (p.clone(), None)).collect();
+            if date.as_str() >= "2025" {
+                let paid = format!("{}-02-10", &date[..4]);
+                let e = EnrolmentIn {
+                    paid_in_window: Some(false),
+                    years_missed: 2,
+                    ..Default::default()
+                };
+                variants.push((Some(paid), Some(e)));
+            }
+            for (paid_on, enrolment) in &variants {
                 let claim = |level: &str, bill: &(&str, &str)| ClaimInput {
                     kind: k.id.clone(),
                     level: level.to_string(),
@@ -237,6 +250,7 @@ fn person_answers(
                 let request = |c: ClaimInput, explain: bool| ClaimRequest {
                     person: person.clone(),
                     paid_on: paid_on.clone(),
+                    enrolment: enrolment.clone(),
                     claim: c,
                     explain,
                     ..Default::default()
@@ -255,6 +269,7 @@ fn person_answers(
                     let cr = CurveRequest {
                         person: person.clone(),
                         paid_on: paid_on.clone(),
+                        enrolment: enrolment.clone(),
                         claim: claim(&l.id, &("0", "300")),
                         totals: CURVE.iter().map(|t| t.to_string()).collect(),
                         ..Default::default()
@@ -278,6 +293,7 @@ fn person_answers(
                     let yr = YearRequest {
                         person: person.clone(),
                         paid_on: paid_on.clone(),
+                        enrolment: enrolment.clone(),
                         renewed_without_break: renewed,
                         claims: claims.clone(),
                         explain: true,
