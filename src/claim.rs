@@ -23,6 +23,7 @@
 
 mod basic;
 mod parse;
+#[cfg(feature = "explain")]
 mod render;
 mod trace;
 
@@ -338,8 +339,9 @@ pub(crate) fn year<'a>(
     // one run per pick; when no figure that depends on the pick entered the assumed run, the
     // best and worst runs would repeat it exactly, so its figures stand for all three. Only the
     // assumed run keeps a trace, and only when the explanation is asked for.
-    let mut traces = Vec::new();
-    let first = run(who, &prep, Pick::Assumed, explain_it.then_some(&mut traces))?;
+    let mut traces: Vec<Vec<Rec>> = Vec::new();
+    let trace = cfg!(feature = "explain") && explain_it;
+    let first = run(who, &prep, Pick::Assumed, trace.then_some(&mut traces))?;
     let varies = first.0.iter().any(|o| o.varies);
     let mut runs: Vec<Run> = vec![first];
     if varies {
@@ -351,10 +353,13 @@ pub(crate) fn year<'a>(
     let mut claims = Vec::with_capacity(ins.len());
     let mut basics = Vec::with_capacity(ins.len());
     for (j, c) in ins.iter().enumerate() {
+        #[cfg(feature = "explain")]
         let (steps, assumptions) = match traces.get(j) {
             Some(t) => render::render(who, prep.b, c, prep.start.as_ref(), t),
             None => (Vec::new(), Vec::new()),
         };
+        #[cfg(not(feature = "explain"))]
+        let (steps, assumptions) = (Vec::new(), Vec::new());
         let mut out = claim_result(who, &prep, c, &runs[0].0[j]);
         let mut funds = [Money::ZERO; 3];
         let mut psns = [Money::ZERO; 3];

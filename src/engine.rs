@@ -64,6 +64,9 @@ enum Staged {
 pub struct Engine {
     schemes: Vec<Scheme>,
     layers: Vec<(String, Policy)>,
+    /// The checksum of each layer's bytes in the pack it came from, by layer id (a layer from a
+    /// policy file has none): how a later pack's copy of the layer is compared with it.
+    layer_sums: Vec<(String, u64)>,
 }
 
 impl Engine {
@@ -732,6 +735,7 @@ impl Engine {
     }
 
     pub fn claim(&self, r: &ClaimRequest) -> Result<ClaimResult, Error> {
+        explanation_built(r.explain)?;
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
         let claims = std::slice::from_ref(&r.claim);
@@ -754,6 +758,7 @@ impl Engine {
     }
 
     pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
+        explanation_built(r.explain)?;
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
         let pay = self.payment(
@@ -966,6 +971,21 @@ impl Engine {
         }
         v
     }
+}
+
+/// An explained claim or year asked of a build without the explanation's wording (the widget's
+/// figures module, built without the `explain` feature): an error, never an answer without its
+/// steps that reads like a whole one.
+fn explanation_built(explain: bool) -> Result<(), Error> {
+    if explain && !cfg!(feature = "explain") {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "此模块只计算数字，不含计算过程的说明：请设 explain: false，或使用含说明的模块（pkg/yibao.js）",
+            "this module computes figures only, without the explanation's wording: set explain: false, or use the module with explanations (pkg/yibao.js)",
+        )
+        .field("explain"));
+    }
+    Ok(())
 }
 
 /// A banner when a claim is dated after the year the benefit figures rest on.

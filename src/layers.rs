@@ -232,8 +232,10 @@ pub(crate) trait Stage: Sync {
     /// year's use. A line's base for this stage is its base less what earlier stages paid.
     fn settle(&self, rules: &Rules, lines: &[Line], pick: Pick) -> (Vec<Pay>, Vec<YearUse>);
     /// The steps explaining a claim's payment.
+    #[cfg(feature = "explain")]
     fn steps(&self, rules: &Rules, l: &Line, p: &Pay, out: &mut Vec<Step>);
     /// The local figures of the rule in force on a date, for a claim's `assumptions`.
+    #[cfg(feature = "explain")]
     fn assumptions(&self, rules: &Rules, d: Date, out: &mut Vec<FigureOut>);
     /// A year's notices about the stage.
     fn notices(&self, rules: &Rules, lines: &[Line], out: &mut Vec<NoticeOut>);

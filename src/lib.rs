@@ -4,6 +4,13 @@
 //! The core (everything but `wasm` and the `yibao` binary) is pure: no I/O, no wasm or JS types,
 //! money as `rust_decimal::Decimal`. See ARCHITECTURE.md for the map.
 #![forbid(unsafe_code)]
+// The figures-only build (the widget's first module, without the `explain` feature) compiles the
+// settlement and its typed trace records but not the renderer that words them: what only the
+// renderer reads is unused there. The default build, which has every path, reports unused code.
+#![cfg_attr(
+    not(feature = "explain"),
+    allow(dead_code, unused_imports, unused_variables)
+)]
 
 pub mod api;
 #[cfg(feature = "loader")]

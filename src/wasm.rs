@@ -114,16 +114,35 @@ fn input<T: FromJs>(value: JsValue) -> Result<T, JsValue> {
     T::from_js(&value, "").map_err(|e| error_to_js(&e))
 }
 
+/// An answer as a JS object: written as JSON here (serde_json) and read by the parser the page
+/// gave `useJsonParse` (the host guard hands it a fresh realm's `JSON.parse`, which the host page
+/// cannot have replaced), else by the global `JSON.parse`. One string crosses instead of a
+/// property set per field (serde-wasm-bindgen's way, 5 KB gzipped more of wasm).
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            error_to_js(&Error::new(
-                ErrorKind::InvalidInput,
-                format!("结果无法转换：{e}"),
-                format!("could not convert the result: {e}"),
-            ))
+    let failed = |zh: String, en: String| error_to_js(&Error::new(ErrorKind::InvalidInput, zh, en));
+    let text = serde_json::to_string(value).map_err(|e| {
+        failed(
+            format!("结果无法转换：{e}"),
+            format!("could not convert the result: {e}"),
+        )
+    })?;
+    PARSE
+        .with(|p| match p.borrow().as_ref() {
+            Some(f) => f.call1(&JsValue::NULL, &JsValue::from_str(&text)),
+            None => js_sys::JSON::parse(&text),
         })
+        .map_err(|_| failed("结果无法读取".into(), "could not read the result".into()))
+}
+
+thread_local! {
+    static PARSE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// The JSON parser answers are read with (`output`): the widget passes a fresh realm's
+/// `JSON.parse`, so a host page that replaced its own cannot change an answer.
+#[wasm_bindgen(js_name = useJsonParse)]
+pub fn use_json_parse(parse: js_sys::Function) {
+    PARSE.with(|p| *p.borrow_mut() = Some(parse));
 }
 
 /// The crate version.

@@ -16,9 +16,11 @@ import { yuan } from './calc/format.js';
 // - every request handed to the engine is copied into objects without a prototype, so a property
 //   the host put on `Object.prototype` (`explain`, `disease`, `paid_on` …) can't be read as an
 //   input, and every answer is copied the same way, so an absent optional field reads `undefined`;
-// - the UI formats numbers for the chart without `Number.prototype` (`fix1` below).
+// - the UI formats numbers for the chart without `Number.prototype` (`fix1` below);
+// - answers cross from the engine as JSON text, read with that fresh realm's `JSON.parse`
+//   (`jsonParse`), never the page's (a builtin keeps working after its frame is removed).
 //
-// Nothing here uses JSON. The frame needs no CSP exception: it has no URL (an initial about:blank
+// Nothing here uses the page's JSON. The frame needs no CSP exception: it has no URL (an initial about:blank
 // document, which inherits this page's origin and policy).
 
 /** `v` rounded to one decimal as text, by arithmetic only (no `Number.prototype.toFixed`). */
@@ -59,6 +61,7 @@ function freshRealm() {
 export async function compileWasm(url) {
   const realm = freshRealm();
   const win = realm ? realm.win : globalThis;
+  if (realm && !cleanParse) cleanParse = win.JSON.parse;
   const W = win.WebAssembly;
   const href = `${url}`;
   try {
@@ -93,7 +96,25 @@ export async function fetchBytes(url, reload = false) {
   }
 }
 
-/** A deep copy of `v` in which every plain object has no prototype; arrays stay arrays. */
+let cleanParse = null;
+
+/**
+ * A `JSON.parse` the host page cannot have replaced: a fresh realm's (the one the wasm was
+ * compiled in, or a new one), kept after its frame is gone. The engine reads its answers with it.
+ */
+export function jsonParse() {
+  if (!cleanParse) {
+    const realm = freshRealm();
+    cleanParse = realm ? realm.win.JSON.parse : JSON.parse;
+    if (realm) realm.done();
+  }
+  return cleanParse;
+}
+
+/**
+ * A deep copy of `v` in which every plain object (any realm's: its prototype's prototype is null)
+ * has no prototype; arrays stay arrays.
+ */
 export function bare(v, depth = 0) {
   if (v === null || typeof v !== 'object' || depth > 64) return v;
   if (Array.isArray(v)) {
@@ -102,7 +123,7 @@ export function bare(v, depth = 0) {
     return out;
   }
   const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return v;
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return v;
   const out = Object.create(null);
   for (const k of Object.keys(v)) out[k] = bare(v[k], depth + 1);
   return out;
@@ -113,6 +134,8 @@ export function bare(v, depth = 0) {
  * `bare`. Other exports (the init function, classes) are passed through unchanged.
  */
 export function guardApi(api) {
+  // answers are read with a JSON.parse the host cannot have replaced
+  if (typeof api.useJsonParse === 'function') api.useJsonParse(jsonParse());
   const out = Object.create(null);
   for (const k of Object.keys(api)) {
     const f = api[k];

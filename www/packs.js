@@ -90,35 +90,60 @@ export function unavailable(cause) {
 }
 
 /**
- * Loads packs into an engine: `load(scheme)` fetches the scheme's pack (from `urlOf(file)`) and
- * hands it to `engine()`'s `loadPack` with the catalogue's hash; one promise per scheme, dropped
- * on failure so that a retry fetches again (past the HTTP cache). The fetch starts at once, in
- * parallel with the engine's own download. Rejects with an engine error (`pack_invalid`,
- * `pack_version`) or `pack_unavailable`, each with `retry: true`.
+ * The packs on this page: `load(scheme)` fetches a scheme's pack (from `urlOf(file)`) and hands it
+ * to `engine()`'s `loadPack` with the catalogue's hash — one promise per scheme, dropped on
+ * failure so that a retry fetches again (past the HTTP cache); the fetch starts at once, beside
+ * the engine's own download. `own(bytes, hash)` loads a portal's pack. Each pack's bytes are kept:
+ * `into(api)` hands every one to another engine (the explaining module, once it is fetched).
+ * Rejects with an engine error (`pack_invalid`, `pack_version`) or `pack_unavailable`.
  */
-export function packLoader(engine, urlOf) {
+export function packRegistry(engine, urlOf) {
+  const held = new Map();
   const pending = new Map();
   const failed = new Set();
-  return (scheme) => {
-    if (!scheme || !scheme.pack) return Promise.reject(unavailable('no pack'));
-    if (!pending.has(scheme.id)) {
-      const reload = failed.has(scheme.id);
-      const bytes = fetchBytes(urlOf(scheme.pack), reload).catch((e) => {
-        throw unavailable(e);
-      });
-      const p = Promise.all([engine(), bytes]).then(([api, b]) => {
-        try {
-          return api.loadPack(b, scheme.hash);
-        } catch (e) {
-          throw Object.assign(e, { retry: true });
+  const given = new WeakMap();
+  const keep = (api, info, bytes, hash) => {
+    held.set(info.scheme, { bytes, hash });
+    if (!given.has(api)) given.set(api, new Set());
+    given.get(api).add(info.scheme);
+    return info;
+  };
+  return {
+    load(scheme) {
+      if (!scheme || !scheme.pack) return Promise.reject(unavailable('no pack'));
+      if (!pending.has(scheme.id)) {
+        const bytes = fetchBytes(urlOf(scheme.pack), failed.has(scheme.id)).catch((e) => {
+          throw unavailable(e);
+        });
+        const p = Promise.all([engine(), bytes]).then(([api, b]) => {
+          try {
+            return keep(api, api.loadPack(b, scheme.hash), b, scheme.hash);
+          } catch (e) {
+            throw Object.assign(e, { retry: true });
+          }
+        });
+        p.catch(() => {
+          pending.delete(scheme.id);
+          failed.add(scheme.id);
+        });
+        pending.set(scheme.id, p);
+      }
+      return pending.get(scheme.id);
+    },
+    async own(bytes, hash) {
+      const api = await engine();
+      return keep(api, api.loadPack(bytes, hash), bytes, hash);
+    },
+    into(api) {
+      if (!given.has(api)) given.set(api, new Set());
+      const has = given.get(api);
+      for (const [id, p] of held) {
+        if (!has.has(id)) {
+          api.loadPack(p.bytes, p.hash);
+          has.add(id);
         }
-      });
-      p.catch(() => {
-        pending.delete(scheme.id);
-        failed.add(scheme.id);
-      });
-      pending.set(scheme.id, p);
-    }
-    return pending.get(scheme.id);
+      }
+      return api;
+    },
   };
 }

@@ -7,11 +7,11 @@
 // relative to this file) and mounts the calculator, whose parts live in calc/ (ARCHITECTURE.md,
 // code map). What other modules import from the UI is exported here.
 
-import init, * as api from './pkg/yibao.js';
+import init, * as figures from './pkg/figures/yibao.js';
 import CATALOGUE from './catalogue.js';
 import { compileWasm, fetchBytes, guardApi } from './extras.js';
 import { Calculator } from './calc/shell.js';
-import { packLoader, schemesOf, unavailable } from './packs.js';
+import { packRegistry, schemesOf, unavailable } from './packs.js';
 
 export { h } from './calc/dom.js';
 export { isZero, percent, yuan } from './calc/format.js';
@@ -21,22 +21,24 @@ export { compileWasm, guardApi };
 export { regionsOf, schemesOf } from './packs.js';
 
 let engineReady = null;
+let explainReady = null;
 let fullReady = null;
 let layersReady = null;
 
 /**
- * Loads the wasm module once and returns the API, guarded against what a host page may have
- * patched (extras.js: fetched with a fresh realm's fetch, requests and answers copied bare).
+ * Loads the widget's engine once (pkg/figures/: figures, ranges and notices, no wording of the
+ * steps) and returns its API, guarded against what a host page may have patched (extras.js:
+ * fetched with a fresh realm's fetch, requests and answers copied bare).
  */
 export function loadEngine() {
   if (!engineReady) {
-    engineReady = init({ module_or_path: compileWasm(new URL('./pkg/yibao_bg.wasm', import.meta.url)) }).then(() => guardApi(api));
+    engineReady = init({ module_or_path: compileWasm(new URL('./pkg/figures/yibao_bg.wasm', import.meta.url)) }).then(() => guardApi(figures));
   }
   return engineReady;
 }
 
-/** Loads a scheme's pack (packs/<id>.<hash>.pack beside this file) into the engine. */
-const loadPack = packLoader(loadEngine, (file) => new URL(`packs/${file}`, import.meta.url));
+/** Each scheme's pack (packs/<id>.<hash>.pack beside this file), loaded into the engine. */
+const packs = packRegistry(loadEngine, (file) => new URL(`packs/${file}`, import.meta.url));
 
 /**
  * A portal's own pack (the widget's `policy-pack` attribute: a URL, or the bytes as a Uint8Array)
@@ -54,14 +56,31 @@ function portalPack(source) {
         throw unavailable(e);
       });
     }
-    const api = await loadEngine();
-    return api.loadPack(bytes, hash).scheme;
+    return (await packs.own(bytes, hash)).scheme;
   };
 }
 
 /** A wasm file's URL in `dir`: a parameter, so scripts/size-check.mjs (which follows literal
  * `new URL('…', import.meta.url)`) does not count the full module as loaded eagerly. */
 const wasmIn = (dir) => new URL(`${dir}/yibao_bg.wasm`, import.meta.url);
+
+/**
+ * The explaining module (pkg/): the same engine with the wording of every step, fetched when the
+ * resident first opens the steps (or copies or prints an answer), and handed the packs the page
+ * has loaded so far (the calculator asks it again after loading another).
+ */
+function loadExplain() {
+  if (!explainReady) {
+    explainReady = import('./pkg/yibao.js').then(async (m) => {
+      await m.default({ module_or_path: compileWasm(wasmIn('pkg')) });
+      return guardApi(m);
+    });
+    explainReady.catch(() => {
+      explainReady = null;
+    });
+  }
+  return explainReady.then((api) => packs.into(api));
+}
 
 /**
  * The full module (pkg/full/), which can also read policy files (loadPolicy): loaded only when
@@ -114,8 +133,9 @@ export async function mountCalculator(root, options = {}) {
     engine: loadEngine,
     full: loadFullEngine,
     layers: loadLayers,
+    explain: loadExplain,
     schemes: () => (own ? [] : schemesOf(CATALOGUE)),
-    pack: loadPack,
+    pack: (scheme) => packs.load(scheme),
     portal: own ? portalPack(own) : null,
   });
   await calc.start();

@@ -8,7 +8,7 @@
 //
 // The engine's glue is imported here too, though only ui.js uses it: the browser then fetches it
 // together with ui.js instead of after it, one round trip less before the wasm download starts.
-import './pkg/yibao.js';
+import './pkg/figures/yibao.js';
 import './catalogue.js';
 import { mountCalculator } from './ui.js';
 

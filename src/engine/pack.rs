@@ -203,7 +203,15 @@ impl Engine {
             }
         }
         let id: String = Bin::get(&mut r);
-        let layers: Vec<(String, Policy)> = Bin::get(&mut r);
+        // the layers one by one, each with the checksum of its bytes (to compare with a layer of
+        // the same id already loaded, without writing either out)
+        let n = r.list_len();
+        let mut layers: Vec<((String, Policy), u64)> = Vec::with_capacity(n.min(8));
+        for _ in 0..n {
+            let start = r.pos();
+            let l: (String, Policy) = Bin::get(&mut r);
+            layers.push((l, checksum(body.get(start..r.pos()).unwrap_or_default())));
+        }
         let mut scheme: Scheme = Bin::get(&mut r);
         if !r.finished() || scheme.policy.meta.id != id {
             return Err(invalid(
@@ -235,7 +243,7 @@ impl Engine {
     fn stage_pack(
         &mut self,
         scheme: Scheme,
-        layers: Vec<(String, Policy)>,
+        layers: Vec<((String, Policy), u64)>,
         info: &PackInfo,
     ) -> Result<(), Error> {
         if let Some(old) = self
@@ -256,15 +264,10 @@ impl Engine {
             )
             .field("pack"));
         }
-        let bytes = |p: &Policy| {
-            let mut v = Vec::new();
-            p.put(&mut v);
-            v
-        };
         let mut fresh = Vec::new();
-        for (file, l) in layers {
+        for ((file, l), sum) in layers {
             match self.layers.iter().find(|(_, x)| x.meta.id == l.meta.id) {
-                Some((_, x)) if bytes(x) == bytes(&l) => {}
+                Some(old) if self.same_layer(old, sum) => {}
                 Some(_) => {
                     return Err(Error::new(
                         ErrorKind::PolicyDuplicate,
@@ -276,12 +279,36 @@ impl Engine {
                     )
                     .field("pack"))
                 }
-                None => fresh.push((file, l)),
+                None => fresh.push(((file, l), sum)),
             }
         }
-        self.layers.extend(fresh);
+        for ((file, l), sum) in fresh {
+            self.layer_sums.push((l.meta.id.clone(), sum));
+            self.layers.push((file, l));
+        }
         self.schemes.push(scheme);
         Ok(())
+    }
+
+    /// Whether a loaded layer is the one a pack's bytes (with this checksum) hold: by the
+    /// checksum of the pack it came from, or — a layer loaded from its policy file — written out.
+    fn same_layer(&self, (file, layer): &(String, Policy), sum: u64) -> bool {
+        let id = &layer.meta.id;
+        if let Some((_, s)) = self.layer_sums.iter().find(|(i, _)| i == id) {
+            return *s == sum;
+        }
+        #[cfg(feature = "loader")]
+        {
+            let mut v = Vec::new();
+            file.put(&mut v);
+            layer.put(&mut v);
+            checksum(&v) == sum
+        }
+        #[cfg(not(feature = "loader"))]
+        {
+            let _ = file;
+            false
+        }
     }
 }
 

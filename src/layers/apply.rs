@@ -89,6 +89,7 @@ pub(crate) fn apply_claims(
         for (s, p) in sums.iter_mut().zip(paid) {
             *s = (s.0 + p.0, s.1 + p.1);
         }
+        #[cfg(feature = "explain")]
         if explain {
             explain_claim(rules, &run, b, j, c);
         }
@@ -109,6 +110,7 @@ pub(crate) fn apply_claims(
 }
 
 /// One claim's layer steps (each stage's, then the sum) and the layers' local figures.
+#[cfg(feature = "explain")]
 fn explain_claim(rules: &Rules, run: &Settled, b: &Basic, j: usize, c: &mut ClaimResult) {
     let l = &b.line;
     for (st, pays) in STAGES.iter().zip(&run.pays) {

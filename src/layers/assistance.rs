@@ -58,11 +58,13 @@ impl Stage for Assistance {
             pay
         })
     }
+    #[cfg(feature = "explain")]
     fn steps(&self, rules: &Rules, l: &Line, p: &Pay, out: &mut Vec<Step>) {
         if let (Some((pol, a)), Some(at)) = (rules.assistance_at(l.date), &p.at) {
             out.push(claim_step(pol, a, at, l, p));
         }
     }
+    #[cfg(feature = "explain")]
     fn assumptions(&self, rules: &Rules, d: Date, out: &mut Vec<FigureOut>) {
         if let Some((pol, a)) = rules.assistance_at(d) {
             if a.ratio.basis.is_local() {

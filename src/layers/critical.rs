@@ -102,11 +102,13 @@ impl Stage for Critical {
             pay
         })
     }
+    #[cfg(feature = "explain")]
     fn steps(&self, rules: &Rules, l: &Line, p: &Pay, out: &mut Vec<Step>) {
         if let (Some((pol, c)), Some(at)) = (rules.critical_at(l.date), &p.at) {
             steps(rules, pol, c, at, p, out);
         }
     }
+    #[cfg(feature = "explain")]
     fn assumptions(&self, rules: &Rules, d: Date, out: &mut Vec<FigureOut>) {
         if let Some((pol, c)) = rules.critical_at(d) {
             if c.threshold.basis.is_local() {
@@ -149,6 +151,7 @@ fn maximum_fig(pol: &Policy, c: &model::Critical) -> FigureOut {
 }
 
 /// A claim's 大病保险 steps: what counts, the threshold, each band reached, the payment.
+#[cfg(feature = "explain")]
 fn steps(rules: &Rules, pol: &Policy, c: &model::Critical, at: &At, p: &Pay, v: &mut Vec<Step>) {
     let doc = pol.source_doc(&c.source);
     v.push(step(

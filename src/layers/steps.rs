@@ -37,6 +37,7 @@ pub(super) fn empty_year(layer: &str, a: &YearUse) -> LayerYear {
 
 /// The funds in total on a claim and the resident's part: the basic fund (`hifp`), 大病保险
 /// (`hifmi`) and 医疗救助 (`maf`); the document is the first stage's in force on `date`.
+#[cfg(feature = "explain")]
 pub(super) fn sum_step(
     rules: &Rules,
     date: Date,

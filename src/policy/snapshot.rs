@@ -73,6 +73,14 @@ impl<'a> Reader<'a> {
         }
         n as usize
     }
+    /// How far the reader is, in bytes.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+    /// A list's length (as `Vec`'s `get` reads it), for a caller that reads the items itself.
+    pub fn list_len(&mut self) -> usize {
+        self.len()
+    }
     /// Skips `n` bytes (a header the caller has checked).
     pub fn skip(&mut self, n: usize) {
         self.take(n);

@@ -152,3 +152,14 @@ export async function nodeEngine(dir = 'pkg') {
   for (const row of cat) api.loadPack(readFileSync(path.join(DIST, 'packs', `${row[0]}.${row[6]}.pack`)), row[6]);
   return api;
 }
+
+/**
+ * Opens a result card's explanation (issue 17: the steps are worded when opened, by the explaining
+ * module) and waits for its steps; `scope` is a page or a locator (a widget).
+ */
+export async function openExplanation(scope, card = 'claim') {
+  const box = scope.locator(`[data-testid="${card}"] details.yb-explain`);
+  if (!(await box.evaluate((d) => d.open))) await box.locator('summary').first().click();
+  await box.locator('.yb-steps > li').first().waitFor({ timeout: 30000 });
+  return box;
+}

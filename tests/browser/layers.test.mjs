@@ -2,7 +2,7 @@
 // 医疗救助 / 个人) for a bill and for the year, and the "断保后什么时候能报销" panel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, watch, ready } from './helpers.mjs';
+import { useSite, watch, ready, openExplanation } from './helpers.mjs';
 
 const site = useSite();
 
@@ -62,6 +62,7 @@ test('the enrolment panel and the claim answer alike: two years missed, paid in 
   const claim = page.locator('[data-testid="claim"]');
   await page.waitForFunction(() => /2026-07-10/.test(document.querySelector('[data-testid="claim"]')?.innerText || ''), null, { timeout: 5000 });
   assert.match(await page.locator('[data-testid="claim-hifp_pay"]').innerText(), /¥0\.00/);
+  await openExplanation(page);
   assert.match(await claim.textContent(), /待遇开始日 2026-07-10 之前/);
   // the link keeps it
   assert.match(page.url(), /iw=no/);

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, watch, recordCspViolations, screenshot, ready, ROOT, pagePacks } from './helpers.mjs';
+import { startServer, launch, watch, recordCspViolations, screenshot, ready, ROOT, pagePacks, openExplanation } from './helpers.mjs';
 import { parseScenarios, walk } from './toml-lite.mjs';
 
 let server;
@@ -100,7 +100,8 @@ test('figures on the page equal the engine for the current inputs', async () => 
     const shown = (await text(page, `[data-testid="claim-${k}"]`)).trim();
     assert.ok(shown.endsWith(yuan(api.ok[k])), `${k}: ${shown} vs ${yuan(api.ok[k])}`);
   }
-  // Every step of the explanation is one tap away, with its clause.
+  // Every step of the explanation is one tap away (worded when opened), with its clause.
+  await openExplanation(page);
   const steps = page.locator('[data-testid="claim"] .yb-steps > li');
   assert.equal(await steps.count(), api.ok.steps.length);
   const first = steps.first().locator('summary');
@@ -354,7 +355,8 @@ test('English switch, copy as text, print view', async () => {
   const { page } = await open('s=jilin-2008&r=prefecture&c=adult&k=inpatient&l=city&d=2008-10-01&t=10000&o=0');
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.getByRole('button', { name: /复制为文字/ }).click();
-  await page.waitForTimeout(200);
+  // the steps come from the explaining module, fetched on this first copy
+  for (let i = 0; i < 300 && !(await page.evaluate(() => navigator.clipboard.readText())).includes('计算过程'); i += 1) await page.waitForTimeout(100);
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(clip, /个人负担/);
   assert.match(clip, /统筹基金支付/);

@@ -1,5 +1,6 @@
 // The claim card: what the fund pays and what the resident pays for one bill, the settlement
-// breakdown (national field names), the layers' bar, notices, assumptions and steps.
+// breakdown (national field names), the layers' bar, notices, and — when opened — the local
+// figures assumed and the steps (explainBox).
 import { staleBanner } from '../years.js';
 import { add, h } from './dom.js';
 import { isZero, percent, yuan } from './format.js';
@@ -62,8 +63,8 @@ export const claimView = {
     );
     add(box, this.layerSlot((m) => m.bar(i18n.lang, c)));
     add(box, this.noticeList(c.notices, 'notices'));
-    add(box, this.assumptionList('claim-assume', c.assumptions));
-    add(box, this.stepList('claim', c.steps));
+    // the local figures and the steps, worded when opened
+    add(box, this.explainBox('claim-explain', () => this.explainedClaim(), (r) => [this.assumptionList('claim-assume', r.assumptions), this.stepList('claim', r.steps)]));
     return box;
   },
 };

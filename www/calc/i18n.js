@@ -126,6 +126,8 @@ export const T = {
   noPolicies: ['没有可用的政策文件。', 'No policies are loaded.'],
   loadingScheme: ['正在下载该方案的数据…', "Downloading the scheme's data…"],
   retry: ['重试', 'Try again'],
+  explain: ['计算过程与假设（点击展开）', 'How it was computed, and what was assumed (tap to open)'],
+  explaining: ['正在载入计算过程…', 'Loading the explanation…'],
   fixInput: ['请检查输入：', 'Please check: '],
   error: ['无法计算', 'Cannot compute'],
   benefitsAbsent: ['本方案不测算报销', 'No reimbursement estimate for this scheme'],

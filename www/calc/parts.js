@@ -104,6 +104,44 @@ export const partsMethods = {
     );
   },
 
+  /**
+   * What explains an answer, fetched and worded when the resident opens it (issue 17: the first
+   * result needs only figures): a details element; opening it asks `ask()` (a promise of the
+   * explained answer, from the explaining module) and shows `body(answer)`. It stays open across
+   * recomputes, asking again each time.
+   */
+  explainBox(key, ask, body) {
+    const { i18n } = this;
+    const inner = h('div', { class: 'yb-explain-body', 'aria-live': 'polite' });
+    const d = this.details(key, [i18n.t('explain')], inner, 'yb-explain');
+    let asked = false;
+    const fill = () => {
+      asked = true;
+      inner.replaceChildren(h('p', { class: 'yb-loading', role: 'status' }, i18n.t('explaining')));
+      const done = Promise.resolve()
+        .then(ask)
+        .then(
+          (r) => replace(inner, ...(r ? body(r) : [])),
+          (e) => {
+            asked = false;
+            inner.replaceChildren(errorBox(i18n, e), h('button', { type: 'button', class: 'yb-retry', onclick: () => fill() }, i18n.t('retry')));
+          },
+        );
+      d.filled = done;
+      return done;
+    };
+    d.fill = () => (asked ? d.filled : fill());
+    d.addEventListener('toggle', () => {
+      if (d.open && !asked) fill();
+    });
+    return d;
+  },
+
+  /** Every explanation box in the calculator filled (before copying or printing). */
+  fillExplanations() {
+    return Promise.all([...this.container.querySelectorAll('details.yb-explain')].map((d) => d.fill()));
+  },
+
   stepList(prefix, steps) {
     if (!steps || !steps.length) return null;
     const { i18n } = this;

@@ -32,11 +32,12 @@ export const shareMethods = {
       h(
         'div',
         { class: 'yb-buttons' },
-        h('button', { type: 'button', class: 'yb-copy-text', onclick: () => copy(this.summaryText()) }, i18n.t('copyText')),
+        h('button', { type: 'button', class: 'yb-copy-text', onclick: async () => copy(await this.summaryText()) }, i18n.t('copyText')),
         this.opts.syncFragment
           ? h('button', { type: 'button', class: 'yb-copy-link', onclick: () => copy(location.href) }, i18n.t('copyLink'))
           : null,
-        h('button', { type: 'button', class: 'yb-print', onclick: () => window.print() }, i18n.t('print')),
+        // the steps worded first: printing opens every details element
+        h('button', { type: 'button', class: 'yb-print', onclick: () => this.fillExplanations().finally(() => window.print()) }, i18n.t('print')),
       ),
       h('div', { class: 'yb-field' }, h('label', { for: fileId }, i18n.t('loadPolicy')), fileInput),
       status,
@@ -44,8 +45,17 @@ export const shareMethods = {
     );
   },
 
-  /** The estimate and its explanation in plain text (Chinese by default) for a message. */
-  summaryText() {
+  /**
+   * The estimate and its explanation in plain text (Chinese by default) for a message: the claim's
+   * steps come from the explaining module (fetched now if the steps were never opened).
+   */
+  async summaryText() {
+    let explained = null;
+    try {
+      explained = await this.explainedClaim();
+    } catch {
+      // without the explaining module (offline), the text has the figures without the steps
+    }
     const { i18n, state: st } = this;
     const en = i18n.lang === 'en';
     const sc = this.scheme();
@@ -75,8 +85,10 @@ export const shareMethods = {
       L.push(`  ${i18n.t('medfee')} ${yuan(c.medfee_sumamt)}，${i18n.t('ownpay')} ${yuan(c.fulamt_ownpay_amt)}`);
       L.push(`  ${i18n.t('fundPays')} ${yuan(c.hifp_pay)}${rangeText(i18n, c.ranges.hifp_pay)}`);
       L.push(`  ${i18n.t('youPay')} ${yuan(c.psn_part_amt)}${rangeText(i18n, c.ranges.psn_part_amt)}`);
-      L.push(en ? '  How it was computed:' : '  计算过程：');
-      c.steps.forEach((x, i) => L.push(`  ${i + 1}. ${i18n.n(x, 'title')}：${i18n.n(x, 'text')}（${i18n.t('clause')} ${x.doc} ${x.clause}）`));
+      if (explained) {
+        L.push(en ? '  How it was computed:' : '  计算过程：');
+        explained.steps.forEach((x, i) => L.push(`  ${i + 1}. ${i18n.n(x, 'title')}：${i18n.n(x, 'text')}（${i18n.t('clause')} ${x.doc} ${x.clause}）`));
+      }
       for (const n of c.notices) L.push(`  * ${en ? n.en : n.zh}`);
     } else if (claim && claim.err) {
       L.push('');

@@ -83,6 +83,21 @@ export class Calculator {
     this.build();
   }
 
+  /**
+   * An engine that words the steps: the full module when it is in use, else the explaining module
+   * (fetched on first use, with every pack the page has loaded).
+   */
+  explainer() {
+    return typeof this.api.loadPolicy === 'function' ? Promise.resolve(this.api) : this.loaders.explain();
+  }
+
+  /** The shown claim explained (the same request with `explain: true`), or null without a claim. */
+  async explainedClaim() {
+    const req = this.last.claimReq;
+    if (!req || !this.last.claim || !this.last.claim.ok) return null;
+    return (await this.explainer()).claim({ ...req, explain: true });
+  }
+
   /** Uses `api` from now on (the default engine, or the full module after a policy file). */
   useEngine(api) {
     this.api = api;
@@ -207,13 +222,16 @@ export class Calculator {
     const kinds = this.kinds();
     let claim = null;
     let compare = null;
+    let claimReq = null;
     if (kinds.length) {
-      const req = { person, paid_on: this.paidOn(), renewed_without_break: this.renewed(), enrolment: this.enrolmentIn(), claim: this.claimInput() };
+      // figures, ranges and notices first; the steps' wording when they are opened (explainBox)
+      const req = { person, paid_on: this.paidOn(), renewed_without_break: this.renewed(), enrolment: this.enrolmentIn(), claim: this.claimInput(), explain: false };
       claim = this.call('claim', req);
-      if (claim.ok) compare = this.call('compare', { ...req, explain: false }); // the table shows figures only
+      if (claim.ok) compare = this.call('compare', req); // the table shows figures only
       if (claim.err) this.markField(claim.err);
+      claimReq = req;
     }
-    this.last = { elig, prem, claim, compare };
+    this.last = { elig, prem, claim, compare, claimReq };
 
     const H = (n, ...kids) => h(`h${Math.min(6, this.hl + n)}`, {}, ...kids);
     updateSummary(this.summary, prem, kinds.length ? claim : null);
