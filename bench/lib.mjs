@@ -7,14 +7,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Loads the package `./build.sh` builds (`pkg/`, wasm-bindgen --target web, after wasm-opt) into
- * Node with `initSync`, so the benchmark measures the very module the page ships.
- * YIBAO_PKG=dir overrides the directory.
+ * Loads a package `./build.sh` builds (wasm-bindgen --target web, after wasm-opt) into Node with
+ * `initSync`, so the benchmark measures the very module the page ships, and hands it every
+ * built-in policy pack (dist/packs/, as dist/catalogue.js names them), as the page does for the
+ * schemes it shows. `dir`: `pkg/figures` (what the widget loads first), `pkg` (the explaining
+ * module) or `pkg/full`, which reads the TOML files itself; YIBAO_PKG=dir overrides it.
  */
-export async function loadWasm() {
-  const dir = resolve(process.env.YIBAO_PKG || resolve(ROOT, 'pkg'));
-  const js = resolve(dir, 'yibao.js');
-  const wasm = resolve(dir, 'yibao_bg.wasm');
+export async function loadWasm(dir = 'pkg/figures') {
+  const at = resolve(process.env.YIBAO_PKG || resolve(ROOT, dir));
+  const js = resolve(at, 'yibao.js');
+  const wasm = resolve(at, 'yibao_bg.wasm');
   let mod;
   try {
     mod = await import(pathToFileURL(js).href);
@@ -22,8 +24,16 @@ export async function loadWasm() {
     throw new Error(`cannot load ${js} (run ./build.sh first): ${e.message}`);
   }
   mod.initSync({ module: readFileSync(wasm) });
+  if (typeof mod.loadPack === 'function') for (const p of packs()) mod.loadPack(p.bytes, p.hash);
   return mod;
 }
+
+/** The built-in packs: { id, hash, bytes } from dist/ (./build.sh writes them). */
+export function packs() {
+  return CATALOGUE.map((r) => ({ id: r[0], hash: r[6], bytes: readFileSync(resolve(ROOT, 'dist', 'packs', `${r[0]}.${r[6]}.pack`)) }));
+}
+
+const CATALOGUE = (await import(pathToFileURL(resolve(ROOT, 'dist', 'catalogue.js')).href).catch(() => ({ default: [] }))).default;
 
 // ---------------------------------------------------------------- requests
 

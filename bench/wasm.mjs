@@ -1,20 +1,24 @@
 // WASM benchmarks in Node (issue 4): the operations of benches/engine.rs through the JS API of the
-// built package (pkg/, what the page loads), in µs per call including the JS↔WASM crossing
-// (serde-wasm-bindgen turning JS objects into Rust values and the result back into JS objects).
+// built packages, in µs per call including the JS↔WASM crossing (requests read field by field or
+// as one flattened string, answers back as one JSON string): pkg/figures/ (what the widget loads
+// first: figures, ranges and notices) and pkg/ (the explaining module, fetched when steps are
+// opened), both handed the built-in packs.
 //
 //   node bench/wasm.mjs [--quick] [--json FILE]
-// Targets (reported, not asserted; issue 11): claimFigures ≈ 2 µs (200× faster than Publicodes),
-// a fully explained claim ≤ 20 µs, yearFigures for 20 claims ≤ 30 µs.
+// Targets (reported, not asserted): claimFigures ≈ 2 µs (issue 11); the explained claim's figures
+// part (the first answer: `claim` with explain: false in pkg/figures) ≤ 20 µs, its steps when
+// rendered (`claim` explained, in pkg/) ≤ 100 µs (issue 17); yearFigures for 20 claims ≤ 30 µs.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, loadWasm, premiumRequest, claimRequest, yearRequest, measure, fmt, table, saveJson, quick } from './lib.mjs';
+import { ROOT, loadWasm, packs, premiumRequest, claimRequest, yearRequest, measure, fmt, table, saveJson, quick } from './lib.mjs';
 
-const api = await loadWasm();
+const api = await loadWasm('pkg/figures');
+const explaining = await loadWasm('pkg');
 const opts = quick ? { warmupMs: 100, timeMs: 400 } : { warmupMs: 300, timeMs: 1500 };
 
 // Sanity: the figures of the hand-checked scenario before timing anything.
-const ref = api.claim(claimRequest());
+const ref = explaining.claim(claimRequest());
 if (ref.hifp_pay !== '24700.00' || ref.psn_part_amt !== '25300.00') {
   console.error(`reference claim gave ${ref.hifp_pay} / ${ref.psn_part_amt}, expected 24700.00 / 25300.00`);
   process.exit(1);
@@ -40,36 +44,42 @@ const cases = [
         ['yearFigures (20 claims, figures only)', () => api.yearFigures(year), 30],
       ]
     : []),
-  ['claim (inpatient, reference)', () => api.claim(claim), 20],
-  ['year (20 claims)', () => api.year(year), null],
-  ['claim, no explanation (explain: false)', () => api.claim({ ...claim, explain: false }), null],
+  ['claim: the figures part (explain: false; the first answer)', () => api.claim({ ...claim, explain: false }), 20],
+  ['claim explained (pkg/: figures and steps, when opened)', () => explaining.claim(claim), 100],
+  ['year (20 claims), explained (pkg/)', () => explaining.year(year), null],
   ['year (20 claims), no explanation', () => api.year({ ...year, explain: false }), null],
   ['curve (41 bill sizes, for the chart)', () => api.curve({ person: claim.person, paid_on: claim.paid_on, claim: claim.claim, totals: Array.from({ length: 41 }, (_, i) => String(i * 2500)) }), null],
-  ['compare (all levels)', () => api.compare(claim), null],
+  ['compare (all levels)', () => api.compare({ ...claim, explain: false }), null],
   ['catalogue', () => api.catalogue(), null],
 ];
 
-// Cold start: a fresh instance of the module (already compiled, as a page's streaming compile
-// would leave it); the first call builds the engine from the embedded policies (Engine::builtin:
-// in pkg/ reading policies/builtin.snapshot, in pkg/full parsing and validating every TOML file),
-// so first call − warm call ≈ loading all policies.
-const dir = resolve(process.env.YIBAO_PKG || resolve(ROOT, 'pkg'));
+// Cold start: a fresh instance of the widget's module (already compiled, as a page's streaming
+// compile would leave it), then each built-in pack read into it (Engine::add_pack: checksum,
+// reading, the settled forms), then the first claim against the second.
+const dir = resolve(process.env.YIBAO_PKG || resolve(ROOT, 'pkg/figures'));
 const compiled = new WebAssembly.Module(readFileSync(resolve(dir, 'yibao_bg.wasm')));
-const cold = { instantiate: [], first: [], second: [] };
+const all = packs();
+const cold = { instantiate: [], packs: Object.fromEntries(all.map((p) => [p.id, []])), first: [], second: [] };
 for (let i = 0; i < (quick ? 5 : 20); i++) {
   const m = await import(`${pathToFileURL(resolve(dir, 'yibao.js')).href}?cold=${i}`);
   let t = performance.now();
   m.initSync({ module: compiled });
   cold.instantiate.push((performance.now() - t) * 1e3);
+  for (const p of all) {
+    t = performance.now();
+    m.loadPack(p.bytes, p.hash);
+    cold.packs[p.id].push((performance.now() - t) * 1e3);
+  }
+  const lean = { ...claim, explain: false };
   t = performance.now();
-  m.claim(claim);
+  m.claim(lean);
   cold.first.push((performance.now() - t) * 1e3);
   t = performance.now();
-  m.claim(claim);
+  m.claim(lean);
   cold.second.push((performance.now() - t) * 1e3);
 }
 const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const load = med(cold.first.map((f, i) => f - cold.second[i]));
+const packUs = Object.fromEntries(Object.entries(cold.packs).map(([k, v]) => [k, med(v)]));
 
 const results = [];
 for (const [name, fn, target] of cases) {
@@ -93,10 +103,11 @@ console.log(
 );
 console.log(
   `cold start (fresh instance, median of ${cold.first.length}): instantiate ${fmt(med(cold.instantiate))}; ` +
-    `first claim ${fmt(med(cold.first))} ⇒ loading the built-in policies ≈ ${fmt(load)}`,
+    `reading each pack: ${Object.entries(packUs).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}; ` +
+    `first claim ${fmt(med(cold.first))} (then ${fmt(med(cold.second))})`,
 );
 saveJson('wasm', {
   node: process.version,
   results,
-  cold: { instantiate_us: med(cold.instantiate), first_call_us: med(cold.first), load_policies_us: load },
+  cold: { instantiate_us: med(cold.instantiate), pack_us: packUs, first_call_us: med(cold.first), second_call_us: med(cold.second) },
 });

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 mod editor;
 mod flat;
 mod input;
+mod json;
 use input::FromJs;
 
 use serde::Serialize;
@@ -114,13 +115,13 @@ fn input<T: FromJs>(value: JsValue) -> Result<T, JsValue> {
     T::from_js(&value, "").map_err(|e| error_to_js(&e))
 }
 
-/// An answer as a JS object: written as JSON here (serde_json) and read by the parser the page
+/// An answer as a JS object: written as JSON here (`json.rs`) and read by the parser the page
 /// gave `useJsonParse` (the host guard hands it a fresh realm's `JSON.parse`, which the host page
 /// cannot have replaced), else by the global `JSON.parse`. One string crosses instead of a
 /// property set per field (serde-wasm-bindgen's way, 5 KB gzipped more of wasm).
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let failed = |zh: String, en: String| error_to_js(&Error::new(ErrorKind::InvalidInput, zh, en));
-    let text = serde_json::to_string(value).map_err(|e| {
+    let text = json::to_json(value).map_err(|e| {
         failed(
             format!("结果无法转换：{e}"),
             format!("could not convert the result: {e}"),
