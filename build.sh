@@ -168,6 +168,8 @@ assemble_site() {
         cp -R "$m/snippets" "dist/$m/"
     done
     minify_site
+    # the service worker of the page and the iframe: this build's version and what it caches
+    node scripts/sw.mjs
     report_sizes
     # the npm package (engine + widget) from the minified files: dist-npm/, checked by npm pack in
     # tests/browser/npm-package.test.mjs

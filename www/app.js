@@ -1,5 +1,5 @@
 // The full page: the shared calculator with its state kept in the URL fragment.
-import { mountCalculator } from './ui.js';
+import { mountCalculator, offline } from './ui.js';
 
 const root = document.getElementById('app');
 mountCalculator(root, { headingLevel: 1, syncFragment: true }).then((calc) => {
@@ -9,4 +9,8 @@ mountCalculator(root, { headingLevel: 1, syncFragment: true }).then((calc) => {
   calc.opts.onChange = sync;
   sync();
   document.body.dataset.ready = '1';
+  // after a first visit the page works offline (sw.js)
+  offline(new URL('sw.js', document.baseURI).href).then((reg) => {
+    if (reg) document.body.dataset.offline = '1';
+  });
 });

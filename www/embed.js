@@ -1,6 +1,6 @@
 // The iframe page: the calculator (state in this frame's own URL fragment) reporting its height to
 // the host page with postMessage({type: 'yibao:height', height}) whenever it changes.
-import { mountCalculator } from './ui.js';
+import { mountCalculator, offline } from './ui.js';
 
 const root = document.getElementById('app');
 let lastHeight = -1;
@@ -24,4 +24,5 @@ mountCalculator(root, { headingLevel: 1, syncFragment: true }).then((calc) => {
   document.documentElement.lang = calc.i18n.lang === 'en' ? 'en' : 'zh-CN';
   document.body.dataset.ready = '1';
   report();
+  offline(new URL('sw.js', document.baseURI).href);
 });

@@ -67,15 +67,47 @@ export async function compileWasm(url) {
   try {
     const get = () => win.fetch.call(win, href);
     try {
-      return await W.compileStreaming(get());
+      const m = await W.compileStreaming(get());
+      fetched(href);
+      return m;
     } catch {
-      // e.g. served without application/wasm: compile from the bytes below
+      // e.g. served without application/wasm, or offline: compile from the bytes below
     }
-    const res = await get();
+    const res = await fromCache(win, href, () => get());
     if (!res.ok) throw new Error(`${href}: HTTP ${res.status}`);
     return await W.compile(await res.arrayBuffer());
   } finally {
     if (realm) realm.done();
+  }
+}
+
+// Offline (issue 17): a fresh realm's requests do not pass through the page's service worker, so
+// what they fetched is handed to it (`onFetched`, ui.js offline()), and when the network fails the
+// same realm reads the site's cache itself (its `caches`: the same origin's storage).
+const seen = [];
+let listener = null;
+
+function fetched(href) {
+  if (!seen.includes(href)) seen.push(href);
+  if (listener) listener([href]);
+}
+
+/** `fn(urls)` now with every file fetched so far, and later with each one fetched. */
+export function onFetched(fn) {
+  listener = fn;
+  if (seen.length) fn([...seen]);
+}
+
+/** `get()`'s response; when it fails, the site's cached copy of `href` if there is one. */
+async function fromCache(win, href, get) {
+  try {
+    const res = await get();
+    if (res.ok) fetched(href);
+    return res;
+  } catch (e) {
+    const hit = win.caches ? await win.caches.match(href).catch(() => undefined) : undefined;
+    if (hit) return hit;
+    throw e;
   }
 }
 
@@ -88,7 +120,8 @@ export async function fetchBytes(url, reload = false) {
   const realm = freshRealm();
   const win = realm ? realm.win : globalThis;
   try {
-    const res = await win.fetch.call(win, `${url}`, reload ? { cache: 'reload' } : undefined);
+    const href = `${url}`;
+    const res = await fromCache(win, href, () => win.fetch.call(win, href, reload ? { cache: 'reload' } : undefined));
     if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status });
     return new Uint8Array(await res.arrayBuffer());
   } finally {

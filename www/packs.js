@@ -81,6 +81,14 @@ const W = {
   failed: ['方案数据下载失败（{0}），请重试。', "The scheme's data could not be downloaded ({0}); try again."],
 };
 
+/** The error shown when the explaining module cannot be fetched (code `explain_unavailable`). */
+export function explainUnavailable(cause) {
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const zh = offline ? '计算过程的说明尚未下载过，需要联网才能打开。数字与区间不受影响。' : `计算过程的说明下载失败（${(cause && cause.message) || cause}），请重试。`;
+  const en = offline ? 'The explanation has not been downloaded yet and needs the network; the figures and ranges are unaffected.' : `The explanation could not be downloaded (${(cause && cause.message) || cause}); try again.`;
+  return { code: 'explain_unavailable', message: zh, message_zh: zh, message_en: en };
+}
+
 /** The error a failed download is shown as (code `pack_unavailable`). */
 export function unavailable(cause) {
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;

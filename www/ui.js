@@ -9,9 +9,9 @@
 
 import init, * as figures from './pkg/figures/yibao.js';
 import CATALOGUE from './catalogue.js';
-import { compileWasm, fetchBytes, guardApi } from './extras.js';
+import { compileWasm, fetchBytes, guardApi, onFetched } from './extras.js';
 import { Calculator } from './calc/shell.js';
-import { packRegistry, schemesOf, unavailable } from './packs.js';
+import { explainUnavailable, packRegistry, schemesOf, unavailable } from './packs.js';
 
 export { h } from './calc/dom.js';
 export { isZero, percent, yuan } from './calc/format.js';
@@ -71,10 +71,14 @@ const wasmIn = (dir) => new URL(`${dir}/yibao_bg.wasm`, import.meta.url);
  */
 function loadExplain() {
   if (!explainReady) {
-    explainReady = import('./pkg/yibao.js').then(async (m) => {
-      await m.default({ module_or_path: compileWasm(wasmIn('pkg')) });
-      return guardApi(m);
-    });
+    explainReady = import('./pkg/yibao.js')
+      .then(async (m) => {
+        await m.default({ module_or_path: compileWasm(wasmIn('pkg')) });
+        return guardApi(m);
+      })
+      .catch((e) => {
+        throw explainUnavailable(e);
+      });
     explainReady.catch(() => {
       explainReady = null;
     });
@@ -120,6 +124,25 @@ function loadLayers() {
     });
   }
   return layersReady;
+}
+
+/**
+ * Works offline after a first visit (the page and the iframe; a widget in a portal's page is the
+ * portal's to cache): registers the service worker at `swUrl` (sw.js, scripts/sw.mjs) and, once
+ * it runs, names it the packs and modules this visit fetched before it controlled the page.
+ */
+export function offline(swUrl) {
+  const sw = globalThis.navigator && navigator.serviceWorker;
+  if (!sw || !globalThis.isSecureContext) return Promise.resolve(null);
+  return sw
+    .register(swUrl)
+    .then(() => sw.ready)
+    .then((reg) => {
+      // what the engine and the packs fetched (through a fresh realm, which the worker does not see)
+      onFetched((urls) => (sw.controller || reg.active)?.postMessage({ type: 'yibao:cache', urls }));
+      return reg;
+    })
+    .catch(() => null);
 }
 
 /**
