@@ -203,7 +203,8 @@ bundle_ui() {
 # Minifies the .js and .css files in dist/ in place with esbuild (www/ and pkg/ stay readable). No
 # bundling: each module keeps importing the others, and finding calc.css and the wasm through
 # new URL(…, import.meta.url), by the same relative paths. es2020 is the newest syntax the sources
-# use, so nothing is rewritten to older syntax; no source maps.
+# use, so nothing is rewritten to older syntax; no source maps. --charset=utf8 keeps Chinese text
+# as characters rather than \u escapes (modules are always read as UTF-8): smaller gzipped.
 minify_site() {
     ensure_npm
     local js=() css=()
@@ -211,7 +212,7 @@ minify_site() {
     mapfile -t css < <(find dist -name '*.css' | sort)
     say "esbuild --minify (${#js[@]} .js, ${#css[@]} .css in dist/)"
     if [ "${#js[@]}" -gt 0 ]; then
-        node_modules/.bin/esbuild "${js[@]}" --minify --format=esm --target=es2020 \
+        node_modules/.bin/esbuild "${js[@]}" --minify --format=esm --target=es2020 --charset=utf8 \
             --outbase=dist --outdir=dist --allow-overwrite --log-level=warning
     fi
     if [ "${#css[@]}" -gt 0 ]; then

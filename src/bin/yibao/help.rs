@@ -153,10 +153,9 @@ yibao pack — 生成政策包（网页按需下载的、已校验的方案数�
   yibao pack FILE... [--out DIR]     文件所属方案的政策包；先按 yibao check 检查（含内置文件）
                                      packs of the schemes the files belong to, checked first as
                                      yibao check checks them (with every built-in file)
-  yibao pack --builtin [--out DIR]   每个内置方案的政策包和 index.json
-                                     every built-in scheme's pack, and index.json
+  yibao pack --builtin [--out DIR]   每个内置方案的政策包 / every built-in scheme's pack
 
-每个政策包写作 DIR/<方案>.<哈希>.pack（DIR 默认当前文件夹）；有问题时不写出，退出码 2。
-Each pack is written as DIR/<scheme>.<hash>.pack (DIR defaults to the current folder); with
-findings nothing is written (exit 2). 网页 / the widget: <yibao-calculator policy-pack=\"/path/x.pack\">
+每个政策包写作 DIR/<方案>.<哈希>.pack（DIR 默认当前文件夹），DIR/index.json 列出它们；有问题时
+不写出，退出码 2。Each pack is written as DIR/<scheme>.<hash>.pack (DIR defaults to the current
+folder), listed in DIR/index.json; with findings nothing is written (exit 2). 网页 / the widget: <yibao-calculator policy-pack=\"/path/x.pack\">
 ";

@@ -3,10 +3,10 @@
 //!
 //!   yibao pack FILE... [--out DIR]   the packs of the schemes the files belong to, checked first
 //!                                    as `yibao check` checks them, with every built-in file
-//!   yibao pack --builtin [--out DIR] every built-in scheme's pack, and index.json (what
-//!                                    scripts/catalogue.mjs makes the widget's catalogue from)
+//!   yibao pack --builtin [--out DIR] every built-in scheme's pack
 //!
-//! Each pack is written as `DIR/<scheme>.<hash>.pack` (DIR defaults to the current folder).
+//! Each pack is written as `DIR/<scheme>.<hash>.pack` (DIR defaults to the current folder), with
+//! `DIR/index.json` listing them: what scripts/catalogue.mjs makes the widget's catalogue from.
 
 use serde::Serialize;
 use yibao::api::Catalogue;
@@ -93,12 +93,10 @@ pub fn run(a: &Args) -> Result<Output, Fail> {
             bytes: bytes.len(),
         });
     }
-    if builtin {
-        let path = format!("{}/index.json", out.trim_end_matches('/'));
-        let cat = engine.catalogue();
-        let text = serde_json::to_string(&index(&cat, &written)).unwrap_or_default();
-        std::fs::write(&path, text + "\n").map_err(|e| io_error(&path, &e))?;
-    }
+    let path = format!("{}/index.json", out.trim_end_matches('/'));
+    let cat = engine.catalogue();
+    let text = serde_json::to_string(&index(&cat, &written)).unwrap_or_default();
+    std::fs::write(&path, text + "\n").map_err(|e| io_error(&path, &e))?;
     if a.json {
         return to_json(&written);
     }
