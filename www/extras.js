@@ -225,7 +225,10 @@ const W = [
 let picker = null;
 const loadPicker = () => {
   if (!picker) {
-    picker = import('./picker.js');
+    picker = import('./picker.js').then((m) => {
+      m.use({ h });
+      return m;
+    });
     picker.catch(() => {
       picker = null;
     });

@@ -1,7 +1,14 @@
 // After the basic fund: a stacked bar of who pays a bill or a year (统筹基金 / 大病保险 /
 // 医疗救助 / 个人), and the "断保后什么时候能报销" panel (engine.enrolment). Imported lazily by
 // ui.js (dynamic import), so it is not part of what the widget loads up front.
-import { h, yuan } from './ui.js';
+
+// What this module takes from the calculator, handed over by ui.js when it imports it (no import
+// back: ARCHITECTURE.md, no cycle among the page's modules).
+let h;
+let yuan;
+export function use(ui) {
+  ({ h, yuan } = ui);
+}
 
 const L = {
   hifp: ['统筹基金', 'Basic fund'],

@@ -7,7 +7,13 @@
 // catalogue lists is found, its pack fetched once it is chosen. An ARIA 1.2 combobox: arrows move,
 // Enter picks, Escape closes.
 import { DIVISIONS } from './divisions.js';
-import { h, regionsOf } from './ui.js';
+
+// What the picker takes from the calculator, handed over by the module that imports it
+// (extras.js), so that nothing here imports the calculator back.
+let h;
+export function use(ui) {
+  ({ h } = ui);
+}
 
 const MAX = 40;
 const byCode = new Map(DIVISIONS.map((d) => [d[0], d]));
@@ -67,7 +73,7 @@ export function search(typed) {
 
 /** The division's region in each scheme of the catalogue (by the rules its regions carry). */
 function mappings(calc, d) {
-  return regionsOf(calc.catalogue.schemes, d);
+  return calc.regionsOf(d);
 }
 
 /**

@@ -11,6 +11,8 @@ import init, * as figures from './pkg/figures/yibao.js';
 import CATALOGUE from './catalogue.js';
 import { compileWasm, fetchBytes, guardApi, onFetched } from './extras.js';
 import { Calculator } from './calc/shell.js';
+import { h } from './calc/dom.js';
+import { yuan } from './calc/format.js';
 import { explainUnavailable, packRegistry, schemesOf, unavailable } from './packs.js';
 
 export { h } from './calc/dom.js';
@@ -118,7 +120,10 @@ function afterPaint() {
  */
 function loadLayers() {
   if (!layersReady) {
-    layersReady = Promise.all([import('./layers.js'), afterPaint()]).then(([m]) => m);
+    layersReady = Promise.all([import('./layers.js'), afterPaint()]).then(([m]) => {
+      m.use({ h, yuan });
+      return m;
+    });
     layersReady.catch(() => {
       layersReady = null;
     });

@@ -2,8 +2,8 @@
 //! and on the waiting rules (`[[waiting]]`) of an annual file: dates in order without overlap,
 //! listed sources, bands that close, statuses the framework knows.
 
+use super::figures::{err, unknown_source};
 use super::model::*;
-use super::periods::{err, unknown_source};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 

@@ -3,6 +3,8 @@
 #[cfg(feature = "loader")]
 pub mod de;
 #[cfg(feature = "loader")]
+pub mod figures;
+#[cfg(feature = "loader")]
 pub mod layers;
 #[cfg(feature = "loader")]
 pub mod load;

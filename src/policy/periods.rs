@@ -6,18 +6,12 @@
 //! `assumed` figure; the rows of one file run year by year (a year that was looked for and not
 //! found is a row with `status = "not_found"`, never a hole).
 
+use super::figures::{err, figures, unknown_source};
 use super::model::*;
-use super::validate::figures;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 
 const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
-
-pub(super) fn err(kind: ErrorKind, file: &str, field: &str, zh: String, en: String) -> Error {
-    Error::new(kind, format!("{field}：{zh}"), format!("{field}: {en}"))
-        .file(file)
-        .field(field)
-}
 
 /// A file's own time rules: its sources, its rows of years, its premium span, and that every
 /// figure in a year row has a source of a grade that allows its basis.
@@ -166,16 +160,6 @@ fn check_collection(
     if p.source(&c.source).is_none() {
         errs.push(unknown_source(file, &format!("{at}.source"), &c.source));
     }
-}
-
-pub(super) fn unknown_source(file: &str, at: &str, id: &str) -> Error {
-    err(
-        ErrorKind::PolicyFigure,
-        file,
-        at,
-        format!("来源“{id}”未在 [[sources]] 中列出"),
-        format!("source \"{id}\" is not listed in [[sources]]"),
-    )
 }
 
 /// A figure in a year row needs a listed source; a grade-C source only backs an assumption.

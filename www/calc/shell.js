@@ -15,7 +15,7 @@ import { personForm } from './person.js';
 import { premiumView } from './premium.js';
 import { shareMethods } from './share.js';
 import { decodeState, stateMethods } from './state.js';
-import { withLoaded } from '../packs.js';
+import { regionsOf, withLoaded } from '../packs.js';
 
 /**
  * `loaders`: where the engine, the schemes' packs and the lazily loaded modules come from (ui.js,
@@ -102,6 +102,11 @@ export class Calculator {
   useEngine(api) {
     this.api = api;
     this.refresh();
+  }
+
+  /** A division's region in each scheme of the catalogue (the city picker asks). */
+  regionsOf(d) {
+    return regionsOf(this.catalogue.schemes, d);
   }
 
   /** The catalogue: the shipped schemes, each replaced by the engine's entry once loaded. */
