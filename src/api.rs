@@ -253,6 +253,12 @@ pub struct FigureOut {
     /// For a figure from a later notice: where it was found and how reliable that is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceOut>,
+    /// Where the figure comes from at a glance: the year of its source or document and its
+    /// grade or basis, e.g. `2026·B`, `2025·A/B·下限`, `2008·假设`, `未找到·假设` (English:
+    /// `2026·B`, `2025·A/B·floor`, `2008·assumed`, `not found·assumed`), so that a 2026 band and
+    /// a 2008 deductible never look alike.
+    pub origin_zh: String,
+    pub origin_en: String,
 }
 
 /// Where a later figure was found (policy-sources/current/README.md): document, issuer, date,
@@ -449,6 +455,9 @@ pub struct PremiumRanges {
     pub standard: Range,
     pub individual: Range,
     pub subsidy_total: Range,
+    /// `individual_with_addons`'s range (an add-on whose aid for the person is not known runs
+    /// from 0 to its amount).
+    pub individual_with_addons: Range,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]

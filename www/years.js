@@ -74,6 +74,12 @@ export function coverageYearLabels(lang) {
 }
 
 /** The year's provenance under the premium headline. */
+/** `（¥0.00—¥10.00）` when a range is wide, else ''. */
+function withRange(lang, r) {
+  if (!r || r.low === r.high) return '';
+  return lang === 'en' ? ` (${yuan(r.low)}–${yuan(r.high)})` : `（${yuan(r.low)}—${yuan(r.high)}）`;
+}
+
 export function periodPanel(lang, p) {
   const per = p.period;
   const status = t(lang, per.status) || per.status;
@@ -85,7 +91,8 @@ export function periodPanel(lang, p) {
     h(
       'p',
       { class: 'yb-addon', 'data-testid': `addon-${a.id}` },
-      `${t(lang, 'addon')} ${lang === 'en' ? a.name_en : a.name_zh} ${yuan(a.amount)}（${lang === 'en' ? a.where_en : a.where_zh}），${t(lang, 'total')} ${yuan(p.individual_with_addons)}`,
+      `${t(lang, 'addon')} ${lang === 'en' ? a.name_en : a.name_zh} ${yuan(a.amount)}（${lang === 'en' ? a.where_en : a.where_zh}），${t(lang, 'total')} ${yuan(p.individual_with_addons)}${withRange(lang, p.ranges.individual_with_addons)}`,
+      a.figure.basis === 'assumed' ? h('span', { class: 'yb-note' }, ` ${lang === 'en' ? a.figure.note_en : a.figure.note_zh}`) : null,
       ' ',
       sourceTap(lang, a.figure.source),
     ),

@@ -528,14 +528,32 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         name(&p, &r.subsidy_class.name_zh, &r.subsidy_class.name_en),
         p.cite(&r.subsidy_class.doc, &r.subsidy_class.clause)
     );
+    // each figure's origin (source year and grade) beside it, from the step that uses it
+    let tag = |p: &Page, f: &dyn Fn(&Step) -> bool| {
+        r.steps
+            .iter()
+            .find(|s| f(s))
+            .map(|s| p.origins(&s.figures))
+            .unwrap_or_default()
+    };
+    let std_tag = tag(&p, &|s| s.id == "standard");
+    let own_tag = tag(&p, &|s| s.figures.iter().any(|f| f.role == "individual"));
     let rows = vec![
         vec![
             p.t("缴费标准", "Contribution standard").to_string(),
-            format!("{}{}", yuan(&r.standard), p.range(&r.ranges.standard)),
+            format!(
+                "{}{}{std_tag}",
+                yuan(&r.standard),
+                p.range(&r.ranges.standard)
+            ),
         ],
         vec![
             p.t("个人缴费", "You pay").to_string(),
-            format!("{}{}", yuan(&r.individual), p.range(&r.ranges.individual)),
+            format!(
+                "{}{}{own_tag}",
+                yuan(&r.individual),
+                p.range(&r.ranges.individual)
+            ),
         ],
         vec![
             p.t("政府补助合计", "Subsidies in total").to_string(),
@@ -552,12 +570,22 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     p.line(p.t("各方承担", "Who pays"));
     let mut rows = vec![vec![
         p.t("个人缴费", "You pay").to_string(),
-        format!("{}{}", yuan(&r.individual), p.range(&r.ranges.individual)),
+        format!(
+            "{}{}{own_tag}",
+            yuan(&r.individual),
+            p.range(&r.ranges.individual)
+        ),
     ]];
     for pa in &r.payers {
+        let id = format!("subsidy_{}", pa.payer);
         rows.push(vec![
             name(&p, &pa.name_zh, &pa.name_en).to_string(),
-            format!("{}{}", yuan(&pa.amount), p.range(&pa.range)),
+            format!(
+                "{}{}{}",
+                yuan(&pa.amount),
+                p.range(&pa.range),
+                tag(&p, &|s| s.id == id)
+            ),
             p.cite(&pa.doc, &pa.clause),
         ]);
     }
@@ -570,7 +598,11 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         ]);
     }
     p.table("  ", &rows);
-    p.addons(&r.addons, &r.individual_with_addons);
+    p.addons(
+        &r.addons,
+        &r.individual_with_addons,
+        &r.ranges.individual_with_addons,
+    );
     let warnings: Vec<NoticeOut> = r
         .eligibility
         .verdicts
@@ -727,8 +759,8 @@ fn claim_title(p: &Page, c: &ClaimResult) -> String {
 
 fn range_note(p: &mut Page) {
     p.line(p.t(
-        "（范围：在政策允许的地方取值内，结果可能的最低—最高。）",
-        "(Range: lowest–highest result within the local values the policy permits.)",
+        "（范围：本结果所用的每个假设取值（见下方“本结果依据的地方取值”，各注来源年份）在其标注的范围内变动时，结果可能的最低—最高；不是当年政策允许的区间。）",
+        "(Range: the lowest–highest result as each assumed figure this answer uses — listed below, each with its source year — moves within its labelled range; not the range this year's policy permits.)",
     ));
 }
 

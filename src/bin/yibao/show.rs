@@ -130,13 +130,33 @@ impl Page {
                 .unwrap_or_default();
             let num = format!("{}.", i + 1);
             let pad = " ".repeat(num.len() + 3);
-            self.line(format!("  {num} {title}{amount}"));
+            let tags = self.origins(&s.figures);
+            self.line(format!("  {num} {title}{amount}{tags}"));
             let text = self.t(&s.text_zh, &s.text_en).to_string();
             self.line(format!("{pad}{text}"));
             let c = self.cite(&s.doc, &s.clause);
             if !c.is_empty() {
                 self.line(format!("{pad}{c}"));
             }
+        }
+    }
+
+    /// The origin tags of figures (`〔2026·B；2008·假设〕`), each once, in order; empty without
+    /// figures.
+    pub fn origins(&self, figs: &[FigureOut]) -> String {
+        let mut tags: Vec<&str> = Vec::new();
+        for f in figs {
+            let t = self.t(&f.origin_zh, &f.origin_en);
+            if !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
+        if tags.is_empty() {
+            return String::new();
+        }
+        match self.lang {
+            Lang::Zh => format!("  〔{}〕", tags.join("；")),
+            Lang::En => format!("  [{}]", tags.join("; ")),
         }
     }
 
@@ -170,7 +190,8 @@ impl Page {
     }
 
     /// Add-ons (长期护理保险) as their own lines, and the total with them.
-    pub fn addons(&mut self, addons: &[AddonOut], total: &str) {
+    pub fn addons(&mut self, addons: &[AddonOut], total: &str, range: &Range) {
+        let total = format!("{}{}", yuan(total), self.range(range));
         for ad in addons {
             let text = match self.lang {
                 Lang::Zh => format!(
@@ -178,14 +199,14 @@ impl Page {
                     ad.name_zh,
                     yuan(&ad.amount),
                     ad.where_zh,
-                    yuan(total)
+                    total
                 ),
                 Lang::En => format!(
                     "  Plus: {} {} ({}), {} in all",
                     ad.name_en,
                     yuan(&ad.amount),
                     ad.where_en,
-                    yuan(total)
+                    total
                 ),
             };
             self.line(text);
@@ -228,9 +249,15 @@ impl Page {
                     },
                     _ => String::new(),
                 };
+                let range = match (&f.min, &f.max, self.lang) {
+                    (Some(lo), None, Lang::Zh) => format!("不低于 {lo}，上限未知"),
+                    (Some(lo), None, Lang::En) => format!("at least {lo}, no ceiling known"),
+                    _ => range,
+                };
                 vec![
                     self.t(&f.label_zh, &f.label_en).to_string(),
                     f.value.clone(),
+                    self.t(&f.origin_zh, &f.origin_en).to_string(),
                     self.t(&f.basis_zh, &f.basis_en).to_string(),
                     range,
                     self.cite(&f.doc, &f.clause),
