@@ -740,3 +740,112 @@ pub struct LoadedPolicy {
     pub scheme: String,
     pub regions: Vec<String>,
 }
+
+// ---------------------------------------------------------------- the family and the season
+
+/// One member of a household: category, statuses and, for a newborn, the birth date.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MemberInput {
+    pub category: String,
+    #[serde(default)]
+    pub statuses: Vec<String>,
+    /// A newborn's birth date (`YYYY-MM-DD`); absent for everyone else.
+    #[serde(default)]
+    pub born: Option<String>,
+}
+
+/// A household of up to [`crate::household::MAX_MEMBERS`] members under one scheme and region,
+/// for one coverage year (as in [`PremiumRequest`]).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdRequest {
+    pub scheme: String,
+    pub region: String,
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub date: Option<String>,
+    pub members: Vec<MemberInput>,
+}
+
+/// One line of a premium answer (个人缴费, a payer's share, an add-on…) with the figure behind it
+/// when one is (its basis, source and grade); a worked-out amount has none.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PremiumLine {
+    /// `standard` | `individual` | `payer_<payer>` | `subsidy_total` | `addon_<id>` |
+    /// `with_addons`.
+    pub id: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub amount: String,
+    pub range: Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<FigureOut>,
+}
+
+/// A member's share of the household answer: their own `premium` answer (absent when their
+/// premium is not set, e.g. a newborn's) and what the household reads from it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MemberOut {
+    pub category: Named,
+    pub statuses: Vec<Named>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub born: Option<String>,
+    /// 个人缴费, without add-ons ("" when not set).
+    pub individual: String,
+    /// 医疗救助资助参保: the payer lines paid by medical assistance.
+    pub aid: String,
+    /// The other payers' lines (各级财政 and the like).
+    pub subsidy: String,
+    /// The add-ons (长期护理保险) the member's answer lists.
+    pub addons: String,
+    /// `individual` plus the add-ons: the member's `premium.individual_with_addons`.
+    pub with_addons: String,
+    pub lines: Vec<PremiumLine>,
+    /// Why the member's own contribution is zero (the subsidy class applied), if it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pays_nothing: Option<NoticeOut>,
+    /// Why there is no figure for the member (a newborn's premium not set by the sources).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_set: Option<NoticeOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub premium: Option<PremiumResult>,
+}
+
+/// An add-on summed over the members whose answers list it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AddonTotal {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub members: usize,
+    pub amount: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct HouseholdResult {
+    pub scheme: String,
+    pub region: String,
+    pub year: u16,
+    pub members: Vec<MemberOut>,
+    /// Σ members' `individual`.
+    pub individual: String,
+    /// Σ of the members' `ranges.individual` ends.
+    pub individual_range: Range,
+    pub aid: String,
+    pub subsidy: String,
+    pub addons: Vec<AddonTotal>,
+    /// Σ members' `individual_with_addons`: what the household pays.
+    pub total: String,
+    /// `individual_range` with the add-ons on top: the range of `total`.
+    pub range: Range,
+    /// Indices of the members who pay nothing for the basic premium.
+    pub pay_nothing: Vec<usize>,
+    /// Indices of the members without a figure (left out of the totals).
+    pub not_set: Vec<usize>,
+    pub period: PeriodOut,
+    /// Every source the members' answers cite, once each.
+    pub sources: Vec<SourceOut>,
+    pub notices: Vec<NoticeOut>,
+}

@@ -10,6 +10,7 @@ pub mod builtin;
 pub mod date;
 pub mod engine;
 pub mod error;
+pub mod household;
 #[cfg(feature = "loader")]
 pub mod lint;
 pub mod money;
@@ -20,6 +21,7 @@ mod continuity;
 mod explain;
 mod form;
 mod layers;
+mod lines;
 mod premium;
 mod timeline;
 mod who;

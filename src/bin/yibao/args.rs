@@ -82,6 +82,17 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "--paid-on",
         ],
     ),
+    (
+        "household",
+        &[
+            "--scheme",
+            "--region",
+            "--city",
+            "--year",
+            "--date",
+            "--member*",
+        ],
+    ),
     ("check", &[]),
     ("help", &[]),
 ];
@@ -320,6 +331,15 @@ impl Args {
                     .map(String::from)
                     .collect::<Vec<_>>()
             })
+            .collect()
+    }
+
+    /// Every value of a repeatable flag as given (no splitting at commas).
+    pub fn raw_all(&self, name: &str) -> Vec<&str> {
+        self.opts
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
             .collect()
     }
 

@@ -10,6 +10,7 @@ pub fn text(cmd: Option<&str>) -> &'static str {
         Some("year") => YEAR,
         Some("enrolment") => ENROLMENT,
         Some("check") => CHECK,
+        Some("household") => HOUSEHOLD,
         _ => MAIN,
     }
 }
@@ -28,6 +29,7 @@ yibao — 医保测算：城乡居民基本医疗保险的缴费与报销测算�
   compare      同一笔费用在各级医院的报销对比 / one bill at every hospital level
   year         一年多次就医（读文件）/ a year of claims from a file
   enrolment    断保后什么时候能报销、大病保险限额 / when benefits start after a break
+  household    一家人的缴费：每人、合计、谁不用缴及原因 / what a household pays
   check        检查政策文件 / validate policy files
 
 通用选项 Global options:
@@ -131,3 +133,17 @@ yibao enrolment --scheme S --region R --category C --year Y --in-window yes|no
 
 例 Example: yibao enrolment --scheme jilin-2016 --region jilin --category urban_adult --year 2026 \\
             --missed 2 --in-window no --paid-on 2026-03-10";
+
+const HOUSEHOLD: &str = "\
+yibao household --scheme S --region R [--year Y] [--date D] --member CATEGORY[:STATUS[,STATUS]]...
+  一家人（最多 12 人）某医保年度的缴费：每人的个人缴费、医疗救助资助、财政补助、长护险等附加险种，
+  家庭合计（等于每人 premium 结果之和），谁不用缴及原因，每个数字的来源与可信度
+  what a household (up to 12 members) pays for a coverage year: each member's own share, aid,
+  subsidy and add-ons, the total (the sum of each member's premium answer), who pays nothing and
+  why, each figure's source and grade
+  --member C[:X,Y]   每位成员一个：类别和身份，如 urban_adult:dibao；新生儿加 born=出生日期
+                     one per member: category and statuses; a newborn adds born=YYYY-MM-DD
+                     (no source sets newborns' contributions: answered as not set)
+
+例 Example: yibao household --scheme jilin-2016 --region jilin --year 2026 \\
+            --member urban_adult --member urban_adult --member student_child --member urban_adult:dibao";

@@ -1,0 +1,173 @@
+//! The binary's household, diff and decision commands (issue 18): real output, figures checked
+//! against the `premium` command's own answers.
+
+use std::process::{Command, Output};
+
+fn yibao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yibao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run yibao")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+/// Output with every run of spaces collapsed to one, so aligned columns can be matched.
+fn squeezed(s: &str) -> String {
+    s.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Fen from a decimal string ("1490.00" → 149000).
+fn fen(s: &str) -> i64 {
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    int.parse::<i64>().unwrap() * 100 + format!("{frac:0<2}")[..2].parse::<i64>().unwrap()
+}
+
+const HOUSEHOLD: &[&str] = &[
+    "household",
+    "--scheme",
+    "jilin-2016",
+    "--region",
+    "jilin",
+    "--year",
+    "2026",
+    "--member",
+    "urban_adult",
+    "--member",
+    "urban_adult",
+    "--member",
+    "student_child",
+    "--member",
+    "urban_adult:dibao",
+];
+
+/// What `yibao premium --json` answers for one member (category and statuses) in Jilin 2026.
+fn premium(category: &str, status: Option<&str>) -> serde_json::Value {
+    let mut args = vec![
+        "premium",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--year",
+        "2026",
+        "--category",
+        category,
+        "--json",
+    ];
+    if let Some(s) = status {
+        args.extend(["--status", s]);
+    }
+    let o = yibao(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    json(&o)
+}
+
+#[test]
+fn household_total_is_the_four_premium_answers() {
+    let answers = [
+        premium("urban_adult", None),
+        premium("urban_adult", None),
+        premium("student_child", None),
+        premium("urban_adult", Some("dibao")),
+    ];
+    let sum: i64 = answers
+        .iter()
+        .map(|a| fen(a["individual_with_addons"].as_str().unwrap()))
+        .sum();
+    let own: i64 = answers
+        .iter()
+        .map(|a| fen(a["individual"].as_str().unwrap()))
+        .sum();
+
+    let mut args = HOUSEHOLD.to_vec();
+    args.push("--json");
+    let o = yibao(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let h = json(&o);
+    assert_eq!(fen(h["total"].as_str().unwrap()), sum);
+    assert_eq!(fen(h["individual"].as_str().unwrap()), own);
+    let members = h["members"].as_array().unwrap();
+    assert_eq!(members.len(), 4);
+    for (m, a) in members.iter().zip(&answers) {
+        assert_eq!(m["with_addons"], a["individual_with_addons"]);
+        assert_eq!(m["premium"]["individual"], a["individual"]);
+    }
+
+    // the text: each member, and the total as the premium answers sum it (¥1,490.00 by hand:
+    // 3 × (400 + 10) + (250 + 10))
+    assert_eq!(sum, 149_000);
+    let o = yibao(HOUSEHOLD);
+    assert!(o.status.success());
+    let text = squeezed(&stdout(&o));
+    for line in [
+        "家庭成员 4 人",
+        "1. 城镇居民（成年，原城镇居民医保缴费档）",
+        "3. 在校学生、少年儿童",
+        "4. 城镇居民（成年，原城镇居民医保缴费档） · 城乡低保对象",
+        "个人缴费 ¥400.00 [J3·B]",
+        "个人缴费 ¥250.00（范围 ¥0.00—¥250.00）",
+        "家庭缴费合计 ¥1,490.00（范围 ¥1,240.00—¥1,490.00）",
+        "长期护理保险费（4 人） ¥40.00",
+        "[J3] 吉医保联[2025]19号",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    let o = yibao(&[HOUSEHOLD, &["--lang", "en"]].concat());
+    assert!(squeezed(&stdout(&o)).contains("The household pays ¥1,490.00"));
+}
+
+#[test]
+fn household_errors_name_the_member() {
+    let o = yibao(&[
+        "household",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--year",
+        "2026",
+        "--member",
+        "urban_adult",
+        "--member",
+        "retired:dibao",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = &json(&o)["errors"][0];
+    assert_eq!(e["code"], "unknown_id");
+    assert_eq!(e["field"], "members[1].category");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("家庭成员 2："));
+    // no member at all
+    let o = yibao(&["household", "--scheme", "jilin-2016", "--region", "jilin"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--member"));
+    // a newborn by `born=` in the member's list
+    let o = yibao(&[
+        "household",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--year",
+        "2026",
+        "--member",
+        "urban_adult",
+        "--member",
+        "student_child:born=2026-03-01",
+    ]);
+    assert!(o.status.success());
+    let text = squeezed(&stdout(&o));
+    assert!(text.contains("新生儿（2026-03-01 出生）"), "{text}");
+    assert!(text.contains("家庭缴费合计 ¥410.00"), "{text}");
+}
