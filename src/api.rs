@@ -849,3 +849,64 @@ pub struct HouseholdResult {
     pub sources: Vec<SourceOut>,
     pub notices: Vec<NoticeOut>,
 }
+
+/// Two coverage years of one person's premium (and the benefits the annual files date), side by
+/// side: 与上年相比.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DiffRequest {
+    pub person: PersonInput,
+    pub from: u16,
+    pub to: u16,
+}
+
+/// One year of a diff: where its figures come from, or why there are none.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DiffYear {
+    pub year: u16,
+    /// As [`PeriodOut::status`], or `not_sourced` when no source gives the year's figures.
+    pub status: String,
+    pub doc: String,
+    pub note_zh: String,
+    pub note_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_to: Option<String>,
+    pub sources: Vec<SourceOut>,
+    /// Why the year has no figures (`year_not_sourced`, with the years that are sourced).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorOut>,
+}
+
+/// One line in both years: the figure of each (absent where that year has none) and the change.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DiffLine {
+    pub id: String,
+    pub label_zh: String,
+    pub label_en: String,
+    /// `yuan` | `ratio` | `months`.
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<PremiumLine>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<PremiumLine>,
+    /// `to − from` (signed decimal string), when both years have the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// Whether either side rests on a local figure (an assumption, a floor) or a projection.
+    pub assumed: bool,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DiffResult {
+    pub from: DiffYear,
+    pub to: DiffYear,
+    /// Both years have figures, so the premium lines are compared.
+    pub compared: bool,
+    pub lines: Vec<DiffLine>,
+    /// The dated rules after the basic fund (大病保险, 医疗救助) and the waiting period, as in
+    /// force at the end of each year; a line only one year has says the other was not found.
+    pub benefits: Vec<DiffLine>,
+    pub notices: Vec<NoticeOut>,
+}

@@ -895,6 +895,14 @@ impl Engine {
         )
     }
 
+    /// The annual files of the person's scheme for their region (the season's views read the
+    /// dated rules in them).
+    pub(crate) fn annual_for<'a>(&'a self, p: &PersonInput, who: &Who<'a>) -> Vec<&'a Policy> {
+        self.scheme(&p.scheme)
+            .map(|s| timeline::applicable(&s.annual, &who.region.id).collect())
+            .unwrap_or_default()
+    }
+
     /// The layers after the basic fund that may apply to a person: the dated 大病保险 and
     /// 医疗救助 rules of the scheme's annual files for their region.
     fn layer_rules<'a>(&'a self, p: &PersonInput, who: &Who<'a>) -> crate::layers::Rules<'a> {

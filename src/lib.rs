@@ -18,6 +18,7 @@ pub mod policy;
 
 mod claim;
 mod continuity;
+mod diff;
 mod explain;
 mod form;
 mod layers;

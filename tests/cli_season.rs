@@ -171,3 +171,75 @@ fn household_errors_name_the_member() {
     assert!(text.contains("新生儿（2026-03-01 出生）"), "{text}");
     assert!(text.contains("家庭缴费合计 ¥410.00"), "{text}");
 }
+
+const DIFF: &[&str] = &[
+    "diff",
+    "--scheme",
+    "jilin-2016",
+    "--region",
+    "jilin",
+    "--category",
+    "urban_adult",
+    "--from",
+    "2025",
+    "--to",
+    "2026",
+];
+
+/// The case: the subsidy 670 → 700 and the individual 400 → 400, with both sources.
+#[test]
+fn diff_shows_both_years_with_their_sources() {
+    let o = yibao(DIFF);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = squeezed(&stdout(&o));
+    for line in [
+        "与上年相比：医保年度 2025 → 2026",
+        "个人缴费 ¥400.00 [J1·A] ¥400.00 [J3·B] 不变",
+        "各级财政（文件未分级） ¥670.00 [N3·B·文件下限] ¥700.00 [N4·A/B·文件下限] +¥30.00（含假设）",
+        "2025 年的来源",
+        "[J1] 吉林省2025年度城乡居民医保缴费通知",
+        "2026 年的来源",
+        "[J3] 吉医保联[2025]19号",
+        "大病保险最高支付限额 未找到 ¥400,000.00 [J8·B] —",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    let mut args = DIFF.to_vec();
+    args.push("--json");
+    let d = json(&yibao(&args));
+    let sub = d["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "payer_government")
+        .unwrap();
+    assert_eq!(
+        (sub["from"]["amount"].as_str(), sub["to"]["amount"].as_str()),
+        (Some("670.00"), Some("700.00"))
+    );
+    assert_eq!(sub["from"]["figure"]["source"]["id"], "N3");
+    assert_eq!(sub["to"]["figure"]["source"]["id"], "N4");
+
+    // a year without a source says so instead of comparing
+    let o = yibao(&[
+        "diff",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--category",
+        "urban_adult",
+        "--from",
+        "2023",
+        "--to",
+        "2024",
+    ]);
+    assert!(o.status.success());
+    let text = squeezed(&stdout(&o));
+    assert!(text.contains("2023：没有来源"), "{text}");
+    assert!(
+        text.contains("个人缴费 没有来源 ¥380.00（范围 ¥380.00—¥400.00） [N2·A/B·地方取值假设] —"),
+        "{text}"
+    );
+    assert!(text.contains("不作比较"), "{text}");
+}

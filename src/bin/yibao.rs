@@ -6,6 +6,8 @@
 mod args;
 #[path = "yibao/city.rs"]
 mod city;
+#[path = "yibao/diff.rs"]
+mod diff;
 #[path = "yibao/files.rs"]
 mod files;
 #[path = "yibao/help.rs"]
@@ -209,6 +211,7 @@ fn run(a: &Args) -> Result<Output, Fail> {
         "year" => year(a, &engine),
         "enrolment" => layers::enrolment(a, &engine),
         "household" => household::run(a, &engine),
+        "diff" => diff::run(a, &engine),
         _ => ok(format!("{}\n", help::text(None))),
     }
 }

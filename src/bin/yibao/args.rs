@@ -93,6 +93,18 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "--member*",
         ],
     ),
+    (
+        "diff",
+        &[
+            "--scheme",
+            "--region",
+            "--city",
+            "--category",
+            "--status*",
+            "--from",
+            "--to",
+        ],
+    ),
     ("check", &[]),
     ("help", &[]),
 ];

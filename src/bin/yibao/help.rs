@@ -11,6 +11,7 @@ pub fn text(cmd: Option<&str>) -> &'static str {
         Some("enrolment") => ENROLMENT,
         Some("check") => CHECK,
         Some("household") => HOUSEHOLD,
+        Some("diff") => DIFF,
         _ => MAIN,
     }
 }
@@ -30,6 +31,7 @@ yibao — 医保测算：城乡居民基本医疗保险的缴费与报销测算�
   year         一年多次就医（读文件）/ a year of claims from a file
   enrolment    断保后什么时候能报销、大病保险限额 / when benefits start after a break
   household    一家人的缴费：每人、合计、谁不用缴及原因 / what a household pays
+  diff         与上年相比：两个医保年度逐项对比及来源 / two coverage years side by side
   check        检查政策文件 / validate policy files
 
 通用选项 Global options:
@@ -147,3 +149,13 @@ yibao household --scheme S --region R [--year Y] [--date D] --member CATEGORY[:S
 
 例 Example: yibao household --scheme jilin-2016 --region jilin --year 2026 \\
             --member urban_adult --member urban_adult --member student_child --member urban_adult:dibao";
+
+const DIFF: &str = "\
+yibao diff --scheme S --region R --category C [--status X]... --from Y1 --to Y2
+  与上年相比：两个医保年度的缴费逐项并列（缴费标准、个人缴费、各方补助、附加险种）、变化，
+  以及年度文件中按日期的待遇规则（大病保险、医疗救助、等待期）；两年各自的来源。
+  没有来源的年度说明原因，不作比较；预测年度标为假设
+  two coverage years side by side, line by line, with the change and both years' sources; a
+  year without a source says so instead of comparing; a projection is labelled as one
+
+例 Example: yibao diff --scheme jilin-2016 --region jilin --category urban_adult --from 2025 --to 2026";
