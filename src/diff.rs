@@ -9,9 +9,9 @@ use crate::date::Date;
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind};
 use crate::explain::{note, Show};
+use crate::lines::dec;
 use crate::policy::model::{Figure, Policy};
 use crate::timeline::fig_in;
-use rust_decimal::Decimal;
 
 fn bad_year(field: &str, y: u16) -> Error {
     Error::new(
@@ -80,10 +80,7 @@ fn local(l: &PremiumLine) -> bool {
 }
 
 fn change(a: &PremiumLine, b: &PremiumLine) -> Option<String> {
-    let (x, y) = (
-        a.amount.parse::<Decimal>().ok()?,
-        b.amount.parse::<Decimal>().ok()?,
-    );
+    let (x, y) = (dec(&a.amount)?, dec(&b.amount)?);
     let d = (y - x).normalize();
     Some(if d.is_sign_positive() && !d.is_zero() {
         format!("+{d}")

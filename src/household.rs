@@ -11,8 +11,8 @@ use crate::date::Date;
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind};
 use crate::explain::note;
+use crate::lines::dec;
 use crate::money::Money;
-use rust_decimal::Decimal;
 
 /// At most this many members in one household.
 pub const MAX_MEMBERS: usize = 12;
@@ -21,7 +21,7 @@ pub const MAX_MEMBERS: usize = 12;
 const AID_PAYER: &str = "medical_assistance";
 
 fn money(field: &str, s: &str) -> Result<Money, Error> {
-    s.parse::<Decimal>().map(Money::from_decimal).map_err(|_| {
+    dec(s).map(Money::from_decimal).ok_or_else(|| {
         Error::new(
             ErrorKind::InvalidAmount,
             format!("{field}：“{s}”不是金额"),
@@ -106,14 +106,11 @@ fn newborn_not_set(p: &PremiumResult, born: &str) -> NoticeOut {
 
 /// Why a member's own contribution is zero: the subsidy class their answer applied.
 fn pays_nothing(p: &PremiumResult) -> Option<NoticeOut> {
-    if !p.individual.parse::<Decimal>().is_ok_and(|d| d.is_zero()) {
+    if !dec(&p.individual).is_some_and(|d| d.is_zero()) {
         return None;
     }
     let c = &p.subsidy_class;
-    let with = p
-        .individual_with_addons
-        .parse::<Decimal>()
-        .unwrap_or_default();
+    let with = dec(&p.individual_with_addons).unwrap_or_default();
     let (more_zh, more_en) = if with.is_zero() {
         (String::new(), String::new())
     } else {

@@ -7,11 +7,28 @@ use crate::api::{FigureOut, PremiumLine, PremiumResult, Range};
 use crate::money::Money;
 use rust_decimal::Decimal;
 
-fn same(a: &str, b: &str) -> bool {
-    match (a.parse::<Decimal>(), b.parse::<Decimal>()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+/// A decimal string the engine wrote (`-12.5`, `400.00`, `0.05`): sign, digits, one point. Not
+/// `Decimal`'s `FromStr`, whose general parser is ~10 KB gzipped of the wasm the widget loads.
+pub(crate) fn dec(s: &str) -> Option<Decimal> {
+    let (neg, digits) = match s.trim().strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, s.trim()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let ok = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !ok(int) || !ok(frac) || int.len() + frac.len() > 18 {
+        return None;
     }
+    let mut m: i64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        m = m * 10 + i64::from(b - b'0');
+    }
+    let d = Decimal::new(if neg { -m } else { m }, u32::try_from(frac.len()).ok()?);
+    Some(d)
+}
+
+fn same(a: &str, b: &str) -> bool {
+    matches!((dec(a), dec(b)), (Some(x), Some(y)) if x == y)
 }
 
 fn one(amount: &str) -> Range {
@@ -114,15 +131,9 @@ pub(crate) fn premium_lines(p: &PremiumResult) -> Vec<PremiumLine> {
 
 /// The individual range with the add-ons on top at both ends (they are collected as they are).
 fn with_addons_range(p: &PremiumResult) -> Range {
-    let add: Decimal = p
-        .addons
-        .iter()
-        .filter_map(|a| a.amount.parse::<Decimal>().ok())
-        .sum();
-    let end = |s: &str| {
-        s.parse::<Decimal>()
-            .map_or_else(|_| s.to_string(), |d| Money::from_decimal(d + add).plain())
-    };
+    let add: Decimal = p.addons.iter().filter_map(|a| dec(&a.amount)).sum();
+    let end =
+        |s: &str| dec(s).map_or_else(|| s.to_string(), |d| Money::from_decimal(d + add).plain());
     Range {
         low: end(&p.ranges.individual.low),
         high: end(&p.ranges.individual.high),

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 mod editor;
 mod flat;
 mod input;
+mod season;
 use input::FromJs;
 
 use serde::Serialize;
