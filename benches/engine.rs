@@ -24,6 +24,7 @@ fn reference_claim() -> ClaimRequest {
         person: person(),
         paid_on: Some("2008-05-01".into()),
         renewed_without_break: None,
+        enrolment: None,
         claim: ClaimInput {
             kind: "inpatient".into(),
             level: "city".into(),
@@ -79,6 +80,7 @@ fn benches(c: &mut Criterion) {
         person: person(),
         paid_on: Some("2008-05-01".into()),
         renewed_without_break: None,
+        enrolment: None,
         claims: year_claims(),
         explain: true,
     };
@@ -117,6 +119,7 @@ fn benches(c: &mut Criterion) {
     let curve = yibao::api::CurveRequest {
         person: claim.person.clone(),
         paid_on: claim.paid_on.clone(),
+        enrolment: None,
         claim: claim.claim.clone(),
         totals: (0..=40).map(|i| (i * 2500).to_string()).collect(),
     };
@@ -136,6 +139,7 @@ fn benches(c: &mut Criterion) {
         },
         paid_on: None,
         renewed_without_break: None,
+        enrolment: None,
         claim: ClaimInput {
             kind: "inpatient".into(),
             level: "province".into(),

@@ -70,6 +70,11 @@ pub struct ClaimRequest {
     /// a later contribution year.
     #[serde(default)]
     pub renewed_without_break: Option<bool>,
+    /// How the person enrolled for the coverage year the payment is for (the inputs `enrolment`
+    /// takes): the waiting period it gives applies to the claim. Absent: taken as paid inside
+    /// the collection window without a break, and a notice says so where a waiting rule exists.
+    #[serde(default)]
+    pub enrolment: Option<EnrolmentIn>,
     pub claim: ClaimInput,
     /// `false`: figures and ranges only, no explanation steps (much faster). Default `true`.
     #[serde(default = "yes")]
@@ -89,11 +94,34 @@ pub struct YearRequest {
     /// As in [`ClaimRequest::renewed_without_break`].
     #[serde(default)]
     pub renewed_without_break: Option<bool>,
+    /// As in [`ClaimRequest::enrolment`].
+    #[serde(default)]
+    pub enrolment: Option<EnrolmentIn>,
     /// Claims in any order; they are settled in date order (stable for equal dates).
     pub claims: Vec<ClaimInput>,
     /// `false`: figures and ranges only, no explanation steps. Default `true`.
     #[serde(default = "yes")]
     pub explain: bool,
+}
+
+/// How a person enrolled for the coverage year a payment (`paid_on`) is for: the inputs of
+/// [`EnrolmentRequest`] that decide when benefits start, given with a claim, a year or a curve.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EnrolmentIn {
+    /// Whether the payment was inside the collection window. Absent: worked out from `paid_on`
+    /// and the year's collection window where the annual file gives it, else taken as inside.
+    #[serde(default)]
+    pub paid_in_window: Option<bool>,
+    /// Years not enrolled just before this coverage year (断保年数).
+    #[serde(default)]
+    pub years_missed: u16,
+    /// Extra years paid (补缴) to shorten the variable waiting period.
+    #[serde(default)]
+    pub extra_years_paid: u16,
+    /// A group the waiting rule's source names as exempt (`newborn`).
+    #[serde(default)]
+    pub exempt: Option<String>,
 }
 
 /// One bill's shape settled at many sizes (for a chart of out-of-pocket cost against the bill).
@@ -104,6 +132,9 @@ pub struct CurveRequest {
     pub person: PersonInput,
     #[serde(default)]
     pub paid_on: Option<String>,
+    /// As in [`ClaimRequest::enrolment`].
+    #[serde(default)]
+    pub enrolment: Option<EnrolmentIn>,
     /// The claim; its `medfee_sumamt` is replaced by each of `totals`, its out-of-scope part is
     /// kept (capped at each total).
     pub claim: ClaimInput,
@@ -163,8 +194,11 @@ pub struct EnrolmentRequest {
     /// Years not enrolled just before this one (断保年数; 0 if enrolled last year).
     #[serde(default)]
     pub years_missed: u16,
-    /// Whether the payment was made inside the collection window.
-    pub paid_in_window: bool,
+    /// Whether the payment was made inside the collection window. Absent: worked out from
+    /// `paid_on` and the coverage year's collection window where the annual file gives it, else
+    /// taken as inside (a notice says so).
+    #[serde(default)]
+    pub paid_in_window: Option<bool>,
     /// Extra years paid (补缴) to shorten the variable waiting period.
     #[serde(default)]
     pub extra_years_paid: u16,
@@ -174,6 +208,10 @@ pub struct EnrolmentRequest {
     /// The payment date (needed when a waiting period applies).
     #[serde(default)]
     pub paid_on: Option<String>,
+    /// A group the waiting rule's source names as exempt (`newborn`: 国办发〔2024〕38号
+    /// "除新生儿等特殊群体外").
+    #[serde(default)]
+    pub exempt: Option<String>,
 }
 
 // ---------------------------------------------------------------- responses
@@ -585,14 +623,27 @@ pub struct YearFigures {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct EnrolmentResult {
     pub year: u16,
-    /// Whether a waiting period applies (outside the window or after a break).
+    /// Whether a waiting period applies (outside the window or after a break, not exempt).
     pub waiting: bool,
+    /// Whether the payment counts as inside the collection window (said, worked out from the
+    /// payment date, or taken so).
+    pub in_window: bool,
+    /// The exempt group applied (`newborn`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<String>,
     pub fixed_months: u32,
     pub variable_months: u32,
     pub reduced_months: u32,
+    /// Months added to reach the minimum after a long break (国办发〔2024〕38号: at least 6
+    /// months after a break of 4 years or more).
+    pub floor_months: u32,
     pub waiting_months: u32,
     /// The first day benefits are paid.
     pub benefits_from: String,
+    /// When the person may be among exempt groups the source does not list: the first day if
+    /// they are (the answer's `benefits_from` takes the waiting period as applying).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits_from_earliest: Option<String>,
     /// Continuous years counted for the incentives, this coverage year included.
     pub continuous_years: u16,
     #[serde(skip_serializing_if = "Option::is_none")]

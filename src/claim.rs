@@ -27,6 +27,7 @@ mod render;
 mod trace;
 
 use crate::api::*;
+use crate::continuity::Start;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::explain::{self, range_of, Pick};
@@ -78,6 +79,18 @@ pub(crate) fn add_not_set(kinds: &mut Vec<ClaimKindOut>, p: &Policy) {
             diseases: Vec::new(),
         });
     }
+}
+
+/// What a request says of the contribution: the payment date, whether later years were renewed
+/// without a break, and — where an annual waiting rule covers the payment — the date benefits
+/// start, decided by [`crate::continuity::decide`] (the decision `enrolment` answers with).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Payment<'a> {
+    pub paid_on: Option<&'a str>,
+    pub renewed: Option<bool>,
+    pub start: Option<Start<'a>>,
+    /// The coverage year the enrolment inputs describe, when no waiting rule is known for it.
+    pub unruled: Option<u16>,
 }
 
 /// One settlement run: the settled claims and the benefit-year accumulators.
@@ -151,62 +164,57 @@ fn figures_of(c: &In, o: &Out) -> ClaimFigures {
     }
 }
 
-/// One claim as the stages after the basic fund take it; `lo`, `hi`: the resident's part at the
-/// ends of the basic settlement's range.
-fn basic(c: &In, o: &Out, lo: Money, hi: Money) -> Basic {
+/// One claim as the stages after the basic fund take it; `lo`, `hi`: the settlements at the
+/// ends of the basic settlement's range (the resident's part lowest and highest).
+fn basic(c: &In, o: &Out, lo: &Out, hi: &Out) -> Basic {
     Basic {
         line: Line::new(c.date, (o.start, o.end), o.dedc + o.coins + o.above),
         hifp: o.fund,
         total: c.total,
-        psn_lo: lo,
-        psn_hi: hi,
-        outside: c.oos + o.waiting,
+        psn_lo: c.total - lo.fund,
+        psn_hi: c.total - hi.fund,
+        outside_lo: c.oos + lo.waiting,
+        outside_hi: c.oos + hi.waiting,
     }
 }
 
 /// Claims settled with the assumed values only: one run, no ranges or steps.
 fn settle_assumed<'a>(
     who: &'a Who,
-    paid_on: Option<&str>,
-    renewed: Option<bool>,
+    pay: Payment<'a>,
     claims: &[ClaimInput],
 ) -> Result<(Prepared<'a>, Vec<Out>), Error> {
-    let prep = prepare(who, paid_on, renewed, claims)?;
+    let prep = prepare(who, pay, claims)?;
     let (outs, _) = run(who, &prep, Pick::Assumed, None)?;
     Ok((prep, outs))
 }
 
 /// One claim's figures: [`year`]'s assumed figures for a year of one claim.
-pub(crate) fn claim_figures(
-    who: &Who,
-    paid_on: Option<&str>,
-    renewed: Option<bool>,
+pub(crate) fn claim_figures<'a>(
+    who: &'a Who,
+    pay: Payment<'a>,
     claim: &ClaimInput,
 ) -> Result<(ClaimFigures, Basic), Error> {
-    let (prep, outs) = settle_assumed(who, paid_on, renewed, std::slice::from_ref(claim))
-        .map_err(Error::as_single_claim)?;
+    let (prep, outs) =
+        settle_assumed(who, pay, std::slice::from_ref(claim)).map_err(Error::as_single_claim)?;
     match (prep.ins.first(), outs.first()) {
-        (Some(c), Some(o)) => {
-            let psn = c.total - o.fund;
-            Ok((figures_of(c, o), basic(c, o, psn, psn)))
-        }
+        (Some(c), Some(o)) => Ok((figures_of(c, o), basic(c, o, o, o))),
         _ => Err(Error::new(ErrorKind::InvalidInput, "没有结果", "no result").field("claim")),
     }
 }
 
 /// A year's figures: [`year`]'s assumed figures and totals.
-pub(crate) fn year_figures(
-    who: &Who,
-    paid_on: Option<&str>,
-    renewed: Option<bool>,
+pub(crate) fn year_figures<'a>(
+    who: &'a Who,
+    pay: Payment<'a>,
     claims: &[ClaimInput],
 ) -> Result<(YearFigures, Vec<Basic>), Error> {
-    let (prep, outs) = settle_assumed(who, paid_on, renewed, claims)?;
+    let (prep, outs) = settle_assumed(who, pay, claims)?;
     let basics = prep
         .ins
         .iter()
         .zip(&outs)
-        .map(|(c, o)| basic(c, o, c.total - o.fund, c.total - o.fund))
+        .map(|(c, o)| basic(c, o, o, o))
         .collect();
     let figures = YearFigures {
         claims: prep
@@ -274,6 +282,7 @@ fn year_notices(who: &Who, prep: &Prepared, outs: &[Out]) -> Vec<NoticeOut> {
             &b.clause,
         ));
     }
+    notices.extend(enrolment_notices(who, prep, outs));
     notices.extend(explain::notices_for(
         &who.policy.notices,
         &|s| who.has(s),
@@ -283,14 +292,48 @@ fn year_notices(who: &Who, prep: &Prepared, outs: &[Out]) -> Vec<NoticeOut> {
     notices
 }
 
-pub(crate) fn year(
-    who: &Who,
-    paid_on: Option<&str>,
-    renewed: Option<bool>,
+/// What the year's answer says of the enrolment inputs: what the waiting decision assumed, a
+/// year the inputs describe that has no waiting rule, and claims after the coverage year the
+/// inputs describe (taken as renewed inside the window).
+fn enrolment_notices(who: &Who, prep: &Prepared, outs: &[Out]) -> Vec<NoticeOut> {
+    let mut v = Vec::new();
+    if let Some(y) = prep.unruled {
+        v.push(explain::note(
+            "info",
+            format!("{y} 医保年度没有已知的断保、补缴待遇等待期规则（国办发〔2024〕38号自2025年起施行）：本测算不设等待期。"),
+            format!("No waiting-period rule for late or broken enrolment is known for coverage year {y} (国办发〔2024〕38号 applies from 2025): no waiting period is applied."),
+            who.doc(),
+            "",
+        ));
+    }
+    let Some(s) = &prep.start else {
+        return v;
+    };
+    v.extend(crate::continuity::start_notice(s));
+    let later = prep
+        .ins
+        .iter()
+        .zip(outs)
+        .find(|(c, _)| c.date.year > i32::from(s.year));
+    if let Some((c, _)) = later {
+        v.push(explain::note(
+            "info",
+            format!("所填参保情况是 {} 医保年度的；{} 起的费用按此后每年在集中缴费期内连续缴费计算，不再设等待期。", s.year, c.date),
+            format!("The enrolment given is for coverage year {}; claims from {} on are taken as renewed inside each collection window, with no new waiting period.", s.year, c.date),
+            s.file.source_doc(&s.rule.source),
+            &s.rule.clause,
+        ));
+    }
+    v
+}
+
+pub(crate) fn year<'a>(
+    who: &'a Who,
+    pay: Payment<'a>,
     claims: &[ClaimInput],
     explain_it: bool,
 ) -> Result<(YearResult, Vec<Basic>), Error> {
-    let prep = prepare(who, paid_on, renewed, claims)?;
+    let prep = prepare(who, pay, claims)?;
     let ins = &prep.ins;
     // one run per pick; when no figure that depends on the pick entered the assumed run, the
     // best and worst runs would repeat it exactly, so its figures stand for all three. Only the
@@ -309,7 +352,7 @@ pub(crate) fn year(
     let mut basics = Vec::with_capacity(ins.len());
     for (j, c) in ins.iter().enumerate() {
         let (steps, assumptions) = match traces.get(j) {
-            Some(t) => render::render(who, prep.b, c, t),
+            Some(t) => render::render(who, prep.b, c, prep.start.as_ref(), t),
             None => (Vec::new(), Vec::new()),
         };
         let mut out = claim_result(who, &prep, c, &runs[0].0[j]);
@@ -322,10 +365,13 @@ pub(crate) fn year(
         let n = runs.len();
         out.ranges.hifp_pay = range_of(&funds[..n]);
         out.ranges.psn_part_amt = range_of(&psns[..n]);
-        let (lo, hi) = psns[..n]
-            .iter()
-            .fold((psns[0], psns[0]), |(lo, hi), p| (lo.min(*p), hi.max(*p)));
-        basics.push(basic(c, &runs[0].0[j], lo, hi));
+        // the runs giving the lowest and highest resident share (the first of equals)
+        let (mut lo, mut hi) = (0, 0);
+        for k in 1..n {
+            lo = if psns[k] < psns[lo] { k } else { lo };
+            hi = if psns[k] > psns[hi] { k } else { hi };
+        }
+        basics.push(basic(c, &runs[0].0[j], &runs[lo].0[j], &runs[hi].0[j]));
         out.steps = steps;
         out.assumptions = assumptions;
         claims.push(out);
@@ -435,7 +481,11 @@ fn limit_uses(who: &Who, prep: &Prepared, accs: &[(Date, Acc)]) -> Vec<LimitUse>
 }
 
 /// The resident's share at many bill sizes, assumed values only, one fresh benefit year each.
-pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<(CurveResult, Bill), Error> {
+pub(crate) fn curve<'a>(
+    who: &'a Who,
+    pay: Payment<'a>,
+    r: &CurveRequest,
+) -> Result<(CurveResult, Bill), Error> {
     if r.totals.len() > MAX_CLAIMS {
         return Err(Error::new(
             ErrorKind::TooManyClaims,
@@ -459,8 +509,15 @@ pub(crate) fn curve(who: &Who, r: &CurveRequest) -> Result<(CurveResult, Bill), 
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| "0".into());
     // each point is a fresh first benefit year: renewal does not arise
-    let mut prep = prepare(who, r.paid_on.as_deref(), None, std::slice::from_ref(&base))
-        .map_err(Error::as_single_claim)?;
+    let mut prep = prepare(
+        who,
+        Payment {
+            renewed: None,
+            ..pay
+        },
+        std::slice::from_ref(&base),
+    )
+    .map_err(Error::as_single_claim)?;
     let base_oos = prep.ins[0].oos;
     let at = |prep: &mut Prepared, t: Money| -> Result<Out, Error> {
         prep.ins[0].total = t;

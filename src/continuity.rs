@@ -1,38 +1,116 @@
 //! Enrolment continuity: when benefits start after a late or broken enrolment, and the 大病保险
 //! maximum after the continuity incentives.
 //!
-//! Rules come from annual files: `[[waiting]]` (国办发〔2024〕38号 for Jilin from 2025: a fixed
-//! 3 months for those who enrol outside the collection window or not continuously, plus 1 month
-//! for each further year of break, less 1 month for each extra year paid; Jiaxing 2024: the third
-//! calendar month counting the month of payment) and the `incentives` of `[[critical]]`
+//! Rules come from annual files: `[[waiting]]` (国办发〔2024〕38号 for Jilin from 2025: except
+//! newborns and other special groups, a fixed 3 months for those who enrol outside the collection
+//! window or not continuously, plus 1 month for each further year of break, less 1 month for each
+//! extra year paid, and at least 6 months in all after a break of 4 years or more; Jiaxing 2024:
+//! the third calendar month counting the month of payment) and the `incentives` of `[[critical]]`
 //! (Jilin: +1 % of the maximum for each continuous year after 4, +1 % the year after a year with
-//! no reimbursement). The arithmetic is [`waiting`], [`start`] and [`raise`]; [`explain`] builds
-//! the steps apart from it.
+//! no reimbursement).
+//!
+//! One function decides the date benefits start, [`decide`]: `enrolment` answers with it, and a
+//! claim settles against it (what falls before that date is `waiting_amt`), so the two can never
+//! disagree. The arithmetic is [`waiting`], [`start`] and [`raise`]; the wording is in `words.rs`.
 
-use crate::api::{EnrolmentRequest, EnrolmentResult, NoticeOut, Step};
+mod words;
+
+pub(crate) use words::{start_notice, start_step};
+
+use crate::api::{EnrolmentRequest, EnrolmentResult, NoticeOut};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
-use crate::explain::{note, step, Show};
+use crate::explain::{note, Pick};
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
-use crate::timeline::fig_in;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// At most this many years in any count of the request.
 pub const MAX_YEARS: u16 = 100;
 
-/// The waiting period in months: (fixed, variable before reduction, reduction, total).
-pub(crate) fn waiting(w: &WaitingRule, missed: u16, extra_paid: u16) -> (u32, u32, u32, u32) {
-    let n = |f: &Option<Figure>| {
-        f.as_ref()
-            .and_then(|f| f.value.trunc().to_u32())
-            .unwrap_or(0)
+/// What is known of the payment for one coverage year: the inputs `enrolment` and claims share.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct History<'a> {
+    /// The coverage year (医保年度) the payment is for.
+    pub year: u16,
+    pub paid_on: Option<Date>,
+    /// Whether the payment was made inside the collection window; `None`: not said.
+    pub in_window: Option<bool>,
+    /// Years not enrolled just before this one.
+    pub missed: u16,
+    /// Extra years paid (补缴) to shorten the variable period.
+    pub extra_paid: u16,
+    /// An exempt group the person belongs to (an id of the rule's `exempt`).
+    pub exempt: Option<&'a str>,
+}
+
+/// How it is known whether the payment was inside the collection window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WindowBy {
+    /// The request said so.
+    Said,
+    /// From the payment date and the coverage year's collection window.
+    Derived,
+    /// Not said and not derivable: taken as inside the window (a notice says so).
+    Assumed,
+}
+
+/// The date benefits start under one waiting rule for one payment, and how it was reached.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Start<'a> {
+    pub file: &'a Policy,
+    pub rule: &'a WaitingRule,
+    pub year: u16,
+    pub paid_on: Option<Date>,
+    pub in_window: bool,
+    pub window_by: WindowBy,
+    /// The coverage year's collection window, where the annual file gives it.
+    pub window: Option<(Date, Date)>,
+    pub missed: u16,
+    pub extra_paid: u16,
+    /// Outside the window or after a break: the rule's waiting period applies unless exempt.
+    pub waits: bool,
+    /// A group the source names as exempt.
+    pub exempt: Option<&'a Exemption>,
+    /// The person holds a status that may be among the source's unlisted exempt groups: the
+    /// waiting period is then a labelled assumption (applies; at best, none).
+    pub unlisted: Option<&'a Unlisted>,
+    /// The months: fixed, variable before reduction, reduction, added by the long-break floor,
+    /// and the total.
+    pub fixed: u32,
+    pub variable: u32,
+    pub reduced: u32,
+    pub floor_added: u32,
+    pub months: u32,
+    /// The first day benefits are paid, under each pick (assumed, best, worst).
+    pub from: [Date; 3],
+}
+
+impl Start<'_> {
+    pub fn begins(&self, pick: Pick) -> Date {
+        self.from[pick as usize]
+    }
+    /// Whether the date differs between the picks (an unlisted exemption).
+    pub fn local(&self) -> bool {
+        self.from[1] != self.from[2]
+    }
+}
+
+/// The waiting period in months: (fixed, variable before reduction, reduction, added by the
+/// long-break floor, total).
+pub(crate) fn waiting(w: &WaitingRule, missed: u16, extra_paid: u16) -> (u32, u32, u32, u32, u32) {
+    let n = |f: Option<&Figure>| f.and_then(|f| f.value.trunc().to_u32()).unwrap_or(0);
+    let fixed = n(w.fixed_months.as_ref());
+    let variable = n(w.per_missed_year.as_ref()) * u32::from(missed.saturating_sub(1));
+    let reduced = (n(w.per_extra_year_paid.as_ref()) * u32::from(extra_paid)).min(variable);
+    let total = fixed + variable - reduced;
+    let floor = match &w.long_break {
+        Some(lb) if u32::from(missed) >= n(Some(&lb.years)) => n(Some(&lb.min_months)),
+        _ => 0,
     };
-    let fixed = n(&w.fixed_months);
-    let variable = n(&w.per_missed_year) * u32::from(missed.saturating_sub(1));
-    let reduced = (n(&w.per_extra_year_paid) * u32::from(extra_paid)).min(variable);
-    (fixed, variable, reduced, fixed + variable - reduced)
+    let added = floor.saturating_sub(total);
+    (fixed, variable, reduced, added, total + added)
 }
 
 /// The date benefits start: `months` after payment, or (third calendar month) the first day of
@@ -66,6 +144,114 @@ fn bad(field: &str, zh: String, en: String) -> Error {
     Error::new(ErrorKind::InvalidInput, zh, en).field(field)
 }
 
+fn year_start(year: u16) -> Date {
+    Date {
+        year: i32::from(year),
+        month: 1,
+        day: 1,
+    }
+}
+
+/// The waiting rule in force for a payment (on its date, else on the coverage year's first day),
+/// with the file that gives it.
+pub(crate) fn rule_for<'a>(
+    mut files: impl Iterator<Item = &'a Policy>,
+    h: &History,
+) -> Option<(&'a Policy, &'a WaitingRule)> {
+    let on = h.paid_on.unwrap_or(year_start(h.year));
+    files.find_map(|p| {
+        p.waiting
+            .iter()
+            .find(|w| in_period(&w.from, &w.to, on))
+            .map(|w| (p, w))
+    })
+}
+
+/// The coverage year's collection window (集中缴费期), where an annual file gives it.
+fn window<'a>(mut files: impl Iterator<Item = &'a Policy>, year: u16) -> Option<(Date, Date)> {
+    files.find_map(|p| {
+        let c = p
+            .years
+            .iter()
+            .find(|r| r.year == year)?
+            .collection
+            .as_ref()?;
+        Some((
+            Date::parse("from", &c.from).ok()?,
+            Date::parse("to", &c.to).ok()?,
+        ))
+    })
+}
+
+/// The date benefits start for `h` under the rule `w` of `file`, for a person with `statuses`:
+/// the one decision `enrolment` and claims share. `files` are the annual files (for the
+/// collection window).
+pub(crate) fn decide<'a>(
+    file: &'a Policy,
+    w: &'a WaitingRule,
+    files: impl Iterator<Item = &'a Policy>,
+    h: &History,
+    statuses: &[&str],
+) -> Result<Start<'a>, Error> {
+    let window = window(files, h.year);
+    let (in_window, window_by) = match (h.in_window, h.paid_on, window) {
+        (Some(b), _, _) => (b, WindowBy::Said),
+        (None, Some(p), Some((f, t))) => (f <= p && p <= t, WindowBy::Derived),
+        _ => (true, WindowBy::Assumed),
+    };
+    let exempt = match h.exempt {
+        None => None,
+        Some(id) => Some(w.exempt.iter().find(|e| e.id == id).ok_or_else(|| {
+            let known: Vec<&str> = w.exempt.iter().map(|e| e.id.as_str()).collect();
+            Error::unknown("免等待期人群", "exempt group", "exempt", id, &known)
+        })?),
+    };
+    let waits = h.missed > 0 || !in_window;
+    let unlisted = w.unlisted.as_ref().filter(|u| {
+        waits
+            && exempt.is_none()
+            && u.statuses_any
+                .iter()
+                .any(|s| statuses.contains(&s.as_str()))
+    });
+    let first = year_start(h.year);
+    let mut s = Start {
+        file,
+        rule: w,
+        year: h.year,
+        paid_on: h.paid_on,
+        in_window,
+        window_by,
+        window,
+        missed: h.missed,
+        extra_paid: h.extra_paid,
+        waits,
+        exempt,
+        unlisted,
+        fixed: 0,
+        variable: 0,
+        reduced: 0,
+        floor_added: 0,
+        months: 0,
+        from: [first; 3],
+    };
+    if !waits {
+        return Ok(s);
+    }
+    let Some(paid) = h.paid_on else {
+        return Err(bad("paid_on", "未在集中缴费期参保或断保后参保：需要缴费日期才能算出待遇开始日期".into(), "enrolled outside the window or after a break: the payment date is needed to work out when benefits start".into()));
+    };
+    let none = paid.max(first);
+    if exempt.is_some() {
+        s.from = [none; 3];
+        return Ok(s);
+    }
+    (s.fixed, s.variable, s.reduced, s.floor_added, s.months) = waiting(w, h.missed, h.extra_paid);
+    let at = start(w, paid, s.months).max(first);
+    s.from = [at, if unlisted.is_some() { none } else { at }, at];
+    Ok(s)
+}
+
 /// Checks the request's counts and dates; the payment date, if any.
 fn check(r: &EnrolmentRequest) -> Result<Option<Date>, Error> {
     if !(1990..=2100).contains(&r.year) {
@@ -75,10 +261,21 @@ fn check(r: &EnrolmentRequest) -> Result<Option<Date>, Error> {
             format!("coverage year {} outside 1990–2100", r.year),
         ));
     }
+    check_counts(r.years_continuous, r.years_missed, r.extra_years_paid)?;
+    r.paid_on
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| Date::parse("paid_on", s))
+        .transpose()
+}
+
+/// The counts of a request: each at most [`MAX_YEARS`]; a break and continuous years exclude
+/// each other.
+pub(crate) fn check_counts(continuous: u16, missed: u16, extra: u16) -> Result<(), Error> {
     for (name, v) in [
-        ("years_continuous", r.years_continuous),
-        ("years_missed", r.years_missed),
-        ("extra_years_paid", r.extra_years_paid),
+        ("years_continuous", continuous),
+        ("years_missed", missed),
+        ("extra_years_paid", extra),
     ] {
         if v > MAX_YEARS {
             return Err(bad(
@@ -88,83 +285,73 @@ fn check(r: &EnrolmentRequest) -> Result<Option<Date>, Error> {
             ));
         }
     }
-    if r.years_missed > 0 && r.years_continuous > 0 {
+    if missed > 0 && continuous > 0 {
         return Err(bad("years_missed", "去年参保了（连续参保年数大于0），就不能同时有断保年数；断保前的年数不计入连续参保".into(), "enrolled last year (continuous years above 0) and years missed cannot both be set; years before a break do not count as continuous".into()));
     }
-    r.paid_on
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| Date::parse("paid_on", s))
-        .transpose()
+    Ok(())
+}
+
+/// The error when no waiting rule is known for a year.
+pub(crate) fn no_rule(policy: &Policy, year: u16, on: Date) -> Error {
+    Error::new(
+        ErrorKind::BenefitsNotDefined,
+        format!("{} 的资料中没有 {year} 年（缴费日 {on}）适用的断保、补缴等待期规则", policy.meta.name_zh),
+        format!("no waiting-period rule for late or broken enrolment is known for {} in {year} (payment {on})", policy.meta.name_en),
+    )
+    .field("year")
+    .clause(format!("{} {}", policy.meta.doc, policy.meta.effective_from_clause))
 }
 
 /// The answer for a person resolved by the engine, from the annual files for their region.
 pub(crate) fn enrolment<'a>(
     policy: &Policy,
     files: impl Iterator<Item = &'a Policy> + Clone,
+    statuses: &[&str],
     r: &EnrolmentRequest,
 ) -> Result<EnrolmentResult, Error> {
     let paid = check(r)?;
-    let year_start = Date {
-        year: i32::from(r.year),
-        month: 1,
-        day: 1,
+    let h = History {
+        year: r.year,
+        paid_on: paid,
+        in_window: r.paid_in_window,
+        missed: r.years_missed,
+        extra_paid: r.extra_years_paid,
+        exempt: r.exempt.as_deref().filter(|s| !s.is_empty()),
     };
-    let on = paid.unwrap_or(year_start);
-    let rule = files.clone().find_map(|p| {
-        p.waiting
-            .iter()
-            .find(|w| in_period(&w.from, &w.to, on))
-            .map(|w| (p, w))
-    });
-    let Some((wp, w)) = rule else {
-        return Err(Error::new(
-            ErrorKind::BenefitsNotDefined,
-            format!("{} 的资料中没有 {} 年（缴费日 {on}）适用的断保、补缴等待期规则", policy.meta.name_zh, r.year),
-            format!("no waiting-period rule for late or broken enrolment is known for {} in {} (payment {on})", policy.meta.name_en, r.year),
-        )
-        .field("year")
-        .clause(format!("{} {}", policy.meta.doc, policy.meta.effective_from_clause)));
+    let Some((wp, w)) = rule_for(files.clone(), &h) else {
+        return Err(no_rule(policy, r.year, paid.unwrap_or(year_start(r.year))));
     };
-    let waits = r.years_missed > 0 || !r.paid_in_window;
-    let (fixed, variable, reduced, months) = if waits {
-        waiting(w, r.years_missed, r.extra_years_paid)
-    } else {
-        (0, 0, 0, 0)
-    };
-    let from = match (waits, paid) {
-        (false, _) => year_start,
-        (true, Some(p)) => start(w, p, months).max(year_start),
-        (true, None) => {
-            return Err(bad("paid_on", "未在集中缴费期参保或断保后参保：需要缴费日期才能算出待遇开始日期".into(), "enrolled outside the window or after a break: the payment date is needed to work out when benefits start".into()));
-        }
-    };
+    let s = decide(wp, w, files.clone(), &h, statuses)?;
+    let from = s.begins(Pick::Assumed);
     let continuous = if r.years_missed > 0 {
         1
     } else {
         r.years_continuous.saturating_add(1)
     };
+    let end = Date {
+        year: i32::from(r.year),
+        month: 12,
+        day: 31,
+    };
     let crit = files.clone().find_map(|p| {
-        let at = from.max(year_start);
-        let end = Date {
-            year: i32::from(r.year),
-            month: 12,
-            day: 31,
-        };
         p.critical
             .iter()
-            .find(|c| in_period(&c.from, &c.to, at) || in_period(&c.from, &c.to, end))
+            .find(|c| in_period(&c.from, &c.to, from) || in_period(&c.from, &c.to, end))
             .map(|c| (p, c))
     });
     let no_claim = r.no_claim_last_year && r.years_missed == 0 && r.years_continuous > 0;
     let mut out = EnrolmentResult {
         year: r.year,
-        waiting: waits,
-        fixed_months: fixed,
-        variable_months: variable,
-        reduced_months: reduced,
-        waiting_months: months,
+        waiting: s.waits && s.exempt.is_none(),
+        in_window: s.in_window,
+        exempt: s.exempt.map(|e| e.id.clone()),
+        fixed_months: s.fixed,
+        variable_months: s.variable,
+        reduced_months: s.reduced,
+        floor_months: s.floor_added,
+        waiting_months: s.months,
         benefits_from: from.to_string(),
+        benefits_from_earliest: s.local().then(|| s.begins(Pick::Best).to_string()),
         continuous_years: continuous,
         maximum_base: None,
         maximum_raise: None,
@@ -172,7 +359,8 @@ pub(crate) fn enrolment<'a>(
         steps: Vec::new(),
         notices: Vec::new(),
     };
-    out.steps.push(explain_waiting(wp, w, r, &out));
+    out.steps.push(start_step(&s));
+    out.notices.extend(start_notice(&s));
     match crit.and_then(|(p, c)| c.incentives.as_ref().map(|n| (p, c, n))) {
         Some((p, c, n)) => {
             let base = Money::from_decimal(c.maximum.value);
@@ -181,7 +369,7 @@ pub(crate) fn enrolment<'a>(
             out.maximum_base = Some(base.plain());
             out.maximum_raise = Some(add.plain());
             out.maximum = Some((base + add).plain());
-            out.steps.push(explain_raise(
+            out.steps.push(words::raise_step(
                 p, c, n, continuous, years, no_claim, base, add,
             ));
         }
@@ -197,167 +385,5 @@ fn no_incentives(policy: &Policy, year: u16) -> NoticeOut {
         format!("The critical-illness rules and continuity incentives for {year} were not found for this scheme; no maximum is worked out."),
         &policy.meta.doc,
         "",
-    )
-}
-
-/// The waiting period, in words.
-fn explain_waiting(p: &Policy, w: &WaitingRule, r: &EnrolmentRequest, o: &EnrolmentResult) -> Step {
-    let mut figs = Vec::new();
-    for (role, f, zh, en) in [
-        (
-            "fixed_months",
-            &w.fixed_months,
-            "固定待遇等待期（月）",
-            "fixed waiting period (months)",
-        ),
-        (
-            "per_missed_year",
-            &w.per_missed_year,
-            "每多断保1年增加（月）",
-            "added per further year of break (months)",
-        ),
-        (
-            "per_extra_year_paid",
-            &w.per_extra_year_paid,
-            "每多缴1年减少（月）",
-            "removed per extra year paid (months)",
-        ),
-    ] {
-        if let Some(f) = f {
-            figs.push(fig_in(role, f, p, zh, en, Show::Months));
-        }
-    }
-    let (zh, en) = if !o.waiting {
-        (
-            format!("在集中缴费期内缴费且未断保：不设等待期，{} 起享受 {} 医保年度待遇。", o.benefits_from, r.year),
-            format!("Paid inside the collection window without a break: no waiting period; covered for {} from {}.", r.year, o.benefits_from),
-        )
-    } else if w.kind == WaitingKind::ThirdCalendarMonth {
-        (
-            format!("未在集中缴费期参保：从缴费月起的第三个自然月开始享受待遇 → {}。", o.benefits_from),
-            format!("Enrolled outside the collection window: covered from the third calendar month counting the month of payment → {}.", o.benefits_from),
-        )
-    } else {
-        let why_zh = if r.years_missed > 0 {
-            format!("断保 {} 年", r.years_missed)
-        } else {
-            "未在集中缴费期内参保".into()
-        };
-        let why_en = if r.years_missed > 0 {
-            format!("{} year(s) without cover", r.years_missed)
-        } else {
-            "enrolled outside the collection window".into()
-        };
-        (
-            format!(
-                "{why_zh}：固定等待期 {} 个月 + 变动等待期 {} 个月（断保超过1年的部分每年1个月）− 多缴 {} 年减少 {} 个月 = {} 个月；自缴费日 {} 起算 → {} 起享受待遇。",
-                o.fixed_months, o.variable_months, r.extra_years_paid, o.reduced_months, o.waiting_months,
-                r.paid_on.as_deref().unwrap_or(""), o.benefits_from
-            ),
-            format!(
-                "{why_en}: fixed {} months + variable {} months (1 a year beyond the first year of break) − {} month(s) for {} extra year(s) paid = {} months from the payment on {} → covered from {}.",
-                o.fixed_months, o.variable_months, o.reduced_months, r.extra_years_paid, o.waiting_months,
-                r.paid_on.as_deref().unwrap_or(""), o.benefits_from
-            ),
-        )
-    };
-    step(
-        "waiting",
-        "待遇等待期",
-        "Waiting period",
-        format!("{zh}{}", w.note_zh),
-        format!("{en} {}", w.note_en),
-        None,
-        p.source_doc(&w.source),
-        &w.clause,
-        figs,
-    )
-}
-
-#[allow(clippy::too_many_arguments)]
-fn explain_raise(
-    p: &Policy,
-    c: &Critical,
-    n: &Incentives,
-    continuous: u16,
-    years: u32,
-    no_claim: bool,
-    base: Money,
-    add: Money,
-) -> Step {
-    let pct = |d: Decimal| Rate::from_decimal(d).percent_text();
-    let zc = if no_claim {
-        format!(" + 上年零报销 {}", pct(n.zero_claim.value))
-    } else {
-        String::new()
-    };
-    let ze = if no_claim {
-        format!(
-            " + {} for a year with no reimbursement",
-            pct(n.zero_claim.value)
-        )
-    } else {
-        String::new()
-    };
-    let mut figs = vec![
-        fig_in(
-            "critical_maximum",
-            &c.maximum,
-            p,
-            "大病保险最高支付限额",
-            "critical-illness maximum",
-            Show::Yuan,
-        ),
-        fig_in(
-            "after_years",
-            &n.after_years,
-            p,
-            "连续参保满（年）",
-            "continuous years before incentives",
-            Show::Months,
-        ),
-        fig_in(
-            "per_year",
-            &n.per_year,
-            p,
-            "每连续参保1年提高",
-            "raise per further continuous year",
-            Show::Percent,
-        ),
-        fig_in(
-            "zero_claim",
-            &n.zero_claim,
-            p,
-            "零报销次年提高",
-            "raise after a year without reimbursement",
-            Show::Percent,
-        ),
-    ];
-    if let Some(f) = &n.floor_per_year {
-        figs.push(fig_in(
-            "floor_per_year",
-            f,
-            p,
-            "国家规定每项不低于",
-            "national floor per raise",
-            Show::Yuan,
-        ));
-    }
-    step(
-        "critical_maximum",
-        "大病保险最高支付限额（含激励）",
-        "Critical-illness maximum with incentives",
-        format!(
-            "连续参保 {continuous} 年（含本年），满 {} 年之后的 {years} 年 × {}{zc}：{} + {} = {}。{}",
-            n.after_years.value.normalize(), pct(n.per_year.value), base.yuan_text(), add.yuan_text(), (base + add).yuan_text(), n.note_zh
-        ),
-        format!(
-            "{continuous} continuous year(s) including this one; {years} year(s) after {} × {}{ze}: {} + {} = {}. {}",
-            n.after_years.value.normalize(), pct(n.per_year.value), base.yuan_text(), add.yuan_text(), (base + add).yuan_text(), n.note_en
-        ),
-        Some(base + add),
-        p.source_doc(n.per_year.source.as_deref().unwrap_or(&c.source)),
-        &n.per_year.clause,
-        figs,
     )
 }

@@ -803,14 +803,16 @@ impl Engine {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
         let claims = std::slice::from_ref(&r.claim);
-        let (mut out, basics) = crate::claim::year(
+        let pay = self.payment(
             &who,
-            r.paid_on.as_deref(),
+            &r.person.scheme,
+            &r.paid_on,
             r.renewed_without_break,
+            &r.enrolment,
             claims,
-            r.explain,
-        )
-        .map_err(Error::as_single_claim)?;
+        )?;
+        let (mut out, basics) =
+            crate::claim::year(&who, pay, claims, r.explain).map_err(Error::as_single_claim)?;
         let rules = self.layer_rules(&r.person, &who);
         crate::layers::apply_claims(&rules, who.policy, &mut out, &basics, r.explain);
         let mut c = out.claims.remove(0);
@@ -822,13 +824,15 @@ impl Engine {
     pub fn year(&self, r: &YearRequest) -> Result<YearResult, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let (mut out, basics) = crate::claim::year(
+        let pay = self.payment(
             &who,
-            r.paid_on.as_deref(),
+            &r.person.scheme,
+            &r.paid_on,
             r.renewed_without_break,
+            &r.enrolment,
             &r.claims,
-            r.explain,
         )?;
+        let (mut out, basics) = crate::claim::year(&who, pay, &r.claims, r.explain)?;
         let rules = self.layer_rules(&r.person, &who);
         crate::layers::apply_claims(&rules, who.policy, &mut out, &basics, r.explain);
         out.notices.extend(stale_benefits(who.policy, &r.claims));
@@ -841,12 +845,16 @@ impl Engine {
     pub fn claim_figures(&self, r: &ClaimRequest) -> Result<ClaimFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let (mut f, basic) = crate::claim::claim_figures(
+        let claims = std::slice::from_ref(&r.claim);
+        let pay = self.payment(
             &who,
-            r.paid_on.as_deref(),
+            &r.person.scheme,
+            &r.paid_on,
             r.renewed_without_break,
-            &r.claim,
+            &r.enrolment,
+            claims,
         )?;
+        let (mut f, basic) = crate::claim::claim_figures(&who, pay, &r.claim)?;
         let rules = self.layer_rules(&r.person, &who);
         crate::layers::apply_figures(&rules, &[basic], std::slice::from_mut(&mut f));
         Ok(f)
@@ -856,12 +864,15 @@ impl Engine {
     pub fn year_figures(&self, r: &YearRequest) -> Result<YearFigures, Error> {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
-        let (mut y, basics) = crate::claim::year_figures(
+        let pay = self.payment(
             &who,
-            r.paid_on.as_deref(),
+            &r.person.scheme,
+            &r.paid_on,
             r.renewed_without_break,
+            &r.enrolment,
             &r.claims,
         )?;
+        let (mut y, basics) = crate::claim::year_figures(&who, pay, &r.claims)?;
         let rules = self.layer_rules(&r.person, &who);
         let (h, a) = crate::layers::apply_figures(&rules, &basics, &mut y.claims);
         if !rules.is_empty() {
@@ -875,10 +886,19 @@ impl Engine {
     pub fn curve(&self, r: &CurveRequest) -> Result<CurveResult, Error> {
         let who = self.who(&r.person)?;
         require_eligible(&who)?;
-        let (mut c, bill) = crate::claim::curve(&who, r)?;
+        let claims = std::slice::from_ref(&r.claim);
+        let pay = self.payment(
+            &who,
+            &r.person.scheme,
+            &r.paid_on,
+            None,
+            &r.enrolment,
+            claims,
+        )?;
+        let (mut c, bill) = crate::claim::curve(&who, pay, r)?;
         let rules = self.layer_rules(&r.person, &who);
         crate::layers::apply_curve(&rules, bill, &mut c.points);
-        c.hifmi_from = hifmi_from(&who, r, &rules, &c.points)?;
+        c.hifmi_from = hifmi_from(&who, pay, r, &rules, &c.points)?;
         Ok(c)
     }
 
@@ -888,9 +908,11 @@ impl Engine {
         let who = self.who(&r.person)?;
         check_eligible(&who)?;
         let s = self.scheme(&r.person.scheme)?;
+        let statuses: Vec<&str> = who.statuses.iter().map(|s| s.id.as_str()).collect();
         crate::continuity::enrolment(
             who.policy,
             timeline::applicable(&s.annual, &who.region.id),
+            &statuses,
             r,
         )
     }
@@ -901,6 +923,69 @@ impl Engine {
         self.scheme(&p.scheme)
             .map(|s| timeline::applicable(&s.annual, &who.region.id).collect())
             .unwrap_or_default()
+    }
+
+    /// What a claim request says of the contribution, with the date benefits start under the
+    /// annual waiting rule for the payment — [`crate::continuity::decide`], the decision
+    /// `enrolment` answers with. The coverage year is the one `paid_on` pays for, else the
+    /// year of the earliest claim.
+    fn payment<'a>(
+        &'a self,
+        who: &Who<'a>,
+        scheme: &str,
+        paid_on: &'a Option<String>,
+        renewed: Option<bool>,
+        e: &Option<EnrolmentIn>,
+        claims: &[ClaimInput],
+    ) -> Result<crate::claim::Payment<'a>, Error> {
+        let paid_s = paid_on.as_deref().filter(|s| !s.trim().is_empty());
+        let mut pay = crate::claim::Payment {
+            paid_on: paid_s,
+            renewed,
+            ..Default::default()
+        };
+        let within = |e: Error| e.within("enrolment");
+        let def = EnrolmentIn::default();
+        let e = e.as_ref().unwrap_or(&def);
+        crate::continuity::check_counts(0, e.years_missed, e.extra_years_paid).map_err(within)?;
+        let Ok(scheme) = self.scheme(scheme) else {
+            return Ok(pay);
+        };
+        let annual = timeline::applicable(&scheme.annual, &who.region.id);
+        let paid = paid_s.map(|s| Date::parse("paid_on", s)).transpose()?;
+        let first = claims
+            .iter()
+            .filter_map(|c| Date::parse("date", &c.date).ok())
+            .min();
+        let year = match (paid, first) {
+            (Some(p), _) => timeline::coverage_year_of(p, annual.clone()),
+            (None, Some(d)) => u16::try_from(d.year).unwrap_or(0),
+            (None, None) => return Ok(pay),
+        };
+        let h = crate::continuity::History {
+            year,
+            paid_on: paid,
+            in_window: e.paid_in_window,
+            missed: e.years_missed,
+            extra_paid: e.extra_years_paid,
+            exempt: e.exempt.as_deref().filter(|s| !s.is_empty()),
+        };
+        let Some((file, rule)) = crate::continuity::rule_for(annual.clone(), &h) else {
+            let said = e.paid_in_window == Some(false) || e.years_missed > 0 || h.exempt.is_some();
+            pay.unruled = said.then_some(year);
+            return Ok(pay);
+        };
+        let statuses: Vec<&str> = who.statuses.iter().map(|s| s.id.as_str()).collect();
+        pay.start = Some(
+            crate::continuity::decide(file, rule, annual, &h, &statuses).map_err(|e| {
+                if e.field.as_deref() == Some("exempt") {
+                    within(e)
+                } else {
+                    e
+                }
+            })?,
+        );
+        Ok(pay)
     }
 
     /// The layers after the basic fund that may apply to a person: the dated 大病保险 and
@@ -1029,8 +1114,9 @@ fn check_eligible(who: &Who) -> Result<(), Error> {
 /// Where 大病保险 starts to pay on the curve: between the last point where it pays nothing and
 /// the first where it pays, the smallest whole-yuan bill, by bisection (each step one bill through
 /// the basic fund and the layers). `None` when it pays at no point asked for.
-fn hifmi_from(
-    who: &Who,
+fn hifmi_from<'a>(
+    who: &'a Who,
+    pay: crate::claim::Payment<'a>,
     r: &CurveRequest,
     rules: &crate::layers::Rules,
     points: &[CurvePoint],
@@ -1044,12 +1130,13 @@ fn hifmi_from(
     let mut one = CurveRequest {
         person: r.person.clone(),
         paid_on: r.paid_on.clone(),
+        enrolment: r.enrolment.clone(),
         claim: r.claim.clone(),
         totals: Vec::new(),
     };
     let mut paid_at = |t: Decimal| -> Result<bool, Error> {
         one.totals = vec![t.to_string()];
-        let (mut c, bill) = crate::claim::curve(who, &one)?;
+        let (mut c, bill) = crate::claim::curve(who, pay, &one)?;
         crate::layers::apply_curve(rules, bill, &mut c.points);
         Ok(c.points.first().is_some_and(pays))
     };

@@ -143,7 +143,8 @@ impl Line {
 /// One claim as the basic fund (the first stage) settled it, for the stages after it: its line
 /// (date, benefit year, base in the assumed run), the basic fund's payment, the bill, the
 /// resident's part at the low and high ends of the basic settlement's range, and what lies
-/// outside the layers (the out-of-scope and waiting parts).
+/// outside the layers at each end (the out-of-scope and waiting parts; the waiting part can
+/// differ between the ends when the date benefits start is a labelled assumption).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Basic {
     pub line: Line,
@@ -151,7 +152,8 @@ pub(crate) struct Basic {
     pub total: Money,
     pub psn_lo: Money,
     pub psn_hi: Money,
-    pub outside: Money,
+    pub outside_lo: Money,
+    pub outside_hi: Money,
 }
 
 /// One claim settled by one stage: what it paid; what it counted on the claim and the year's

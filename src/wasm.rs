@@ -304,16 +304,29 @@ export interface ClaimRequest {
   /** paid every later year without a break: only the first payment starts a waiting period;
    *  false: each annual payment starts one; absent: taken as true (a notice says so) */
   renewed_without_break?: boolean | null;
+  /** how the person enrolled for the coverage year paid_on pays for: its waiting period (国办发〔2024〕38号)
+   *  applies to the claim; absent: taken as paid inside the window without a break (a notice says so) */
+  enrolment?: EnrolmentIn | null;
   claim: ClaimInput;
   /** false: figures and ranges only, no steps (faster); default true */
   explain?: boolean;
 }
 export type CompareRequest = ClaimRequest;
+/** The inputs of EnrolmentRequest that decide when benefits start. Counts as strings ("0"–"100"). */
+export interface EnrolmentIn {
+  /** paid inside the collection window? absent: worked out from paid_on and the window, else taken as yes */
+  paid_in_window?: boolean | null;
+  years_missed?: string; extra_years_paid?: string;
+  /** an exempt group the waiting rule names: "newborn" */
+  exempt?: string | null;
+}
 export interface YearRequest {
   person: PersonInput;
   paid_on?: string | null;
   /** as in ClaimRequest */
   renewed_without_break?: boolean | null;
+  /** as in ClaimRequest */
+  enrolment?: EnrolmentIn | null;
   claims: ClaimInput[];
   /** false: figures and ranges only, no steps; default true */
   explain?: boolean;
@@ -463,7 +476,7 @@ export interface CompareRow {
   level: string; name_zh: string; name_en: string; result?: ClaimResult; error?: ErrorOut;
 }
 export interface CompareResult { rows: CompareRow[]; }
-export interface CurveRequest { person: PersonInput; paid_on?: string; claim: ClaimInput; totals: Decimal[]; }
+export interface CurveRequest { person: PersonInput; paid_on?: string; enrolment?: EnrolmentIn | null; claim: ClaimInput; totals: Decimal[]; }
 export interface CurvePoint { medfee_sumamt: Decimal; hifp_pay: Decimal; psn_part_amt: Decimal; act_pay_dedc: Decimal; above_limit_amt: Decimal; hifmi_pay: Decimal; maf_pay: Decimal; }
 /** 去年参保了吗？断保几年？ Counts as strings of whole years ("0"–"100"). */
 export interface EnrolmentRequest {
@@ -472,17 +485,23 @@ export interface EnrolmentRequest {
   years_continuous?: string;
   /** years not enrolled just before ("0" if enrolled last year) */
   years_missed?: string;
-  /** paid inside the collection window (集中缴费期)? */
-  paid_in_window: boolean;
+  /** paid inside the collection window (集中缴费期)? absent: worked out from paid_on and the window, else taken as yes */
+  paid_in_window?: boolean | null;
   extra_years_paid?: string; no_claim_last_year?: boolean;
   /** needed when a waiting period applies */
   paid_on?: string;
+  /** an exempt group the waiting rule names: "newborn" */
+  exempt?: string | null;
 }
 export interface EnrolmentResult {
-  year: number; waiting: boolean;
-  fixed_months: number; variable_months: number; reduced_months: number; waiting_months: number;
+  year: number; waiting: boolean; in_window: boolean; exempt?: string;
+  fixed_months: number; variable_months: number; reduced_months: number;
+  /** months added to reach the minimum after a long break (≥ 6 after 4 years or more) */
+  floor_months: number; waiting_months: number;
   /** the first day benefits are paid */
   benefits_from: string;
+  /** when the person may be among exempt groups the source does not list: the first day if they are */
+  benefits_from_earliest?: string;
   continuous_years: number;
   maximum_base?: Decimal; maximum_raise?: Decimal; maximum?: Decimal;
   steps: Step[]; notices: NoticeOut[];

@@ -20,6 +20,7 @@ fn claim(level: &str, date: &str) -> ClaimRequest {
         person: person("siping"),
         paid_on: Some("2008-07-01".into()),
         renewed_without_break: None,
+        enrolment: None,
         claim: ClaimInput {
             kind: "inpatient".into(),
             level: level.into(),

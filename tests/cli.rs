@@ -986,3 +986,87 @@ fn the_parts_of_what_the_resident_pays_add_up_with_and_without_the_layers() {
     let o = run(&cmd("claim", &[&["--level", "city"], CLAIM].concat()));
     parts_add_up(&squeezed(&stdout(&o)));
 }
+
+/// Issue 16's case: a Jilin adult who paid on 2026-03-10, after the 2026 window closed on
+/// 2026-02-28, admitted 2026-04-01 with ¥50,000 at province level. The claim applies the waiting
+/// period `enrolment` computes for the same person (benefits from 2026-06-10): the fund pays
+/// nothing, and the step says why; with `--in-window yes` it pays as before.
+#[test]
+fn a_claim_in_the_waiting_period_is_not_paid_and_says_why() {
+    let args = |extra: &[&str]| {
+        let mut v: Vec<&str> = vec![
+            "claim",
+            "--scheme",
+            "jilin-2016",
+            "--region",
+            "jilin",
+            "--category",
+            "urban_adult",
+            "--kind",
+            "inpatient",
+            "--level",
+            "province",
+            "--date",
+            "2026-04-01",
+            "--total",
+            "50000",
+            "--paid-on",
+            "2026-03-10",
+            "--json",
+        ];
+        v.extend_from_slice(extra);
+        v.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+    let run = |extra: &[&str]| {
+        let a = args(extra);
+        let o = yibao(&a.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(o.status.success(), "{}", stderr(&o));
+        json(&o)
+    };
+    let late = run(&[]);
+    assert_eq!(late["hifp_pay"], "0.00");
+    assert_eq!(late["hifmi_pay"], "0.00");
+    assert_eq!(late["waiting_amt"], "50000.00");
+    assert_eq!(late["psn_part_amt"], "50000.00");
+    let w = late["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "waiting")
+        .expect("a waiting step");
+    let text = w["text_zh"].as_str().unwrap();
+    assert!(
+        text.contains("2026-06-10") && text.contains("不在"),
+        "{text}"
+    );
+    assert!(w["doc"].as_str().unwrap().contains("国办发〔2024〕38号"));
+    let e = yibao(&[
+        "enrolment",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--category",
+        "urban_adult",
+        "--year",
+        "2026",
+        "--paid-on",
+        "2026-03-10",
+        "--json",
+    ]);
+    assert_eq!(json(&e)["benefits_from"], "2026-06-10");
+    // said to be inside the window: paid as without the enrolment flags
+    let kept = run(&["--in-window", "yes"]);
+    assert_eq!(kept["waiting_amt"], "0.00");
+    assert_eq!(kept["hifp_pay"], "33075.00");
+    // in text, the part in the waiting period is named
+    let a = args(&[]);
+    let o = yibao(
+        &a.iter()
+            .map(String::as_str)
+            .filter(|s| *s != "--json")
+            .collect::<Vec<_>>(),
+    );
+    let out = squeezed(&stdout(&o));
+    assert!(out.contains("等待期内不予支付 ¥50,000.00"), "{out}");
+}

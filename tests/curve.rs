@@ -39,6 +39,7 @@ fn curve_points_equal_full_claims() {
         .curve(&CurveRequest {
             person: p.clone(),
             paid_on: Some("2008-05-01".into()),
+            enrolment: None,
             claim: base.clone(),
             totals: totals.clone(),
         })
@@ -57,6 +58,7 @@ fn curve_points_equal_full_claims() {
             .claim(&ClaimRequest {
                 person: p.clone(),
                 paid_on: Some("2008-05-01".into()),
+                enrolment: None,
                 renewed_without_break: None,
                 claim: one,
                 explain: true,
@@ -94,6 +96,7 @@ fn curve_finds_where_a_payment_limit_bites() {
         .curve(&CurveRequest {
             person: person("jiaxing-2008", "jiaxing", "resident"),
             paid_on: None,
+            enrolment: None,
             claim: base,
             totals: vec!["100000".into(), "200000".into()],
         })
@@ -111,6 +114,7 @@ fn curve_rejects_bad_totals_by_index() {
         .curve(&CurveRequest {
             person: person("jilin-2008", "prefecture", "adult"),
             paid_on: None,
+            enrolment: None,
             claim: claim("inpatient", "city", "2008-09-01", "1"),
             totals: vec!["100".into(), "-3".into()],
         })
@@ -127,6 +131,7 @@ fn explain_false_keeps_every_figure() {
     let req = |explain| ClaimRequest {
         person: person("jilin-2008", "county", "student_child"),
         paid_on: Some("2008-05-01".into()),
+        enrolment: None,
         renewed_without_break: None,
         claim: claim("inpatient", "county", "2008-09-01", "20000"),
         explain,
@@ -158,6 +163,7 @@ fn curve_finds_where_critical_illness_insurance_starts() {
                 .curve(&CurveRequest {
                     person: p.clone(),
                     paid_on: None,
+                    enrolment: None,
                     claim: base.clone(),
                     totals: totals.clone(),
                 })
@@ -204,6 +210,7 @@ fn curve_finds_where_critical_illness_insurance_starts() {
         .curve(&CurveRequest {
             person: person("jilin-2008", "prefecture", "adult"),
             paid_on: Some("2008-05-01".into()),
+            enrolment: None,
             claim: claim("inpatient", "city", "2008-09-01", "1"),
             totals,
         })

@@ -207,6 +207,7 @@ fn every_scenario_case() {
                 person: c.person.clone(),
                 paid_on: c.paid_on.clone(),
                 renewed_without_break: None,
+                enrolment: None,
                 claim: claim.clone(),
                 explain: true,
             };
@@ -216,6 +217,7 @@ fn every_scenario_case() {
                 person: c.person.clone(),
                 paid_on: c.paid_on.clone(),
                 renewed_without_break: None,
+                enrolment: None,
                 claims,
                 explain: true,
             };
@@ -381,6 +383,7 @@ proptest! {
             person: person(&s),
             paid_on: s.7.map(Into::into),
             renewed_without_break: None,
+            enrolment: None,
             claim: claim(&s, month, day, total, oos),
             explain: true,
         };
@@ -391,7 +394,7 @@ proptest! {
     fn year_figures_equal_the_year(s in setup(),
             bills in prop::collection::vec((1u8..=12, 1u8..=28, 0u64..8_000_000_000, 0u64..10_000_000), 1..24)) {
         let claims = bills.iter().map(|(m, d, t, o)| claim(&s, *m, *d, *t, *o)).collect();
-        let r = YearRequest { person: person(&s), paid_on: s.7.map(Into::into), renewed_without_break: None, claims, explain: false };
+        let r = YearRequest { person: person(&s), paid_on: s.7.map(Into::into), renewed_without_break: None, enrolment: None, claims, explain: false };
         check_year(&format!("{r:?}"), &r);
     }
 
@@ -418,10 +421,10 @@ proptest! {
             p.statuses = vec![statuses];
         }
         let paid_on = if paid_on.is_empty() { s.7.map(Into::into) } else { Some(paid_on) };
-        let r = ClaimRequest { person: p.clone(), paid_on: paid_on.clone(), renewed_without_break: None, claim: c.clone(), explain: true };
+        let r = ClaimRequest { person: p.clone(), paid_on: paid_on.clone(), renewed_without_break: None, enrolment: None, claim: c.clone(), explain: true };
         check_claim(&format!("{r:?}"), &r);
         let good = claim(&s, 3, 1, total, 0);
-        let y = YearRequest { person: p, paid_on, renewed_without_break: None, claims: vec![good, c], explain: true };
+        let y = YearRequest { person: p, paid_on, renewed_without_break: None, enrolment: None, claims: vec![good, c], explain: true };
         check_year(&format!("{y:?}"), &y);
     }
 }
@@ -434,6 +437,7 @@ fn empty_and_oversized_years_fail_alike() {
             person: person(&s),
             paid_on: s.7.map(Into::into),
             renewed_without_break: None,
+            enrolment: None,
             claims: vec![claim(&s, 3, 1, 100_000, 0); n],
             explain: true,
         };

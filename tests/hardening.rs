@@ -265,6 +265,7 @@ fn exercise(e: &Engine) -> Result<(), TestCaseError> {
                         person: person.clone(),
                         paid_on: None,
                         renewed_without_break: None,
+                        enrolment: None,
                         claim,
                         explain: true,
                     }))?;
@@ -593,6 +594,7 @@ fn builtin_extremes() {
                                         person: person.clone(),
                                         paid_on: None,
                                         renewed_without_break: None,
+                                        enrolment: None,
                                         claim,
                                         explain: true,
                                     }));

@@ -46,6 +46,7 @@ fn claim(st: usize, c: ClaimInput) -> ClaimResult {
         .claim(&ClaimRequest {
             person: person(st),
             paid_on: None,
+            enrolment: None,
             renewed_without_break: None,
             claim: c,
             explain: true,
@@ -59,7 +60,7 @@ proptest! {
     #[test]
     fn no_layer_pays_above_its_maximum(st in 0usize..4, lv in 0usize..4, bills in prop::collection::vec((1u8..=12, 0u64..60_000_000, 0u64..2_000_000), 1..8)) {
         let claims: Vec<ClaimInput> = bills.iter().map(|(m, t, o)| bill(lv, *m, *t, *o)).collect();
-        let y = engine().year(&YearRequest { person: person(st), paid_on: None, renewed_without_break: None, claims, explain: false }).unwrap();
+        let y = engine().year(&YearRequest { person: person(st), paid_on: None, enrolment: None, renewed_without_break: None, claims, explain: false }).unwrap();
         for l in &y.layers {
             prop_assert!(d(&l.paid) <= d(&l.maximum), "{} paid {} above {}", l.layer, l.paid, l.maximum);
             prop_assert_eq!(d(&l.paid) + d(&l.remaining), d(&l.maximum));
@@ -70,7 +71,7 @@ proptest! {
         prop_assert!(d(&y.totals.maf_pay) <= d("50000"));
         prop_assert_eq!(d(&y.totals.hifp_pay) + d(&y.totals.hifmi_pay) + d(&y.totals.maf_pay) + d(&y.totals.psn_part_amt), d(&y.totals.medfee_sumamt));
         // the figures-only year equals the full year
-        let f = engine().year_figures(&YearRequest { person: person(st), paid_on: None, renewed_without_break: None, claims: bills.iter().map(|(m, t, o)| bill(lv, *m, *t, *o)).collect(), explain: false }).unwrap();
+        let f = engine().year_figures(&YearRequest { person: person(st), paid_on: None, enrolment: None, renewed_without_break: None, claims: bills.iter().map(|(m, t, o)| bill(lv, *m, *t, *o)).collect(), explain: false }).unwrap();
         prop_assert_eq!(&f.totals, &y.totals);
     }
 
@@ -108,6 +109,7 @@ fn the_curve_carries_the_layers_as_the_claim_does() {
             .curve(&CurveRequest {
                 person: person(st),
                 paid_on: None,
+                enrolment: None,
                 claim: base.clone(),
                 totals: totals.clone(),
             })
@@ -134,6 +136,7 @@ fn schemes_without_layer_rules_pay_nothing_through_them() {
                 statuses: vec!["dibao".into()],
             },
             paid_on: Some("2008-05-01".into()),
+            enrolment: None,
             renewed_without_break: None,
             claim: ClaimInput {
                 kind: "inpatient".into(),

@@ -29,6 +29,7 @@ fn req(p: PersonInput, c: ClaimInput, paid_on: Option<&str>) -> ClaimRequest {
         person: p,
         paid_on: paid_on.map(Into::into),
         renewed_without_break: None,
+        enrolment: None,
         claim: c,
         explain: true,
     }

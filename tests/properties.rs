@@ -216,14 +216,14 @@ proptest! {
 
     #[test]
     fn one_claim_adds_up(s in setup(), total in 0u64..300_000_000, oos in 0u64..50_000_000) {
-        let r = engine().claim(&ClaimRequest { person: person(&s), paid_on: s.paid_on.map(Into::into), renewed_without_break: None, claim: claim(&s, 3, total, oos), explain: true, }).unwrap();
+        let r = engine().claim(&ClaimRequest { person: person(&s), paid_on: s.paid_on.map(Into::into), renewed_without_break: None, enrolment: None, claim: claim(&s, 3, total, oos), explain: true, }).unwrap();
         check_claim(&r);
     }
 
     #[test]
     fn resident_share_never_falls_as_the_bill_grows(s in setup(), a in 0u64..100_000_000, b in 0u64..100_000_000, oos in 0u64..1_000_000) {
         let (lo, hi) = (a.min(b), a.max(b));
-        let run = |t: u64| engine().claim(&ClaimRequest { person: person(&s), paid_on: s.paid_on.map(Into::into), renewed_without_break: None, claim: claim(&s, 3, t, oos.min(lo)), explain: true, }).unwrap();
+        let run = |t: u64| engine().claim(&ClaimRequest { person: person(&s), paid_on: s.paid_on.map(Into::into), renewed_without_break: None, enrolment: None, claim: claim(&s, 3, t, oos.min(lo)), explain: true, }).unwrap();
         let (x, y) = (run(lo), run(hi));
         prop_assert!(d(&x.psn_part_amt) <= d(&y.psn_part_amt), "{} > {}", x.psn_part_amt, y.psn_part_amt);
         prop_assert!(d(&x.hifp_pay) <= d(&y.hifp_pay));
@@ -232,7 +232,7 @@ proptest! {
     #[test]
     fn a_year_is_the_sum_of_its_claims_and_respects_the_limit(s in setup(), bills in prop::collection::vec((1u8..=4, 0u64..8_000_000_000, 0u64..10_000_000), 1..12)) {
         let claims: Vec<ClaimInput> = bills.iter().map(|(m, t, o)| claim(&s, *m, *t, *o)).collect();
-        let y = engine().year(&YearRequest { person: person(&s), paid_on: s.paid_on.map(Into::into), renewed_without_break: None, claims, explain: true, }).unwrap();
+        let y = engine().year(&YearRequest { person: person(&s), paid_on: s.paid_on.map(Into::into), renewed_without_break: None, enrolment: None, claims, explain: true, }).unwrap();
         let sum = |f: fn(&ClaimResult) -> &String| y.claims.iter().map(|c| d(f(c))).sum::<Decimal>();
         prop_assert_eq!(sum(|c| &c.hifp_pay), d(&y.totals.hifp_pay));
         prop_assert_eq!(sum(|c| &c.psn_part_amt), d(&y.totals.psn_part_amt));

@@ -55,6 +55,7 @@ fn snapshot_engine_answers_like_the_toml_engine() {
                         person: person.clone(),
                         paid_on: None,
                         renewed_without_break: None,
+                        enrolment: None,
                         claim: ClaimInput {
                             kind: "inpatient".into(),
                             level: l.id.clone(),

@@ -11,16 +11,11 @@ const L = {
   bar: ['谁付这笔费用', 'Who pays the bill'],
   barYear: ['全年谁付', 'Who pays over the year'],
   layer: ['{0} {1}—{2}：起付 {3}，已付 {4}，剩余 {5}', '{0} {1}–{2}: threshold {3}, paid {4}, left {5}'],
-  panel: ['断保后什么时候能报销', 'When am I covered after a break?'],
-  last: ['去年参保了吗？', 'Were you enrolled last year?'],
-  yes: ['参保了', 'Yes'],
-  no: ['没有', 'No'],
+  panel: ['什么时候能报销、大病保险限额', 'When am I covered, and the critical-illness maximum'],
+  uses: ['按上面填写的缴费日期和参保情况（断保、补缴、新生儿）计算；住院费用也按同一结果结算。', 'From the contribution date and enrolment entered above (break, extra years, newborn); bills are settled by the same answer.'],
   cont: ['截至去年连续参保几年？', 'Years enrolled in a row up to last year?'],
-  missed: ['断保几年？', 'How many years without cover?'],
-  window: ['在集中缴费期内缴费了吗？', 'Paid inside the collection window?'],
-  paid: ['缴费日期', 'Payment date'],
-  extra: ['多缴（补缴）几年？', 'Extra years paid?'],
   noclaim: ['去年一次也没有报销', 'No reimbursement last year'],
+  earliest: ['若当地把您列为免设等待期的群体：{0} 起', 'If the locality counts you among the exempt groups: from {0}'],
   from: ['待遇开始日期', 'Benefits start'],
   wait: ['等待期 {0} 个月', 'waiting period {0} months'],
   max: ['大病保险最高支付限额', 'Critical-illness maximum'],
@@ -81,50 +76,40 @@ export function bar(lang, t, layers = []) {
   );
 }
 
-/** The enrolment panel: asks in a resident's words, answers with the date and the maximum. */
+/** The enrolment panel: when benefits start and the 大病保险 maximum, for how the person enrolled
+ *  (the form's contribution date and 参保情况, the inputs every claim is settled with, so the
+ *  panel and the claims answer alike); it asks only what the maximum needs besides. */
 export function enrolPanel(ui) {
   const lang = ui.i18n.lang;
   const out = h('div', { 'aria-live': 'polite', 'data-testid': 'enrol-result' });
   const f = {};
   const field = (key, el) => hs('label', 'display:block;margin:.3em 0', {}, tr(lang, key), ' ', (f[key] = el));
-  const yn = (on) => h('select', { onchange: run }, h('option', { value: 'yes', selected: on }, tr(lang, 'yes')), h('option', { value: 'no', selected: !on }, tr(lang, 'no')));
   const num = (v) => hs('input', 'width:5em', { type: 'number', min: '0', max: '100', value: v, oninput: run });
-  const form = h(
-    'div',
-    {},
-    field('last', yn(true)),
-    field('cont', num('4')),
-    field('missed', num('0')),
-    field('window', yn(true)),
-    field('paid', h('input', { type: 'date', oninput: run })),
-    field('extra', num('0')),
-    field('noclaim', h('input', { type: 'checkbox', onchange: run })),
-  );
+  const e = ui.enrolmentIn() || {};
+  const broke = Number(e.years_missed || 0) > 0;
+  const form = h('div', {}, broke ? null : field('cont', num('4')), broke ? null : field('noclaim', h('input', { type: 'checkbox', onchange: run })));
   function run() {
-    const last = f.last.value === 'yes';
-    f.cont.parentNode.hidden = !last;
-    f.noclaim.parentNode.hidden = !last;
-    f.missed.parentNode.hidden = last;
-    f.extra.parentNode.hidden = last;
     const req = {
       person: ui.person(),
       year: String(ui.state.cy || new Date().getFullYear()),
-      years_continuous: last ? String(f.cont.value || '0') : '0',
-      years_missed: last ? '0' : String(f.missed.value || '1'),
-      paid_in_window: f.window.value === 'yes',
-      extra_years_paid: last ? '0' : String(f.extra.value || '0'),
-      no_claim_last_year: last && f.noclaim.checked,
-      paid_on: f.paid.value || null,
+      years_continuous: broke ? '0' : String(f.cont.value || '0'),
+      years_missed: e.years_missed || '0',
+      paid_in_window: e.paid_in_window ?? null,
+      extra_years_paid: e.extra_years_paid || '0',
+      no_claim_last_year: !broke && f.noclaim.checked,
+      paid_on: ui.paidOn(),
+      exempt: e.exempt || null,
     };
     let r;
     try {
       r = ui.api.enrolment(req);
-    } catch (e) {
-      out.replaceChildren(h('p', { class: 'yb-error', 'data-code': e.code }, lang === 'en' ? e.message_en : e.message_zh));
+    } catch (err) {
+      out.replaceChildren(h('p', { class: 'yb-error', 'data-code': err.code }, lang === 'en' ? err.message_en : err.message_zh));
       return;
     }
     out.replaceChildren(
       h('p', { class: 'yb-big' }, `${tr(lang, 'from')} `, h('strong', { 'data-testid': 'enrol-from' }, r.benefits_from), r.waiting ? `（${tr(lang, 'wait', r.waiting_months)}）` : ''),
+      r.benefits_from_earliest ? h('p', { 'data-testid': 'enrol-earliest' }, tr(lang, 'earliest', r.benefits_from_earliest)) : null,
       r.maximum ? h('p', {}, `${tr(lang, 'max')} `, h('strong', { 'data-testid': 'enrol-max' }, yuan(r.maximum))) : null,
       h('ol', { class: 'yb-steps' }, r.steps.map((st) => h('li', {}, h('strong', {}, lang === 'en' ? st.title_en : st.title_zh), ' ', lang === 'en' ? st.text_en : st.text_zh, h('span', { class: 'yb-cite' }, `（${st.doc} ${st.clause}）`)))),
       r.notices.map((n) => h('p', { class: 'yb-cite' }, lang === 'en' ? n.en : n.zh)),
@@ -133,5 +118,5 @@ export function enrolPanel(ui) {
   run();
   // a scheme with no waiting rules for the year: no panel
   if (out.querySelector('[data-code="benefits_not_defined"]')) return null;
-  return h('section', { class: 'yb-card', 'data-testid': 'enrol-panel' }, h(`h${Math.min(6, ui.hl + 1)}`, {}, tr(lang, 'panel')), form, out);
+  return h('section', { class: 'yb-card', 'data-testid': 'enrol-panel' }, h(`h${Math.min(6, ui.hl + 1)}`, {}, tr(lang, 'panel')), h('p', { class: 'yb-hint' }, tr(lang, 'uses')), form, out);
 }

@@ -764,6 +764,7 @@ fn claim(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         person: person(a, engine)?,
         paid_on: a.get("--paid-on").map(str::to_string),
         renewed_without_break: renewed(a)?,
+        enrolment: layers::enrolment_in(a)?,
         claim: claim_input(a, a.require("--level")?)?,
         explain: true,
     };
@@ -795,6 +796,7 @@ fn compare(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         person: person(a, engine)?,
         paid_on: a.get("--paid-on").map(str::to_string),
         renewed_without_break: renewed(a)?,
+        enrolment: layers::enrolment_in(a)?,
         claim: claim_input(a, String::new())?,
         explain: true,
     };

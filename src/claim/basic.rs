@@ -42,6 +42,33 @@ pub(super) struct Out {
     pub assumed: bool,
 }
 
+impl Out {
+    /// A claim in a waiting period: the fund pays nothing, the policy-scope cost is `waiting`.
+    fn waiting(
+        inscp: Money,
+        start: Date,
+        end: Date,
+        limit: Money,
+        used: Money,
+        varies: bool,
+    ) -> Out {
+        Out {
+            fund: Money::ZERO,
+            dedc: Money::ZERO,
+            coins: Money::ZERO,
+            above: Money::ZERO,
+            waiting: inscp,
+            band: Money::ZERO,
+            start,
+            end,
+            limit,
+            used,
+            varies,
+            assumed: varies,
+        }
+    }
+}
+
 /// The contribution as a settlement sees it: the first payment date, and whether later annual
 /// payments continued without a break (then they start no new waiting period).
 #[derive(Clone, Copy)]
@@ -122,6 +149,15 @@ pub(super) fn settle(
         LimitKind::EligibleCost => acc.cost,
         LimitKind::FundPayment => acc.fund,
     };
+    // before benefits start under the annual waiting rule (late or broken enrolment)
+    if let Some(s) = &p.start {
+        varies |= s.local();
+        let from = s.begins(pick);
+        if c.date < from {
+            tr.push(Rec::NotYet { from, inscp });
+            return Ok(Out::waiting(inscp, start, end, lim, used_of(acc), varies));
+        }
+    }
     // waiting period
     if let (Some(w), Some(on), BenefitYearKind::Contribution) = (who.form.waiting, paid.on, p.by) {
         let n = w.at(pick);
@@ -137,20 +173,7 @@ pub(super) fn settle(
                 last: wend.pred(),
                 inscp,
             });
-            return Ok(Out {
-                fund: Money::ZERO,
-                dedc: Money::ZERO,
-                coins: Money::ZERO,
-                above: Money::ZERO,
-                waiting: inscp,
-                band: Money::ZERO,
-                start,
-                end,
-                limit: lim,
-                used: used_of(acc),
-                varies,
-                assumed: varies,
-            });
+            return Ok(Out::waiting(inscp, start, end, lim, used_of(acc), varies));
         }
     }
     let dedc = deductible(who, c, acc, inscp, pick, &mut varies, tr)?;

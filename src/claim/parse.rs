@@ -3,6 +3,7 @@
 //! settled, each with its bilingual error.
 
 use crate::api::ClaimInput;
+use crate::continuity::Start;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::form::{Cell, KindForm};
@@ -10,6 +11,8 @@ use crate::money::Money;
 use crate::policy::model::claim_rules;
 use crate::policy::model::*;
 use crate::who::{in_force, Who, MAX_CLAIMS};
+
+use super::Payment;
 
 const KINDS: [&str; 4] = CLAIM_KINDS;
 
@@ -218,6 +221,11 @@ pub(super) struct Prepared<'a> {
     pub paid_on: Option<Date>,
     /// Whether the resident renewed each year without a break (`None`: not said, taken as yes).
     pub renewed: Option<bool>,
+    /// When benefits start under the annual waiting rule for the payment, if one applies.
+    pub start: Option<Start<'a>>,
+    /// The coverage year the request's enrolment inputs describe, when no waiting rule is known
+    /// for it (the claims are settled without one, and a notice says so).
+    pub unruled: Option<u16>,
     pub anchor: Date,
     /// The annual limit of the person's tier and category (index into `b.limits`).
     pub limit: Option<usize>,
@@ -227,8 +235,7 @@ pub(super) struct Prepared<'a> {
 /// common first half of `year`, `claim_figures`, `year_figures` and `curve`.
 pub(super) fn prepare<'a>(
     who: &'a Who,
-    paid_on: Option<&str>,
-    renewed: Option<bool>,
+    pay: Payment<'a>,
     claims: &[ClaimInput],
 ) -> Result<Prepared<'a>, Error> {
     let doc = who.doc();
@@ -265,7 +272,7 @@ pub(super) fn prepare<'a>(
         .benefit_year
         .as_ref()
         .map_or(BenefitYearKind::Natural, |x| x.kind);
-    let paid_on = match paid_on {
+    let paid_on = match pay.paid_on {
         Some(s) if !s.trim().is_empty() => {
             let d = Date::parse("paid_on", s)?;
             in_force(who.policy, d, "paid_on", 0)?;
@@ -308,7 +315,9 @@ pub(super) fn prepare<'a>(
         ins,
         by,
         paid_on,
-        renewed,
+        renewed: pay.renewed,
+        start: pay.start,
+        unruled: pay.unruled,
         anchor,
         limit: b.limits.iter().position(|l| {
             matches(&l.tiers, &who.region.tier) && matches(&l.categories, &who.category.id)

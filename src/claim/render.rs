@@ -5,6 +5,8 @@
 use super::trace::{Rec, Seg};
 use super::In;
 use crate::api::{FigureOut, Step};
+use crate::continuity::{start_step, Start};
+use crate::date::Date;
 use crate::explain::{fig, show, step, tag_en, tag_zh, Show, Yuan as Y};
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
@@ -16,6 +18,8 @@ struct R<'r> {
     who: &'r Who<'r>,
     b: &'r Benefits,
     c: &'r In<'r>,
+    /// When benefits start under the annual waiting rule, if one applies.
+    start: Option<&'r Start<'r>>,
     assumptions: Vec<FigureOut>,
 }
 
@@ -37,11 +41,18 @@ impl<'r> R<'r> {
 }
 
 /// The steps and the local figures of one claim's basic settlement.
-pub(super) fn render(who: &Who, b: &Benefits, c: &In, recs: &[Rec]) -> (Vec<Step>, Vec<FigureOut>) {
+pub(super) fn render(
+    who: &Who,
+    b: &Benefits,
+    c: &In,
+    start: Option<&Start>,
+    recs: &[Rec],
+) -> (Vec<Step>, Vec<FigureOut>) {
     let mut r = R {
         who,
         b,
         c,
+        start,
         assumptions: Vec::new(),
     };
     let steps = recs.iter().map(|x| one(&mut r, x)).collect();
@@ -75,6 +86,7 @@ fn one(r: &mut R, rec: &Rec) -> Step {
             last,
             inscp,
         } => waiting(r, paid, months, last, inscp),
+        Rec::NotYet { from, inscp } => not_yet(r, from, inscp),
         Rec::Deductible {
             keyed,
             set_at,
@@ -438,4 +450,38 @@ fn segment(r: &mut R, s: &Seg) -> Step {
         &rf.clause,
         figs,
     )
+}
+
+/// A claim before benefits start under the annual waiting rule: the decision's step (the one
+/// `enrolment` gives), with what it means for this claim.
+fn not_yet(r: &mut R, from: Date, inscp: Money) -> Step {
+    let c = r.c;
+    let mut s = match r.start {
+        Some(s) => start_step(s),
+        None => step(
+            "waiting",
+            "待遇等待期",
+            "Waiting period",
+            String::new(),
+            String::new(),
+            None,
+            r.who.doc(),
+            "",
+            vec![],
+        ),
+    };
+    s.text_zh = format!(
+        "本次就诊 {} 在待遇开始日 {from} 之前：统筹基金不支付，符合政策范围的 {} 由个人负担。{}",
+        c.date,
+        Y(inscp),
+        s.text_zh
+    );
+    s.text_en = format!(
+        "This claim on {} falls before benefits start on {from}: the fund pays nothing, and the policy-scope {} is the resident's. {}",
+        c.date,
+        Y(inscp),
+        s.text_en
+    );
+    s.amount = Some(inscp.plain());
+    s
 }

@@ -19,6 +19,9 @@ pub(crate) enum Rec {
         last: Date,
         inscp: Money,
     },
+    /// The claim falls before benefits start under the annual waiting rule (国办发〔2024〕38号
+    /// and the like: the decision `enrolment` answers with), on `from`.
+    NotYet { from: Date, inscp: Money },
     /// The deductible: the row `keyed` of the rule's deductibles (set at level `set_at`), its
     /// amount `d`, `used` earlier in the year, `paid` on this claim.
     Deductible {

@@ -60,7 +60,11 @@ pub(crate) fn apply_claims(
         basics
             .iter()
             .map(|b| Line {
-                base: if hi { b.psn_hi } else { b.psn_lo }.sub_floor(b.outside),
+                base: if hi {
+                    b.psn_hi.sub_floor(b.outside_hi)
+                } else {
+                    b.psn_lo.sub_floor(b.outside_lo)
+                },
                 ..b.line
             })
             .collect()

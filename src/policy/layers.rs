@@ -132,8 +132,40 @@ pub fn check_layers(file: &str, p: &Policy, errs: &mut Vec<Error>) {
             WaitingKind::Months => months,
             WaitingKind::ThirdCalendarMonth => none,
         };
-        if !ok {
+        if !ok || (w.long_break.is_some() && w.kind != WaitingKind::Months) {
             errs.push(relation(file, &format!("waiting[{}]", w.from), "kind = \"months\" 须有 fixed_months 和 per_missed_year；third_calendar_month 不带月数".into(), "kind = \"months\" needs fixed_months and per_missed_year; third_calendar_month takes no months".into()));
+        }
+        check_exempt(file, p, w, errs);
+    }
+}
+
+/// A waiting rule's exempt groups: ids unique, sources listed; the unlisted groups' source.
+fn check_exempt(file: &str, p: &Policy, w: &WaitingRule, errs: &mut Vec<Error>) {
+    let at = format!("waiting[{}]", w.from);
+    for (i, e) in w.exempt.iter().enumerate() {
+        if w.exempt[..i].iter().any(|x| x.id == e.id) || e.id.trim().is_empty() {
+            errs.push(relation(
+                file,
+                &format!("{at}.exempt[{i}].id"),
+                format!("免等待期人群的 id“{}”为空或重复", e.id),
+                format!("exempt group id \"{}\" is empty or repeated", e.id),
+            ));
+        }
+        if p.source(&e.source).is_none() {
+            errs.push(unknown_source(
+                file,
+                &format!("{at}.exempt[{i}].source"),
+                &e.source,
+            ));
+        }
+    }
+    if let Some(u) = &w.unlisted {
+        if p.source(&u.source).is_none() {
+            errs.push(unknown_source(
+                file,
+                &format!("{at}.unlisted.source"),
+                &u.source,
+            ));
         }
     }
 }
@@ -213,6 +245,14 @@ pub fn check_layer_statuses(
             format!("assistance[{}].statuses_any", a.from),
             &a.statuses_any,
         ));
+    }
+    for w in &annual.waiting {
+        if let Some(u) = &w.unlisted {
+            lists.push((
+                format!("waiting[{}].unlisted.statuses_any", w.from),
+                &u.statuses_any,
+            ));
+        }
     }
     for (at, list) in lists {
         for s in list.iter().filter(|s| !known.contains(&s.as_str())) {

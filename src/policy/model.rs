@@ -1004,6 +1004,10 @@ pub struct Critical {
     /// Notices (ids) of the framework this rule answers, no longer shown with claims it settles.
     #[serde(default)]
     pub replaces_notices: Vec<String>,
+    /// The year the rule's figures were sourced for ("现阶段"): a claim dated after it gets a
+    /// `stale` notice, as the basic fund's `benefits_as_of` gives.
+    #[serde(default)]
+    pub as_of: Option<AsOf>,
 }
 
 /// 医疗救助 from a date: for residents with one of `statuses_any`, a share of the policy-scope
@@ -1021,6 +1025,9 @@ pub struct Assistance {
     pub cap: Figure,
     #[serde(default)]
     pub replaces_notices: Vec<String>,
+    /// As [`Critical::as_of`].
+    #[serde(default)]
+    pub as_of: Option<AsOf>,
 }
 
 /// How the date benefits start is counted for late or broken enrolment.
@@ -1052,6 +1059,51 @@ pub struct WaitingRule {
     /// Months of the variable period removed per extra year paid.
     #[serde(default)]
     pub per_extra_year_paid: Option<Figure>,
+    /// A break this long or longer keeps a total waiting period of at least some months after
+    /// extra years paid (国办发〔2024〕38号: 4 years, 6 months).
+    #[serde(default)]
+    pub long_break: Option<LongBreak>,
+    /// The groups the source names as exempt (新生儿), each an id a request may give.
+    #[serde(default)]
+    pub exempt: Vec<Exemption>,
+    /// Groups the source exempts without listing them ("等特殊群体"): the statuses that may be
+    /// among them, so that for their holders the waiting period is a labelled assumption.
+    #[serde(default)]
+    pub unlisted: Option<Unlisted>,
+    pub note_zh: String,
+    pub note_en: String,
+}
+
+/// 连续断缴 `years` 年及以上的，修复后固定和变动待遇等待期之和原则上不少于 `min_months` 个月.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LongBreak {
+    pub years: Figure,
+    pub min_months: Figure,
+}
+
+/// A group the waiting rule's source names as exempt.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// What a request gives (`exempt = "newborn"`).
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub source: String,
+    pub clause: String,
+    pub note_zh: String,
+    pub note_en: String,
+}
+
+/// Exempt groups the source leaves unlisted ("新生儿等特殊群体"): the statuses whose holders may
+/// be among them, and what the answer says.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unlisted {
+    pub statuses_any: Vec<String>,
+    pub source: String,
+    pub clause: String,
     pub note_zh: String,
     pub note_en: String,
 }

@@ -352,13 +352,16 @@ bin_struct! {
     Incentives { after_years, per_year, zero_claim, floor_per_year, note_zh, note_en }
     Critical {
         from, to, source, clause, threshold, bands, maximum, hardship, incentives, scope_zh,
-        scope_en, replaces_notices,
+        scope_en, replaces_notices, as_of,
     }
-    Assistance { from, to, source, clause, statuses_any, ratio, cap, replaces_notices }
+    Assistance { from, to, source, clause, statuses_any, ratio, cap, replaces_notices, as_of }
     WaitingRule {
         from, to, kind, source, clause, fixed_months, per_missed_year, per_extra_year_paid,
-        note_zh, note_en,
+        long_break, exempt, unlisted, note_zh, note_en,
     }
+    LongBreak { years, min_months }
+    Exemption { id, name_zh, name_en, source, clause, note_zh, note_en }
+    Unlisted { statuses_any, source, clause, note_zh, note_en }
 }
 
 #[cfg(test)]

@@ -173,6 +173,14 @@ fn layer_figures<'a>(p: &'a Policy, out: &mut Vec<(String, &'a Figure, Unit)>) {
                 out.push((format!("{at}.{name}"), f, Unit::Months));
             }
         }
+        if let Some(lb) = &w.long_break {
+            out.push((format!("{at}.long_break.years"), &lb.years, Unit::Count));
+            out.push((
+                format!("{at}.long_break.min_months"),
+                &lb.min_months,
+                Unit::Months,
+            ));
+        }
     }
 }
 

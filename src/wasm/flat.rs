@@ -36,6 +36,7 @@ pub fn claim_request(v: &JsValue) -> Option<ClaimRequest> {
         person: person(sc, re, ca, st),
         paid_on: opt(paid)?,
         renewed_without_break: flag(renewed)?,
+        enrolment: None,
         claim: claim_input(claim)?,
         explain: flag(explain)?.unwrap_or(true),
     })
@@ -56,6 +57,7 @@ pub fn year_request(v: &JsValue) -> Option<YearRequest> {
         person: person(sc, re, ca, st),
         paid_on: opt(paid)?,
         renewed_without_break: flag(renewed)?,
+        enrolment: None,
         claims,
         explain: flag(explain)?.unwrap_or(true),
     })

@@ -10,8 +10,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::{
-    ClaimInput, ClaimRequest, CurveRequest, EnrolmentRequest, PersonInput, PremiumRequest,
-    YearRequest,
+    ClaimInput, ClaimRequest, CurveRequest, EnrolmentIn, EnrolmentRequest, PersonInput,
+    PremiumRequest, YearRequest,
 };
 use crate::{Error, ErrorKind};
 
@@ -246,6 +246,7 @@ impl FromJs for ClaimRequest {
                 "person",
                 "paid_on",
                 "renewed_without_break",
+                "enrolment",
                 "claim",
                 "explain",
             ],
@@ -254,6 +255,7 @@ impl FromJs for ClaimRequest {
             person: person(&o)?,
             paid_on: o.opt_string("paid_on")?,
             renewed_without_break: o.opt_flag("renewed_without_break")?,
+            enrolment: enrolment_in(&o)?,
             claim: claim(&o)?,
             explain: o.flag("explain", true)?,
         })
@@ -269,6 +271,7 @@ impl FromJs for YearRequest {
                 "person",
                 "paid_on",
                 "renewed_without_break",
+                "enrolment",
                 "claims",
                 "explain",
             ],
@@ -278,6 +281,7 @@ impl FromJs for YearRequest {
             person: person(&o)?,
             paid_on: o.opt_string("paid_on")?,
             renewed_without_break: o.opt_flag("renewed_without_break")?,
+            enrolment: enrolment_in(&o)?,
             claims: claims.ok_or_else(|| {
                 bad(
                     "claims",
@@ -292,11 +296,16 @@ impl FromJs for YearRequest {
 
 impl FromJs for CurveRequest {
     fn from_js(v: &JsValue, path: &str) -> Result<Self, Error> {
-        let o = Obj::new(v, path, &["person", "paid_on", "claim", "totals"])?;
+        let o = Obj::new(
+            v,
+            path,
+            &["person", "paid_on", "enrolment", "claim", "totals"],
+        )?;
         let totals = o.list("totals", as_string)?;
         Ok(CurveRequest {
             person: person(&o)?,
             paid_on: o.opt_string("paid_on")?,
+            enrolment: enrolment_in(&o)?,
             claim: claim(&o)?,
             totals: totals.ok_or_else(|| {
                 bad(
@@ -342,24 +351,44 @@ impl FromJs for EnrolmentRequest {
                 "extra_years_paid",
                 "no_claim_last_year",
                 "paid_on",
+                "exempt",
             ],
         )?;
-        let in_window = o.opt_flag("paid_in_window")?.ok_or_else(|| {
-            bad(
-                &join(path, "paid_in_window"),
-                "输入格式不正确：缺少字段 paid_in_window（是否在集中缴费期内缴费）".into(),
-                "invalid input: missing field `paid_in_window` (paid inside the collection window?)".into(),
-            )
-        })?;
         Ok(EnrolmentRequest {
             person: person(&o)?,
             year: coverage_year(&o.string("year")?)?,
             years_continuous: years(&o, "years_continuous")?,
             years_missed: years(&o, "years_missed")?,
-            paid_in_window: in_window,
+            paid_in_window: o.opt_flag("paid_in_window")?,
             extra_years_paid: years(&o, "extra_years_paid")?,
             no_claim_last_year: o.flag("no_claim_last_year", false)?,
             paid_on: o.opt_string("paid_on")?,
+            exempt: o.opt_string("exempt")?,
         })
     }
+}
+
+/// A request's `enrolment` (how the person enrolled for the coverage year of `paid_on`): the
+/// fields of [`EnrolmentRequest`] that decide when benefits start; counts as strings.
+fn enrolment_in(o: &Obj) -> Result<Option<EnrolmentIn>, Error> {
+    let Some(v) = o.opt("enrolment") else {
+        return Ok(None);
+    };
+    let path = join(o.path, "enrolment");
+    let e = Obj::new(
+        &v,
+        &path,
+        &[
+            "paid_in_window",
+            "years_missed",
+            "extra_years_paid",
+            "exempt",
+        ],
+    )?;
+    Ok(Some(EnrolmentIn {
+        paid_in_window: e.opt_flag("paid_in_window")?,
+        years_missed: years(&e, "years_missed")?,
+        extra_years_paid: years(&e, "extra_years_paid")?,
+        exempt: e.opt_string("exempt")?,
+    }))
 }

@@ -36,24 +36,36 @@ test('a 低保 resident\'s 300,000 bill: the bar shows each fund and what is lef
   await page.close();
 });
 
-test('the enrolment panel: two years missed, paid in March → covered from July', async () => {
+test('the enrolment panel and the claim answer alike: two years missed, paid in March → covered from July', async () => {
   const page = await site.browser.context.newPage();
   const w = watch(page);
   await page.goto(`${site.server.origin}/#${DIBAO}`);
   await ready(page);
   const panel = page.locator('[data-testid="enrol-panel"]');
   await panel.waitFor({ timeout: 10000 });
-  // in the window, enrolled last year: covered from the start of the coverage year
+  // nothing said: in the window, enrolled last year: covered from the start of the coverage year
   assert.equal(await panel.locator('[data-testid="enrol-from"]').innerText(), '2026-01-01');
-  const selects = panel.locator('select');
-  await selects.nth(0).selectOption('no');
-  await panel.locator('input[type="number"]').nth(1).fill('2');
-  await selects.nth(1).selectOption('no');
-  await panel.locator('input[type="date"]').fill('2026-03-10');
+  assert.match(await page.locator('[data-testid="claim"]').textContent(), /未说明参保情况/);
+  // the person's 参保情况: two years without cover, paid on 2026-03-10, outside the window
+  const fields = page.locator('[data-testid="enrol-fields"]');
+  await fields.locator('summary').click();
+  await fields.locator('select[name="iw"]').selectOption('no');
+  await fields.locator('input[name="ms"]').fill('2');
+  await fields.locator('input[name="ms"]').dispatchEvent('change');
+  await page.locator('input[name="paid_on"]').fill('2026-03-10');
+  await page.locator('input[name="date"]').fill('2026-05-01');
   // 国办发〔2024〕38号: 3 fixed + 1 for the second year of break = 4 months
   await page.waitForFunction(() => document.querySelector('[data-testid="enrol-from"]')?.textContent === '2026-07-10', null, { timeout: 5000 });
   assert.match(await panel.innerText(), /断保 2 年/);
   assert.match(await panel.locator('[data-testid="enrol-max"]').innerText(), /¥400,000\.00/);
+  // the claim on 2026-05-01 falls before it: the fund pays nothing and says why
+  const claim = page.locator('[data-testid="claim"]');
+  await page.waitForFunction(() => /2026-07-10/.test(document.querySelector('[data-testid="claim"]')?.innerText || ''), null, { timeout: 5000 });
+  assert.match(await page.locator('[data-testid="claim-hifp_pay"]').innerText(), /¥0\.00/);
+  assert.match(await claim.textContent(), /待遇开始日 2026-07-10 之前/);
+  // the link keeps it
+  assert.match(page.url(), /iw=no/);
+  assert.match(page.url(), /ms=2/);
   assert.deepEqual(w.errors, []);
   await page.close();
 });

@@ -28,6 +28,8 @@ pub struct Case {
     #[serde(default)]
     pub renewed_without_break: Option<bool>,
     #[serde(default)]
+    pub enrolment: Option<EnrolmentIn>,
+    #[serde(default)]
     pub claim: Option<ClaimInput>,
     #[serde(default)]
     pub claims: Option<Vec<ClaimInput>>,

@@ -99,7 +99,7 @@ export const admissionsView = {
       this.last.year = null;
       return;
     }
-    const req = { person: this.person(), paid_on: this.paidOn(), renewed_without_break: this.renewed(), claims: st.year.map((a) => this.claimInput(a)) };
+    const req = { person: this.person(), paid_on: this.paidOn(), renewed_without_break: this.renewed(), enrolment: this.enrolmentIn(), claims: st.year.map((a) => this.claimInput(a)) };
     const y = this.call('year', req);
     this.last.year = y;
     if (y.err) {

@@ -22,7 +22,7 @@ export const chartView = {
     for (let i = 0; i <= N; i += 1) totals.push(String(Math.round((xmax * i) / N)));
     let curve;
     try {
-      curve = this.api.curve({ person: this.person(), paid_on: this.paidOn(), claim: { ...this.claimInput(), fulamt_ownpay_amt: '0' }, totals });
+      curve = this.api.curve({ person: this.person(), paid_on: this.paidOn(), enrolment: this.enrolmentIn(), claim: { ...this.claimInput(), fulamt_ownpay_amt: '0' }, totals });
     } catch {
       return { points: [], marks: [], xmax, you: { x: total, y: coord(c.psn_part_amt) } };
     }

@@ -38,6 +38,8 @@ export const formMethods = {
       st.statuses = [...boxes].filter((b) => b.checked).map((b) => b.value);
     } else if (t.closest('.yb-year-row')) {
       return; // handled by the year editor
+    } else if (t.type === 'checkbox') {
+      st[t.name] = t.checked ? t.value : '';
     } else {
       st[t.name] = t.value;
     }
@@ -51,6 +53,7 @@ export const formMethods = {
       if (t.name === 'scheme' || t.name === 'region') st.city = ''; // chosen by hand, not from the picker
       if (t.name === 'scheme') {
         st.region = st.category = st.kind = st.level = st.disease = st.renewed = '';
+        st.iw = st.ms = st.xp = st.nb = '';
         st.statuses = [];
         st.date = '';
         st.cy = '';

@@ -20,6 +20,19 @@ export const T = {
     '用于确定待遇年度和等待期；不填则按已过等待期计算。',
     'Starts the benefit year and waiting period; if empty the waiting period counts as served.',
   ],
+  enrolHead: ['参保情况：断保、补缴、新生儿（可不填）', 'How you enrolled: break, extra years, newborn (optional)'],
+  enrolHint: [
+    '国办发〔2024〕38号：在集中缴费期外参保或断保后参保的，待遇开始前发生的费用统筹基金不支付。不填按在缴费期内连续参保计算。',
+    'State Council 国办发〔2024〕38号: enrolling outside the collection window or after a break, bills before benefits start are not paid. Empty: taken as paid in the window without a break.',
+  ],
+  inWindow: ['在集中缴费期内缴费了吗？', 'Paid inside the collection window?'],
+  inWindowOpts: [
+    ['未说明（按缴费日期判断）', '是', '否'],
+    ['Not said (read from the date)', 'Yes', 'No'],
+  ],
+  missed: ['断保几年？（去年参保则为 0）', 'Years without cover just before (0 if enrolled last year)'],
+  extraPaid: ['多缴（补缴）几年？', 'Extra years paid?'],
+  newborn: ['新生儿（不设待遇等待期）', 'Newborn (no waiting period)'],
   renewed: ['此后每年连续缴费、没有中断吗？', 'Paid every year since, without a break?'],
   renewedOpts: [
     ['未说明（按连续计算）', '是（续保不再设等待期）', '否（每次年度缴费后都有等待期）'],

@@ -51,6 +51,7 @@ export const personForm = {
         h('input', { type: 'date', name: 'paid_on', value: st.paid_on || '' }),
         i18n.t('paidOnHint'),
       ),
+      this.enrolFields(),
       sc.benefit_year === 'contribution'
         ? this.field(
             'renewed',
@@ -62,6 +63,32 @@ export const personForm = {
             ),
           )
         : null,
+    );
+  },
+
+  /** How the person enrolled for the coverage year the contribution date pays for: the inputs
+   *  of engine.enrolment, sent with every claim so its waiting period applies (folded away
+   *  until opened; open when any is set). */
+  enrolFields() {
+    const { i18n, state: st } = this;
+    const opts = ['', 'yes', 'no'].map((id, i) => ({ id, name_zh: T.inWindowOpts[0][i], name_en: T.inWindowOpts[1][i] }));
+    const num = (name, v) => h('input', { type: 'number', name, min: '0', max: '100', step: '1', inputmode: 'numeric', value: v || '0' });
+    const nbId = nextId('nb');
+    const set = Boolean(st.iw || Number(st.ms) || Number(st.xp) || st.nb);
+    return h(
+      'details',
+      { class: 'yb-enrol', open: set, 'data-testid': 'enrol-fields' },
+      h('summary', {}, i18n.t('enrolHead')),
+      h('p', { class: 'yb-hint' }, i18n.t('enrolHint')),
+      this.field('iw', i18n.t('inWindow'), this.select('iw', opts, st.iw || '')),
+      this.field('ms', i18n.t('missed'), num('ms', st.ms)),
+      this.field('xp', i18n.t('extraPaid'), num('xp', st.xp)),
+      h(
+        'div',
+        { class: 'yb-check' },
+        h('input', { type: 'checkbox', id: nbId, name: 'nb', value: '1', 'data-key': 'nb', checked: st.nb === '1' }),
+        h('label', { for: nbId }, i18n.t('newborn')),
+      ),
     );
   },
 };

@@ -146,7 +146,7 @@ export class Calculator {
     let claim = null;
     let compare = null;
     if (kinds.length) {
-      const req = { person, paid_on: this.paidOn(), renewed_without_break: this.renewed(), claim: this.claimInput() };
+      const req = { person, paid_on: this.paidOn(), renewed_without_break: this.renewed(), enrolment: this.enrolmentIn(), claim: this.claimInput() };
       claim = this.call('claim', req);
       if (claim.ok) compare = this.call('compare', { ...req, explain: false }); // the table shows figures only
       if (claim.err) this.markField(claim.err);

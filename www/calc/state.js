@@ -21,6 +21,10 @@ export function encodeState(st) {
   if (st.statuses && st.statuses.length) p.set('st', st.statuses.join(','));
   put('p', st.paid_on);
   put('rw', st.renewed);
+  put('iw', st.iw);
+  if (Number(st.ms)) p.set('ms', st.ms);
+  if (Number(st.xp)) p.set('xp', st.xp);
+  put('nb', st.nb);
   put('k', st.kind);
   put('dz', st.disease);
   put('l', st.level);
@@ -51,6 +55,10 @@ export function decodeState(frag) {
   if (p.has('st')) st.statuses = p.get('st').split(',').filter(Boolean);
   get('p', 'paid_on');
   get('rw', 'renewed');
+  get('iw', 'iw');
+  get('ms', 'ms');
+  get('xp', 'xp');
+  get('nb', 'nb');
   get('k', 'kind');
   get('dz', 'disease');
   get('l', 'level');
@@ -163,6 +171,22 @@ export const stateMethods = {
 
   paidOn() {
     return this.state.paid_on ? this.state.paid_on : null;
+  },
+
+  /** The request's `enrolment` (how the person enrolled for the coverage year the contribution
+   *  date pays for): null when nothing is said, so the engine takes the continuous, in-window
+   *  case and says so. Counts as strings of whole years. */
+  enrolmentIn() {
+    const st = this.state;
+    const count = (v) => (/^\d{1,3}$/.test(String(v || '').trim()) ? String(Number(v)) : '0');
+    const e = {
+      paid_in_window: st.iw === 'yes' ? true : st.iw === 'no' ? false : null,
+      years_missed: count(st.ms),
+      extra_years_paid: count(st.xp),
+      exempt: st.nb === '1' ? 'newborn' : null,
+    };
+    const said = e.paid_in_window !== null || e.years_missed !== '0' || e.extra_years_paid !== '0' || e.exempt;
+    return said ? e : null;
   },
 
   /** renewed_without_break from the form: null when not said. */

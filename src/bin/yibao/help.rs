@@ -78,7 +78,7 @@ yibao eligibility --scheme S --region R --category C [--status X]...
 const CLAIM: &str = "\
 yibao claim --scheme S --region R --category C [--status X]... --kind K --level L --date D
             --total AMOUNT [--out-of-scope AMOUNT] [--disease ID] [--paid-on D]
-            [--renewed yes|no]
+            [--renewed yes|no] [--in-window yes|no] [--missed N] [--extra-paid N] [--newborn]
   一次住院或门诊的统筹基金支付与个人负担 / what the fund pays and what you pay for one bill
   --kind K          inpatient | outpatient_major | student_accident | general_outpatient
   --level L         医院级别（见 yibao list levels）/ hospital level id
@@ -90,14 +90,22 @@ yibao claim --scheme S --region R --category C [--status X]... --kind K --level 
   --renewed yes|no  此后每年连续缴费、无中断？no：每次年度缴费后都有等待期；不填按 yes 计算并提示
                     paid every later year without a break? no: each annual payment starts a waiting
                     period; absent: taken as yes, with a notice
+  --in-window yes|no, --missed N, --extra-paid N, --newborn
+                    --paid-on 所缴医保年度的参保情况（同 yibao enrolment）：待遇开始日之前的费用
+                    统筹基金不支付（等待期内）；都不填时按在集中缴费期内连续参保计算并提示
+                    how you enrolled for the coverage year --paid-on pays for (as yibao enrolment):
+                    bills before benefits start are not paid (waiting period); none given: taken as
+                    paid in the window without a break, with a notice
 
+例 Example: yibao claim --scheme jilin-2016 --region jilin --category urban_adult --kind inpatient \
+            --level province --date 2026-04-01 --total 50000 --paid-on 2026-03-10 --in-window no
 例 Example: yibao claim --scheme jilin-2008 --region prefecture --category adult \\
             --kind inpatient --level city --date 2008-10-01 --total 50000 --out-of-scope 2000";
 
 const COMPARE: &str = "\
 yibao compare --scheme S --region R --category C [--status X]... --kind K --date D
               --total AMOUNT [--out-of-scope AMOUNT] [--disease ID] [--paid-on D]
-              [--renewed yes|no]
+              [--renewed yes|no] [--in-window yes|no] [--missed N] [--extra-paid N] [--newborn]
   同一笔费用在每个医院级别的报销对比 / the same bill settled at every hospital level
 
 例 Example: yibao compare --scheme jilin-2008 --region prefecture --category adult \\
@@ -121,17 +129,20 @@ yibao check [FILES or FOLDERS...]
   one line per finding: file: field: message (clause); exit 1 if any";
 
 const ENROLMENT: &str = "\
-yibao enrolment --scheme S --region R --category C --year Y --in-window yes|no
+yibao enrolment --scheme S --region R --category C --year Y [--in-window yes|no]
                 [--continuous N] [--missed N] [--extra-paid N] [--no-claim-last-year] [--paid-on D]
+                [--newborn]
   去年参保了吗？断保几年？——待遇从哪天开始（固定 + 变动等待期），大病保险最高支付限额（含激励）
   did you enrol last year? years missed? — when benefits start, and the critical-illness maximum
   --year Y             医保年度 / coverage year
-  --in-window yes|no   是否在集中缴费期内缴费 / paid inside the collection window?
+  --in-window yes|no   是否在集中缴费期内缴费；不填时按缴费日期与当年集中缴费期判断
+                       paid inside the collection window? absent: read from --paid-on and the window
   --continuous N       截至去年连续参保年数（去年未参保则为 0）/ years enrolled in a row up to last year
   --missed N           断保年数（去年参保则为 0）/ years not enrolled just before
   --extra-paid N       多缴（补缴）年数 / extra years paid
   --no-claim-last-year 去年参保且零报销 / enrolled last year with no reimbursement
   --paid-on D          缴费日期（有等待期时必填）/ payment date (needed with a waiting period)
+  --newborn            新生儿（国办发〔2024〕38号：不设待遇等待期）/ a newborn (no waiting period)
 
 例 Example: yibao enrolment --scheme jilin-2016 --region jilin --category urban_adult --year 2026 \\
             --missed 2 --in-window no --paid-on 2026-03-10";

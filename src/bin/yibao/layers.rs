@@ -117,17 +117,37 @@ fn count(a: &Args, flag: &str) -> Result<u16, Error> {
     }
 }
 
-fn yes_no(a: &Args, flag: &str) -> Result<bool, Error> {
-    match a.require(flag)?.as_str() {
-        "yes" | "true" | "是" => Ok(true),
-        "no" | "false" | "否" => Ok(false),
-        x => Err(Error::new(
+/// An optional `yes|no` flag.
+fn yes_no(a: &Args, flag: &str) -> Result<Option<bool>, Error> {
+    match a.get(flag) {
+        None => Ok(None),
+        Some("yes" | "true" | "是") => Ok(Some(true)),
+        Some("no" | "false" | "否") => Ok(Some(false)),
+        Some(x) => Err(Error::new(
             ErrorKind::InvalidInput,
             format!("{flag} 应为 yes 或 no，收到“{x}”"),
             format!("{flag} must be yes or no, got \"{x}\""),
         )
         .field(flag)),
     }
+}
+
+/// `--newborn`: the exempt group 国办发〔2024〕38号 names.
+fn exempt(a: &Args) -> Option<String> {
+    a.has("--newborn").then(|| "newborn".to_string())
+}
+
+/// The enrolment flags of `claim` and `compare` (`--in-window`, `--missed`, `--extra-paid`,
+/// `--newborn`): how the person enrolled for the coverage year `--paid-on` pays for. `None`
+/// when none is given.
+pub fn enrolment_in(a: &Args) -> Result<Option<EnrolmentIn>, Error> {
+    let e = EnrolmentIn {
+        paid_in_window: yes_no(a, "--in-window")?,
+        years_missed: count(a, "--missed")?,
+        extra_years_paid: count(a, "--extra-paid")?,
+        exempt: exempt(a),
+    };
+    Ok((e != EnrolmentIn::default()).then_some(e))
 }
 
 /// `yibao enrolment`: 去年参保了吗？断保几年？
@@ -143,6 +163,7 @@ pub fn enrolment(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         extra_years_paid: count(a, "--extra-paid")?,
         no_claim_last_year: a.has("--no-claim-last-year"),
         paid_on: a.get("--paid-on").map(str::to_string),
+        exempt: exempt(a),
     };
     let r = engine.enrolment(&req)?;
     if a.json {
@@ -165,12 +186,19 @@ pub fn enrolment(a: &Args, engine: &Engine) -> Result<Output, Fail> {
             p.t("等待期（月）", "Waiting period (months)").to_string(),
             r.waiting_months.to_string(),
         ],
-        vec![
-            p.t("计入激励的连续参保年数", "Continuous years counted")
-                .to_string(),
-            r.continuous_years.to_string(),
-        ],
     ];
+    if let Some(e) = &r.benefits_from_earliest {
+        rows.push(vec![
+            p.t("若属免设等待期的群体", "If among the exempt groups")
+                .to_string(),
+            e.clone(),
+        ]);
+    }
+    rows.extend([vec![
+        p.t("计入激励的连续参保年数", "Continuous years counted")
+            .to_string(),
+        r.continuous_years.to_string(),
+    ]]);
     if let Some(m) = &r.maximum {
         rows.push(vec![
             p.t("大病保险最高支付限额", "Critical-illness maximum")

@@ -5,7 +5,7 @@
 //! JSON `YearRequest` is a valid file.
 
 use serde::Deserialize;
-use yibao::api::{ClaimInput, PersonInput, YearRequest};
+use yibao::api::{ClaimInput, EnrolmentIn, PersonInput, YearRequest};
 use yibao::{Error, ErrorKind};
 
 /// Year files larger than this are refused before parsing.
@@ -19,6 +19,10 @@ struct YearFile {
     paid_on: Option<String>,
     #[serde(default)]
     renewed_without_break: Option<bool>,
+    /// How the person enrolled for the coverage year `paid_on` pays for (as the API's
+    /// `enrolment`: `paid_in_window`, `years_missed`, `extra_years_paid`, `exempt`).
+    #[serde(default)]
+    enrolment: Option<EnrolmentIn>,
     #[serde(default)]
     claims: Vec<ClaimFile>,
 }
@@ -153,6 +157,7 @@ pub fn load(path: &str) -> Result<YearRequest, Error> {
         },
         paid_on: parsed.paid_on,
         renewed_without_break: parsed.renewed_without_break,
+        enrolment: parsed.enrolment,
         claims,
         explain: true,
     })
