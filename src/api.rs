@@ -961,3 +961,74 @@ pub struct DiffResult {
     pub benefits: Vec<DiffLine>,
     pub notices: Vec<NoticeOut>,
 }
+
+/// When to pay for a coverage year, as a decision: paying today, on a chosen date, or not at all.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRequest {
+    pub person: PersonInput,
+    /// 医保年度 to decide about.
+    pub year: u16,
+    /// Today (`YYYY-MM-DD`): the core has no clock; the page passes the browser's date, the CLI
+    /// the system date or `--today`.
+    pub today: String,
+    /// Another payment date to weigh, if any.
+    #[serde(default)]
+    pub paid_on: Option<String>,
+    /// The enrolment history besides the payment date (years missed, extra years paid, exempt);
+    /// whether a payment is inside the window is worked out from its date.
+    #[serde(default)]
+    pub enrolment: Option<EnrolmentIn>,
+    /// A bill to weigh each choice by (its date inside the coverage year).
+    #[serde(default)]
+    pub claim: Option<ClaimInput>,
+}
+
+/// One choice: when it pays, when benefits start, what the bill would cost.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DecisionOption {
+    /// `today` | `chosen` | `none`.
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_on: Option<String>,
+    /// Whether the payment counts as inside the collection window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_window: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits_from: Option<String>,
+    pub waiting_months: u32,
+    /// Whether benefits start inside the coverage year at all.
+    pub covered: bool,
+    /// What is paid for the year (the premium with add-ons; 0 when not paying).
+    pub premium: String,
+    /// The bill's figures under this choice (absent without a bill).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill: Option<ClaimFigures>,
+    /// What the resident bears for the bill (the whole bill when not insured).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_cost: Option<String>,
+    /// `premium` + `bill_cost`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DecisionResult {
+    pub year: u16,
+    pub today: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_source: Option<SourceOut>,
+    /// Days from today to the window's last day (negative once it has passed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
+    pub options: Vec<DecisionOption>,
+    /// The steps of the waiting rule for the later of the payments weighed.
+    pub steps: Vec<Step>,
+    pub notices: Vec<NoticeOut>,
+}

@@ -18,6 +18,7 @@ pub mod policy;
 
 mod claim;
 mod continuity;
+mod decision;
 mod diff;
 mod explain;
 mod form;

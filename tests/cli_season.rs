@@ -243,3 +243,61 @@ fn diff_shows_both_years_with_their_sources() {
     );
     assert!(text.contains("不作比较"), "{text}");
 }
+
+/// When to pay: the window, three choices, the bill under each; `--today` fixes the date.
+#[test]
+fn decision_weighs_today_a_chosen_date_and_not_paying() {
+    let o = yibao(&[
+        "decision",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--category",
+        "urban_adult",
+        "--year",
+        "2026",
+        "--today",
+        "2026-03-10",
+        "--paid-on",
+        "2026-02-20",
+        "--kind",
+        "inpatient",
+        "--level",
+        "province",
+        "--date",
+        "2026-04-01",
+        "--total",
+        "50000",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = squeezed(&stdout(&o));
+    for line in [
+        "何时缴费：医保年度 2026（今天 2026-03-10）",
+        "集中缴费期 2025-11-01 至 2026-02-28，已过 10 天 [J3·B]",
+        "一笔费用：住院，省级（省以上）医疗机构，2026-04-01，¥50,000.00",
+        "今天缴费 2026-03-10 2026-06-10 3 个月 ¥410.00 ¥50,000.00 ¥50,410.00",
+        "2026-02-20 缴费 2026-02-20 2026-01-01 0 个月 ¥410.00 ¥16,925.00 ¥17,335.00",
+        "不缴费 — 不享受 — ¥0.00 ¥50,000.00 ¥50,000.00",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    // without --today the system date is today: a date, in JSON
+    let o = yibao(&[
+        "decision",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--category",
+        "urban_adult",
+        "--year",
+        "2026",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let d = json(&o);
+    let today = d["today"].as_str().unwrap();
+    assert!(today.len() == 10 && today.starts_with("20"), "{today}");
+    assert_eq!(d["options"].as_array().unwrap().len(), 2);
+}

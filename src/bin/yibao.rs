@@ -6,6 +6,8 @@
 mod args;
 #[path = "yibao/city.rs"]
 mod city;
+#[path = "yibao/decision.rs"]
+mod decision;
 #[path = "yibao/diff.rs"]
 mod diff;
 #[path = "yibao/files.rs"]
@@ -212,6 +214,7 @@ fn run(a: &Args) -> Result<Output, Fail> {
         "enrolment" => layers::enrolment(a, &engine),
         "household" => household::run(a, &engine),
         "diff" => diff::run(a, &engine),
+        "decision" => decision::run(a, &engine),
         _ => ok(format!("{}\n", help::text(None))),
     }
 }

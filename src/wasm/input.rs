@@ -370,7 +370,7 @@ impl FromJs for EnrolmentRequest {
 
 /// A request's `enrolment` (how the person enrolled for the coverage year of `paid_on`): the
 /// fields of [`EnrolmentRequest`] that decide when benefits start; counts as strings.
-fn enrolment_in(o: &Obj) -> Result<Option<EnrolmentIn>, Error> {
+pub(super) fn enrolment_in(o: &Obj) -> Result<Option<EnrolmentIn>, Error> {
     let Some(v) = o.opt("enrolment") else {
         return Ok(None);
     };

@@ -4,9 +4,9 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::input::{as_string, bad, coverage_year, person, FromJs, Obj};
+use super::input::{as_string, bad, coverage_year, enrolment_in, person, FromJs, Obj};
 use super::{error_to_js, input, output, with_engine};
-use crate::api::{DiffRequest, HouseholdRequest, MemberInput};
+use crate::api::{ClaimInput, DecisionRequest, DiffRequest, HouseholdRequest, MemberInput};
 use crate::Error;
 
 impl FromJs for MemberInput {
@@ -55,6 +55,27 @@ impl FromJs for DiffRequest {
     }
 }
 
+impl FromJs for DecisionRequest {
+    fn from_js(v: &JsValue, path: &str) -> Result<Self, Error> {
+        let o = Obj::new(
+            v,
+            path,
+            &["person", "year", "today", "paid_on", "enrolment", "claim"],
+        )?;
+        Ok(DecisionRequest {
+            person: person(&o)?,
+            year: coverage_year(&o.string("year")?)?,
+            today: o.string("today")?,
+            paid_on: o.opt_string("paid_on")?,
+            enrolment: enrolment_in(&o)?,
+            claim: o
+                .opt("claim")
+                .map(|c| ClaimInput::from_js(&c, "claim"))
+                .transpose()?,
+        })
+    }
+}
+
 /// What a household pays for a coverage year: each member's premium answer and their sums.
 #[wasm_bindgen(unchecked_return_type = "HouseholdResult")]
 pub fn household(
@@ -75,6 +96,19 @@ pub fn diff(
     let r: DiffRequest = input(req)?;
     with_engine(|engine| {
         let out = engine.diff(&r).map_err(|e| error_to_js(&e))?;
+        output(&out)
+    })
+}
+
+/// When to pay for a coverage year: paying today (the browser's date, passed in), on a chosen
+/// date, or not at all — when benefits start and what a bill would cost in each case.
+#[wasm_bindgen(unchecked_return_type = "DecisionResult")]
+pub fn decision(
+    #[wasm_bindgen(unchecked_param_type = "DecisionRequest")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r: DecisionRequest = input(req)?;
+    with_engine(|engine| {
+        let out = engine.decision(&r).map_err(|e| error_to_js(&e))?;
         output(&out)
     })
 }

@@ -12,6 +12,7 @@ pub fn text(cmd: Option<&str>) -> &'static str {
         Some("check") => CHECK,
         Some("household") => HOUSEHOLD,
         Some("diff") => DIFF,
+        Some("decision") => DECISION,
         _ => MAIN,
     }
 }
@@ -32,6 +33,7 @@ yibao — 医保测算：城乡居民基本医疗保险的缴费与报销测算�
   enrolment    断保后什么时候能报销、大病保险限额 / when benefits start after a break
   household    一家人的缴费：每人、合计、谁不用缴及原因 / what a household pays
   diff         与上年相比：两个医保年度逐项对比及来源 / two coverage years side by side
+  decision     何时缴费：今天交、某天交、不交，各自的待遇开始日期与一笔费用的自付 / when to pay
   check        检查政策文件 / validate policy files
 
 通用选项 Global options:
@@ -170,3 +172,19 @@ yibao diff --scheme S --region R --category C [--status X]... --from Y1 --to Y2
   year without a source says so instead of comparing; a projection is labelled as one
 
 例 Example: yibao diff --scheme jilin-2016 --region jilin --category urban_adult --from 2025 --to 2026";
+
+const DECISION: &str = "\
+yibao decision --scheme S --region R --category C [--status X]... --year Y [--today D]
+               [--paid-on D] [--missed N] [--extra-paid N] [--newborn]
+               [--kind K --level L --date D --total A [--out-of-scope A]]
+  何时缴费：某医保年度的集中缴费期（还剩几天），今天缴费、在 --paid-on 那天缴费、不缴费，
+  各自从哪天开始享受待遇（等待期），以及一笔费用各自要自付多少（与 claim 同一计算）
+  when to pay for a coverage year: the collection window (days left), and paying today, on
+  --paid-on, or not at all — when benefits start (waiting period) and what a bill would cost
+  --today D    今天的日期（默认系统日期）/ today's date (default: the system date, UTC+8)
+  --paid-on D  另一个缴费日期 / another payment date to weigh
+  --missed N, --extra-paid N, --newborn   断保年数、多缴年数、新生儿（同 claim）/ as for claim
+  --kind … --total A   一笔费用（日期在该医保年度内）/ a bill dated inside the coverage year
+
+例 Example: yibao decision --scheme jilin-2016 --region jilin --category urban_adult --year 2026 \\
+            --today 2026-03-10 --kind inpatient --level province --date 2026-04-01 --total 50000";
