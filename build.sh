@@ -174,7 +174,7 @@ bundle_ui() {
     ensure_npm
     say "esbuild --bundle www/ui.js → dist/ui.js"
     node_modules/.bin/esbuild www/ui.js --bundle --format=esm --target=es2020 \
-        --external:./pkg/* --external:./layers.js --external:./picker.js \
+        --external:./pkg/* --external:./layers.js --external:./picker.js --external:./calc/season.js \
         --metafile=dist/ui.meta.json --outfile=dist/ui.js --allow-overwrite --log-level=warning
     node -e '
         const fs = require("fs");

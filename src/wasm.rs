@@ -13,6 +13,7 @@ use std::cell::RefCell;
 mod editor;
 mod flat;
 mod input;
+#[cfg(feature = "season")]
 mod season;
 use input::FromJs;
 
