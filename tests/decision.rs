@@ -250,3 +250,49 @@ fn choices_are_the_engines_own_answers() {
     }
     assert_eq!(checked, days.len() * 4);
 }
+
+mod garbage {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("2026-02-30".to_string()),
+            Just("urban_adult".to_string()),
+            Just("dibao".to_string()),
+            "[0-9-]{0,12}",
+            "\\PC{0,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever the strings, household, diff and decision answer or give a typed error with
+        /// both messages; they never panic.
+        #[test]
+        fn never_panic(a in text(), b in text(), c in text(), d in text(), y in 1980u16..2110, n in 0usize..15) {
+            let members = (0..n).map(|i| MemberInput {
+                category: if i % 2 == 0 { "urban_adult".into() } else { a.clone() },
+                statuses: if i % 3 == 0 { vec![b.clone()] } else { Vec::new() },
+                born: (i % 4 == 1).then(|| c.clone()),
+            }).collect();
+            let checks = [
+                engine().household(&HouseholdRequest { scheme: "jilin-2016".into(), region: "jilin".into(), year: Some(y), date: None, members }).err(),
+                engine().diff(&DiffRequest { person: PersonInput { category: a.clone(), ..adult() }, from: y, to: y.saturating_add(1) }).err(),
+                engine().decision(&DecisionRequest {
+                    person: adult(),
+                    year: y,
+                    today: c.clone(),
+                    paid_on: Some(d.clone()),
+                    enrolment: None,
+                    claim: Some(ClaimInput { medfee_sumamt: b.clone(), date: d.clone(), ..bill("2026-04-01") }),
+                }).err(),
+            ];
+            for e in checks.into_iter().flatten() {
+                prop_assert!(!e.message_zh.is_empty() && !e.message_en.is_empty(), "{:?}", e);
+            }
+        }
+    }
+}

@@ -11,7 +11,7 @@ import init, * as api from './pkg/yibao.js';
 import { compileWasm, guardApi } from './extras.js';
 import { Calculator } from './calc/shell.js';
 
-export { add, h, replace } from './calc/dom.js';
+export { add, h, replace, sheetFor } from './calc/dom.js';
 export { isZero, percent, yuan } from './calc/format.js';
 export { I18n } from './calc/i18n.js';
 export { decodeState, encodeState } from './calc/state.js';

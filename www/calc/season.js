@@ -4,7 +4,7 @@
 // (cc=1: form and answers side by side at desktop width), and each answer's two texts to read out
 // or send: a short one (≤ 140 characters plus the link that reproduces it) and the full one.
 // The panels are household.js, diff.js and decision.js; everything they show comes from the engine.
-import { h, replace } from '../ui.js';
+import { h, replace, sheetFor } from '../ui.js';
 import { decisionPanel } from './decision.js';
 import { diffPanel } from './diff.js';
 import { householdPanel } from './household.js';
@@ -30,15 +30,7 @@ const CSS = `.yb-season .yb-qbar{display:flex;flex-wrap:wrap;gap:6px;margin:6px 
 .yb-cc>.yb-form{grid-column:1;grid-row:3/span 6}
 .yb-cc>.yb-results,.yb-cc>.yb-season-slot,.yb-cc>.yb-detail,.yb-cc>.yb-year,.yb-cc>.yb-actions,.yb-cc>.yb-summary{grid-column:2}}`;
 
-let sheet = null;
-function style(root) {
-  if (!('adoptedStyleSheets' in root)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
+const style = sheetFor(CSS);
 
 const QUESTIONS = ['premium', 'claim', 'household', 'diff', 'decision'];
 const PANELS = { household: householdPanel, diff: diffPanel, decision: decisionPanel };

@@ -4,7 +4,7 @@
 
 use super::args::{Args, Lang};
 use super::show::{yuan, Page};
-use super::{claim_input, coverage_year, layers, ok, person, person_line, to_json, Fail, Output};
+use super::{claim_input, coverage_year, layers, ok, person, to_json, Fail, Output};
 use yibao::api::*;
 use yibao::Engine;
 
@@ -80,13 +80,12 @@ pub fn run(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     if a.json {
         return to_json(&r);
     }
+    let title = (
+        format!("何时缴费：医保年度 {}（今天 {}）", r.year, r.today),
+        format!("When to pay: coverage year {} (today {})", r.year, r.today),
+    );
+    let mut p = super::diff::headed(a, engine, &req.person, title);
     let cat = engine.catalogue();
-    let mut p = Page::new(a.lang);
-    p.line(person_line(&p, &cat, &req.person));
-    p.line(match p.lang {
-        Lang::Zh => format!("何时缴费：医保年度 {}（今天 {}）", r.year, r.today),
-        Lang::En => format!("When to pay: coverage year {} (today {})", r.year, r.today),
-    });
     if let (Some(f), Some(t)) = (&r.collection_from, &r.collection_to) {
         let left = match (r.days_left, p.lang) {
             (Some(n), Lang::Zh) if n >= 0 => format!("，还剩 {n} 天"),

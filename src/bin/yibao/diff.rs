@@ -97,6 +97,17 @@ fn year_line(p: &Page, y: &DiffYear) -> String {
     }
 }
 
+/// A page for a person's answer, headed by the person line and `title`.
+pub fn headed(a: &Args, engine: &Engine, person: &PersonInput, title: (String, String)) -> Page {
+    let mut p = Page::new(a.lang);
+    p.line(person_line(&p, &engine.catalogue(), person));
+    p.line(match p.lang {
+        Lang::Zh => title.0,
+        Lang::En => title.1,
+    });
+    p
+}
+
 pub fn run(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     a.no_positional()?;
     let req = DiffRequest {
@@ -108,13 +119,11 @@ pub fn run(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     if a.json {
         return to_json(&r);
     }
-    let cat = engine.catalogue();
-    let mut p = Page::new(a.lang);
-    p.line(person_line(&p, &cat, &req.person));
-    p.line(match p.lang {
-        Lang::Zh => format!("与上年相比：医保年度 {} → {}", r.from.year, r.to.year),
-        Lang::En => format!("Compared: coverage year {} → {}", r.from.year, r.to.year),
-    });
+    let title = (
+        format!("与上年相比：医保年度 {} → {}", r.from.year, r.to.year),
+        format!("Compared: coverage year {} → {}", r.from.year, r.to.year),
+    );
+    let mut p = headed(a, engine, &req.person, title);
     p.line(year_line(&p, &r.from));
     p.line(year_line(&p, &r.to));
     p.blank();
