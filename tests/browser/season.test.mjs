@@ -136,6 +136,14 @@ test('何时缴费: the window, three choices and the bill in each, the .ics wit
   assert.match(link, /td=2026-03-10/);
   const full = await copied(page, 'full');
   assert.match(full, /不在集中缴费期内，等待期 3 个月/);
+  // without td=, today is the browser's date
+  await page.goto(`${site.server.origin}/#${JILIN}&q=decision`);
+  await page.locator('[data-testid="dc-table"]').waitFor({ timeout: 30000 });
+  const browserToday = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  assert.match(await page.locator('[data-testid="decision"]').innerText(), new RegExp(`今天 ${browserToday}`));
   assert.deepEqual(w.errors, []);
   await page.close();
 });
