@@ -922,6 +922,14 @@ impl Engine {
         )
     }
 
+    /// The annual files of the person's scheme for their region (the season's views read the
+    /// dated rules in them).
+    pub(crate) fn annual_for<'a>(&'a self, p: &PersonInput, who: &Who<'a>) -> Vec<&'a Policy> {
+        self.scheme(&p.scheme)
+            .map(|s| timeline::applicable(&s.annual, &who.region.id).collect())
+            .unwrap_or_default()
+    }
+
     /// What a claim request says of the contribution, with the date benefits start under the
     /// annual waiting rule for the payment — [`crate::continuity::decide`], the decision
     /// `enrolment` answers with. The coverage year is the one `paid_on` pays for, else the

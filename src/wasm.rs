@@ -13,6 +13,8 @@ use std::cell::RefCell;
 mod editor;
 mod flat;
 mod input;
+#[cfg(feature = "season")]
+mod season;
 use input::FromJs;
 
 use serde::Serialize;

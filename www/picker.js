@@ -5,7 +5,7 @@
 // keeps its GB/T 2260 code in the state (the fragment's ct=). An ARIA 1.2 combobox: arrows move,
 // Enter picks, Escape closes.
 import { DIVISIONS } from './divisions.js';
-import { h } from './ui.js';
+import { h, sheetFor } from './ui.js';
 
 const MAX = 40;
 const byCode = new Map(DIVISIONS.map((d) => [d[0], d]));
@@ -28,16 +28,8 @@ const CSS = `.yb-field-city{position:relative}
 .yb-pk-cur,.yb-pk-other{display:block}
 .yb .yb-pk-switch{min-height:32px;padding:2px 8px;margin:2px 0;background:#fff;color:var(--yb-a);font-weight:400;text-align:left}`;
 
-let sheet = null;
-/** Adds the picker's styles to the document or shadow root `root` once (a constructed sheet: no CSP exception). */
-function style(root) {
-  if (!('adoptedStyleSheets' in root)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
+/** Adds the picker's styles to the document or shadow root `root` once. */
+const style = sheetFor(CSS);
 
 /** `typed` normalised: lower case, no spaces, apostrophes or tone marks; ü as v. */
 export function normalise(typed) {

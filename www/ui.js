@@ -11,7 +11,7 @@ import init, * as api from './pkg/yibao.js';
 import { compileWasm, guardApi } from './extras.js';
 import { Calculator } from './calc/shell.js';
 
-export { h } from './calc/dom.js';
+export { add, h, replace, sheetFor } from './calc/dom.js';
 export { isZero, percent, yuan } from './calc/format.js';
 export { I18n } from './calc/i18n.js';
 export { decodeState, encodeState } from './calc/state.js';
@@ -20,6 +20,7 @@ export { compileWasm, guardApi };
 let engineReady = null;
 let fullReady = null;
 let layersReady = null;
+let seasonReady = null;
 
 /**
  * Loads the wasm module once and returns the API, guarded against what a host page may have
@@ -76,6 +77,17 @@ function loadLayers() {
   return layersReady;
 }
 
+/** calc/season.js (household, 与上年相比, when to pay; issue 18), imported when a result asks for it. */
+function loadSeason() {
+  if (!seasonReady) {
+    seasonReady = import('./calc/season.js');
+    seasonReady.catch(() => {
+      seasonReady = null;
+    });
+  }
+  return seasonReady;
+}
+
 /**
  * Mounts the calculator into `root` (an element or a shadow root).
  * options: { lang, preset: {scheme, region, category, ...}, headingLevel, syncFragment, onChange }
@@ -85,6 +97,7 @@ export async function mountCalculator(root, options = {}) {
     engine: loadEngine,
     full: loadFullEngine,
     layers: loadLayers,
+    season: loadSeason,
   });
   await calc.start();
   return calc;

@@ -6,10 +6,16 @@
 mod args;
 #[path = "yibao/city.rs"]
 mod city;
+#[path = "yibao/decision.rs"]
+mod decision;
+#[path = "yibao/diff.rs"]
+mod diff;
 #[path = "yibao/files.rs"]
 mod files;
 #[path = "yibao/help.rs"]
 mod help;
+#[path = "yibao/household.rs"]
+mod household;
 #[path = "yibao/layers.rs"]
 mod layers;
 #[path = "yibao/show.rs"]
@@ -206,6 +212,9 @@ fn run(a: &Args) -> Result<Output, Fail> {
         "compare" => compare(a, &engine),
         "year" => year(a, &engine),
         "enrolment" => layers::enrolment(a, &engine),
+        "household" => household::run(a, &engine),
+        "diff" => diff::run(a, &engine),
+        "decision" => decision::run(a, &engine),
         _ => ok(format!("{}\n", help::text(None))),
     }
 }
@@ -281,7 +290,18 @@ fn person_line(p: &Page, cat: &Catalogue, person: &PersonInput) -> String {
 }
 
 fn person(a: &Args, engine: &Engine) -> Result<PersonInput, Error> {
-    let (scheme, region) = match a.get("--city") {
+    let (scheme, region) = scheme_region(a, engine)?;
+    Ok(PersonInput {
+        scheme,
+        region,
+        category: a.require("--category")?,
+        statuses: a.all("--status"),
+    })
+}
+
+/// `--scheme` and `--region`, or what `--city` resolves to.
+fn scheme_region(a: &Args, engine: &Engine) -> Result<(String, String), Error> {
+    Ok(match a.get("--city") {
         // a division by code, name or pinyin (city.rs); --region would say it twice
         Some(c) if a.has("--region") => {
             return Err(Error::new(
@@ -293,12 +313,6 @@ fn person(a: &Args, engine: &Engine) -> Result<PersonInput, Error> {
         }
         Some(c) => city::resolve(c, a.get("--scheme"), &engine.catalogue())?,
         None => (a.require("--scheme")?, a.require("--region")?),
-    };
-    Ok(PersonInput {
-        scheme,
-        region,
-        category: a.require("--category")?,
-        statuses: a.all("--status"),
     })
 }
 
