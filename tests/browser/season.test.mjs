@@ -56,7 +56,7 @@ test('household: four members, the total, who pays what; members added and remov
   assert.equal(await hh.locator('[data-testid="hh-own-3"]').innerText(), '¥250.00');
   assert.equal(await hh.locator('[data-testid="hh-aid-3"]').innerText(), '¥150.00');
   assert.equal(await hh.locator('[data-testid="hh-subsidy"]').innerText(), '¥2,800.00');
-  assert.match(await hh.locator('[data-testid="hh-table"] tr[data-member="0"]').innerText(), /J3·B/);
+  assert.match(await hh.locator('[data-testid="hh-table"] tr[data-member="0"]').innerText(), /2025·B·J3/);
   // a fifth member: a pupil with 特困 pays nothing, and the answer says why
   await hh.locator('[data-key="add-member"]').click();
   await page.locator('[data-key="m4-category"]').selectOption('student_child');
@@ -89,9 +89,9 @@ test('与上年相比: 2025 → 2026 for a Jilin adult, both years sourced; 2023
   const t = page.locator('[data-testid="diff-table"]');
   await t.waitFor({ timeout: 30000 });
   const sub = await t.locator('tr[data-line="payer_government"]').innerText();
-  assert.match(sub, /¥670\.00[\s\S]*N3·B[\s\S]*¥700\.00[\s\S]*N4·A\/B[\s\S]*\+¥30\.00/);
+  assert.match(sub, /¥670\.00[\s\S]*2024·B·下限·N3[\s\S]*¥700\.00[\s\S]*2025·A\/B·下限·N4[\s\S]*\+¥30\.00/);
   const ind = await t.locator('tr[data-line="individual"]').innerText();
-  assert.match(ind, /¥400\.00[\s\S]*J1·A[\s\S]*¥400\.00[\s\S]*J3·B[\s\S]*不变/);
+  assert.match(ind, /¥400\.00[\s\S]*2025·A·J1[\s\S]*¥400\.00[\s\S]*2025·B·J3[\s\S]*不变/);
   assert.equal(await page.locator('[data-testid="diff-sources-2025"] li[data-source="J1"]').count(), 1);
   assert.equal(await page.locator('[data-testid="diff-sources-2026"] li[data-source="J3"]').count(), 1);
   const short = await copied(page, 'short');

@@ -32,13 +32,13 @@ export const W = {
 
 export const tr = (lang, key) => W[key][lang === 'en' ? 1 : 0];
 
-/** A figure's provenance in a few characters: its origin tag, else `J3·B` (source and grade). */
+/** A figure's provenance in a few characters, as the CLI prints it: its origin tag (source year
+ *  and grade, or document year and basis) and, for a later notice, the source's id
+ *  (`2025·B·J3`). */
 export function tag(lang, f) {
   if (!f) return tr(lang, 'worked');
   const origin = lang === 'en' ? f.origin_en : f.origin_zh;
-  if (origin) return origin;
-  const local = f.basis !== 'stated' && f.basis !== 'derived' ? `·${lang === 'en' ? f.basis_en : f.basis_zh}` : '';
-  return f.source ? `${f.source.id}·${f.source.grade}${local}` : `${f.clause}${local}`;
+  return f.source ? `${origin}·${f.source.id}` : origin;
 }
 
 /** An engine error as a box; the member or field it names is marked by the caller. */
