@@ -295,7 +295,7 @@ pub struct YearOut {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct PeriodOut {
     pub year: u16,
-    /// `document` | `notice` | `derived` | `projection`.
+    /// `document` | `notice` | `derived` | `partial` | `projection`.
     pub status: String,
     pub doc: String,
     pub note_zh: String,

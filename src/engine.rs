@@ -1053,7 +1053,12 @@ impl Engine {
 fn newest_sourced<'a>(annual: impl Iterator<Item = &'a Policy>) -> Option<u16> {
     annual
         .flat_map(|a| a.years.iter())
-        .filter(|r| matches!(r.status, YearStatus::Notice | YearStatus::Derived))
+        .filter(|r| {
+            matches!(
+                r.status,
+                YearStatus::Notice | YearStatus::Derived | YearStatus::Partial
+            )
+        })
         .map(|r| r.year)
         .max()
 }

@@ -244,7 +244,12 @@ pub(crate) fn source_out(s: &Source) -> SourceOut {
 pub(crate) fn period_out(b: &YearBlock, known: Vec<YearOut>) -> PeriodOut {
     let newest = known
         .iter()
-        .filter(|y| matches!(y.status.as_str(), "document" | "notice" | "derived"))
+        .filter(|y| {
+            matches!(
+                y.status.as_str(),
+                "document" | "notice" | "derived" | "partial"
+            )
+        })
         .map(|y| y.year)
         .max();
     let (status, note_zh, note_en) = match (b.row, b.premium.years.as_ref()) {

@@ -13,6 +13,7 @@ const T = {
   notice: ['年度缴费通知', 'annual notice'],
   derived: ['由相邻年度通知推算', 'worked out from a neighbouring year’s notice'],
   projection: ['尚无通知：标注假设', 'no notice yet: labelled assumptions'],
+  partial: ['部分数额有来源，其余为标注假设', 'some figures sourced, the others labelled assumptions'],
   document: ['文件本身的数额', 'the document’s own figures'],
   not_found: ['查无来源', 'not found'],
   collection: ['集中缴费期', 'Collection window'],

@@ -940,6 +940,9 @@ pub enum YearStatus {
     Derived,
     Projection,
     NotFound,
+    /// Some of the year's figures have a source, the others are labelled assumptions (Jilin
+    /// 2024: the subsidy from the government work report, the individual share not found).
+    Partial,
 }
 
 impl YearStatus {
@@ -949,6 +952,7 @@ impl YearStatus {
             YearStatus::Derived => "derived",
             YearStatus::Projection => "projection",
             YearStatus::NotFound => "not_found",
+            YearStatus::Partial => "partial",
         }
     }
 }

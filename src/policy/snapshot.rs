@@ -278,7 +278,7 @@ bin_enum! {
         MedicalAssistance,
     ]
     Grade [A, AB, AMirror, B, C]
-    YearStatus [Notice, Derived, Projection, NotFound]
+    YearStatus [Notice, Derived, Projection, NotFound, Partial]
     LimitKind [EligibleCost, FundPayment]
     DeductiblePer [Admission, Year, None]
     WaitingKind [Months, ThirdCalendarMonth]

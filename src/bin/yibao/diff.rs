@@ -82,6 +82,10 @@ fn year_line(p: &Page, y: &DiffYear) -> String {
         ("not_sourced", Lang::En) => "not sourced".to_string(),
         ("projection", Lang::Zh) => format!("预测（标注假设），{}", y.doc),
         ("projection", Lang::En) => format!("projection (labelled assumptions), {}", y.doc),
+        ("partial", Lang::Zh) => format!("部分有来源（其余为标注假设），{}", y.doc),
+        ("partial", Lang::En) => {
+            format!("partly sourced (the rest labelled assumptions), {}", y.doc)
+        }
         (_, _) => y.doc.clone(),
     };
     let window = match (&y.collection_from, &y.collection_to) {

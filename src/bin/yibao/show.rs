@@ -166,6 +166,8 @@ impl Page {
             ("notice", Lang::Zh) => "年度缴费通知",
             ("derived", Lang::Zh) => "由相邻年度通知推算",
             ("projection", Lang::Zh) => "尚无通知：标注假设",
+            ("partial", Lang::Zh) => "部分数额有来源，其余为标注假设",
+            ("partial", Lang::En) => "some figures sourced, the others labelled assumptions",
             (_, Lang::Zh) => "文件本身的数额",
             ("notice", Lang::En) => "annual notice",
             ("derived", Lang::En) => "worked out from a neighbouring year's notice",
