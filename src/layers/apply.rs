@@ -101,32 +101,43 @@ pub(crate) fn apply_claims(
     out.layers = layer_years(rules, &lines, &run);
 }
 
-/// At most this many local figures are cornered one by one (2ⁿ settlements for each end of the
-/// basic settlement); beyond it each stage's figures move together (none of the built-in schemes
-/// comes near: Jilin's layers have 3 to 5).
+/// At most this many groups of figures are cornered one by one (2ⁿ settlements for each end of
+/// the basic settlement); beyond it each stage's figures move together (none of the built-in
+/// schemes comes near: Jilin's layers have 3 to 5 local figures).
 const MAX_CORNERED: usize = 10;
 
 /// Every corner of the ranges: the basic settlement's low and high ends (its resident share
-/// less what is outside the layers at that end), each with every local figure of the layers at
-/// its best or worst end independently of the others — the payments need not move together
-/// (a higher 大病保险 threshold leaves more to 医疗救助; a higher ratio uses up the yearly cap on
-/// an earlier claim), so the lowest and highest lie among these corners, not only at "all best"
-/// and "all worst" (`layers/brute.rs` checks them against each figure pinned at its ends).
+/// less what is outside the layers at that end), each with the layers' local figures at their
+/// best or worst ends. The payments need not move together: a higher 大病保险 threshold leaves
+/// more to 医疗救助, and in a year of several claims a higher ratio uses up the yearly cap on an
+/// earlier claim — so for a year each figure takes either end independently of the others. For one
+/// claim each stage's figures move together: within a stage every payment rises with each of its
+/// figures' best ends, and only the stages pull against each other. `engine/layer_ranges.rs`
+/// checks both against each figure pinned at its ends.
 fn corners(rules: &Rules, basics: &[Basic]) -> Vec<(bool, Settled)> {
-    let mut figs: Vec<*const Figure> = Vec::new();
-    for b in basics {
+    // the groups of figures that move together: one per stage for one claim, else one per figure
+    let mut groups: Vec<Vec<*const Figure>> = Vec::new();
+    for st in STAGES {
         let mut v = Vec::new();
-        for st in STAGES {
+        for b in basics {
             st.locals(rules, b.line.date, &mut v);
         }
+        let mut stage: Vec<*const Figure> = Vec::new();
         for f in v.into_iter().filter(|f| f.basis.is_local()) {
             let f: *const Figure = f;
-            if !figs.iter().any(|x| core::ptr::eq(*x, f)) {
-                figs.push(f);
+            if !stage.iter().any(|x| core::ptr::eq(*x, f)) {
+                stage.push(f);
             }
         }
+        match basics.len() {
+            1 => groups.push(stage),
+            _ => groups.extend(stage.into_iter().map(|f| vec![f])),
+        }
     }
-    let together = figs.len() > MAX_CORNERED;
+    groups.retain(|g| !g.is_empty());
+    if groups.len() > MAX_CORNERED {
+        groups = vec![groups.concat()];
+    }
     let mut v = Vec::new();
     for hi in [false, true] {
         let lines: Vec<Line> = basics
@@ -140,16 +151,10 @@ fn corners(rules: &Rules, basics: &[Basic]) -> Vec<(bool, Settled)> {
                 ..b.line
             })
             .collect();
-        if together {
-            for pick in [Pick::Best, Pick::Worst] {
-                v.push((hi, settle(rules, &lines, pick)));
-            }
-            continue;
-        }
-        for mask in 0..1usize << figs.len() {
-            let worst: Vec<*const Figure> = (0..figs.len())
+        for mask in 0..1usize << groups.len() {
+            let worst: Vec<*const Figure> = (0..groups.len())
                 .filter(|i| mask >> i & 1 == 1)
-                .map(|i| figs[i])
+                .flat_map(|i| groups[i].iter().copied())
                 .collect();
             let ends = Ends {
                 default: Pick::Best,
