@@ -345,6 +345,9 @@ pub struct Step {
     pub figures: Vec<FigureOut>,
 }
 
+/// The lowest and highest of a result (decimal strings). `high` is empty only where a figure is
+/// shown with its own range and that range is open above (its ceiling was not found: the diff's
+/// 大病保险 threshold); every computed result's range has both ends.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Range {
     pub low: String,

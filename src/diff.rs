@@ -133,13 +133,16 @@ fn rule_line(p: &Policy, id: &str, f: &Figure, zh: &str, en: &str, how: Show) ->
         id: id.into(),
         label_zh: zh.into(),
         label_en: en.into(),
+        // a local figure open above (its ceiling not found) has no high end: ""
         range: Range {
             low: f
                 .min
                 .map_or_else(|| v.clone(), |m| m.normalize().to_string()),
-            high: f
-                .max
-                .map_or_else(|| v.clone(), |m| m.normalize().to_string()),
+            high: match (f.max, f.basis.is_local()) {
+                (Some(m), _) => m.normalize().to_string(),
+                (None, true) => String::new(),
+                (None, false) => v.clone(),
+            },
         },
         amount: v,
         figure: Some(fig),

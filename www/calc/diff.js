@@ -39,7 +39,10 @@ function change(lang, l) {
 function cell(lang, l, side, none) {
   const c = l[side];
   if (!c) return h('td', {}, none);
-  const range = c.range.low !== c.range.high ? `（${value(lang, l.unit, c.range.low)}—${value(lang, l.unit, c.range.high)}）` : '';
+  const open = c.range.high === '';
+  const range = c.range.low === c.range.high ? '' : open
+    ? (lang === 'en' ? ` (at least ${value(lang, l.unit, c.range.low)}, no ceiling found)` : `（不低于 ${value(lang, l.unit, c.range.low)}，上限未找到）`)
+    : `（${value(lang, l.unit, c.range.low)}—${value(lang, l.unit, c.range.high)}）`;
   return h('td', { class: 'yb-num' }, value(lang, l.unit, c.amount), range, h('span', { class: 'yb-tag' }, tag(lang, c.figure)));
 }
 

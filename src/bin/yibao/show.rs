@@ -81,6 +81,12 @@ impl Page {
     pub fn range(&self, r: &Range) -> String {
         if r.low == r.high {
             String::new()
+        } else if r.high.is_empty() {
+            // open above: the ceiling was not found
+            match self.lang {
+                Lang::Zh => format!("（不低于 {}，上限未找到）", yuan(&r.low)),
+                Lang::En => format!(" (at least {}, no ceiling found)", yuan(&r.low)),
+            }
         } else {
             match self.lang {
                 Lang::Zh => format!("（范围 {}—{}）", yuan(&r.low), yuan(&r.high)),
