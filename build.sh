@@ -180,13 +180,15 @@ assemble_site() {
 # extras.js) — ship as one file, dist/ui.js, bundled by esbuild: split in www/ so a reader can hold
 # each part in their head, but many small modules gzip worse than one (+5 KB gzipped for the
 # split) and each is a request. The engine (pkg/) and what the UI imports lazily (layers.js,
-# picker.js) stay files of their own and import the bundle's exports from ./ui.js; the bundled
+# picker.js, calc/season.js and its panels) stay files of their own and import the bundle's
+# exports from ./ui.js (../ui.js); the bundled
 # sources are removed from dist/ (esbuild's metafile lists them).
 bundle_ui() {
     ensure_npm
     say "esbuild --bundle www/ui.js → dist/ui.js"
     node_modules/.bin/esbuild www/ui.js --bundle --format=esm --target=es2020 \
-        --external:./pkg/* --external:./layers.js --external:./picker.js --external:./catalogue.js \
+        --external:./pkg/* --external:./layers.js --external:./picker.js --external:./calc/season.js \
+        --external:./catalogue.js \
         --metafile=dist/ui.meta.json --outfile=dist/ui.js --allow-overwrite --log-level=warning
     node -e '
         const fs = require("fs");

@@ -253,6 +253,12 @@ pub struct FigureOut {
     /// For a figure from a later notice: where it was found and how reliable that is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceOut>,
+    /// Where the figure comes from at a glance: the year of its source or document and its
+    /// grade or basis, e.g. `2026·B`, `2025·A/B·下限`, `2008·假设`, `未找到·假设` (English:
+    /// `2026·B`, `2025·A/B·floor`, `2008·assumed`, `not found·assumed`), so that a 2026 band and
+    /// a 2008 deductible never look alike.
+    pub origin_zh: String,
+    pub origin_en: String,
 }
 
 /// Where a later figure was found (policy-sources/current/README.md): document, issuer, date,
@@ -289,7 +295,7 @@ pub struct YearOut {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct PeriodOut {
     pub year: u16,
-    /// `document` | `notice` | `derived` | `projection`.
+    /// `document` | `notice` | `derived` | `partial` | `projection`.
     pub status: String,
     pub doc: String,
     pub note_zh: String,
@@ -339,6 +345,9 @@ pub struct Step {
     pub figures: Vec<FigureOut>,
 }
 
+/// The lowest and highest of a result (decimal strings). `high` is empty only where a figure is
+/// shown with its own range and that range is open above (its ceiling was not found: the diff's
+/// 大病保险 threshold); every computed result's range has both ends.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Range {
     pub low: String,
@@ -449,6 +458,9 @@ pub struct PremiumRanges {
     pub standard: Range,
     pub individual: Range,
     pub subsidy_total: Range,
+    /// `individual_with_addons`'s range (an add-on whose aid for the person is not known runs
+    /// from 0 to its amount).
+    pub individual_with_addons: Range,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -804,4 +816,245 @@ pub struct LoadedPolicy {
     /// The scheme (framework) id users select.
     pub scheme: String,
     pub regions: Vec<String>,
+}
+
+// ---------------------------------------------------------------- the family and the season
+
+/// One member of a household: category, statuses and, for a newborn, the birth date.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MemberInput {
+    pub category: String,
+    #[serde(default)]
+    pub statuses: Vec<String>,
+    /// A newborn's birth date (`YYYY-MM-DD`); absent for everyone else.
+    #[serde(default)]
+    pub born: Option<String>,
+}
+
+/// A household of up to [`crate::household::MAX_MEMBERS`] members under one scheme and region,
+/// for one coverage year (as in [`PremiumRequest`]).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdRequest {
+    pub scheme: String,
+    pub region: String,
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub date: Option<String>,
+    pub members: Vec<MemberInput>,
+}
+
+/// One line of a premium answer (个人缴费, a payer's share, an add-on…) with the figure behind it
+/// when one is (its basis, source and grade); a worked-out amount has none.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PremiumLine {
+    /// `standard` | `individual` | `payer_<payer>` | `subsidy_total` | `addon_<id>` |
+    /// `with_addons`.
+    pub id: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub amount: String,
+    pub range: Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<FigureOut>,
+}
+
+/// A member's share of the household answer: their own `premium` answer (absent when their
+/// premium is not set, e.g. a newborn's) and what the household reads from it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MemberOut {
+    pub category: Named,
+    pub statuses: Vec<Named>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub born: Option<String>,
+    /// 个人缴费, without add-ons ("" when not set).
+    pub individual: String,
+    /// 医疗救助资助参保: the payer lines paid by medical assistance.
+    pub aid: String,
+    /// The other payers' lines (各级财政 and the like).
+    pub subsidy: String,
+    /// The add-ons (长期护理保险) the member's answer lists.
+    pub addons: String,
+    /// `individual` plus the add-ons: the member's `premium.individual_with_addons`.
+    pub with_addons: String,
+    pub lines: Vec<PremiumLine>,
+    /// Why the member's own contribution is zero (the subsidy class applied), if it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pays_nothing: Option<NoticeOut>,
+    /// Why there is no figure for the member (a newborn's premium not set by the sources).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_set: Option<NoticeOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub premium: Option<PremiumResult>,
+}
+
+/// An add-on summed over the members whose answers list it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AddonTotal {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub members: usize,
+    pub amount: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct HouseholdResult {
+    pub scheme: String,
+    pub region: String,
+    pub year: u16,
+    pub members: Vec<MemberOut>,
+    /// Σ members' `individual`.
+    pub individual: String,
+    /// Σ of the members' `ranges.individual` ends.
+    pub individual_range: Range,
+    pub aid: String,
+    pub subsidy: String,
+    pub addons: Vec<AddonTotal>,
+    /// Σ members' `individual_with_addons`: what the household pays.
+    pub total: String,
+    /// `individual_range` with the add-ons on top: the range of `total`.
+    pub range: Range,
+    /// Indices of the members who pay nothing for the basic premium.
+    pub pay_nothing: Vec<usize>,
+    /// Indices of the members without a figure (left out of the totals).
+    pub not_set: Vec<usize>,
+    pub period: PeriodOut,
+    /// Every source the members' answers cite, once each.
+    pub sources: Vec<SourceOut>,
+    pub notices: Vec<NoticeOut>,
+}
+
+/// Two coverage years of one person's premium (and the benefits the annual files date), side by
+/// side: 与上年相比.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DiffRequest {
+    pub person: PersonInput,
+    pub from: u16,
+    pub to: u16,
+}
+
+/// One year of a diff: where its figures come from, or why there are none.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DiffYear {
+    pub year: u16,
+    /// As [`PeriodOut::status`], or `not_sourced` when no source gives the year's figures.
+    pub status: String,
+    pub doc: String,
+    pub note_zh: String,
+    pub note_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_to: Option<String>,
+    pub sources: Vec<SourceOut>,
+    /// Why the year has no figures (`year_not_sourced`, with the years that are sourced).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorOut>,
+}
+
+/// One line in both years: the figure of each (absent where that year has none) and the change.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DiffLine {
+    pub id: String,
+    pub label_zh: String,
+    pub label_en: String,
+    /// `yuan` | `ratio` | `months`.
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<PremiumLine>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<PremiumLine>,
+    /// `to − from` (signed decimal string), when both years have the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// Whether either side rests on a local figure (an assumption, a floor) or a projection.
+    pub assumed: bool,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DiffResult {
+    pub from: DiffYear,
+    pub to: DiffYear,
+    /// Both years have figures, so the premium lines are compared.
+    pub compared: bool,
+    pub lines: Vec<DiffLine>,
+    /// The dated rules after the basic fund (大病保险, 医疗救助) and the waiting period, as in
+    /// force at the end of each year; a line only one year has says the other was not found.
+    pub benefits: Vec<DiffLine>,
+    pub notices: Vec<NoticeOut>,
+}
+
+/// When to pay for a coverage year, as a decision: paying today, on a chosen date, or not at all.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRequest {
+    pub person: PersonInput,
+    /// 医保年度 to decide about.
+    pub year: u16,
+    /// Today (`YYYY-MM-DD`): the core has no clock; the page passes the browser's date, the CLI
+    /// the system date or `--today`.
+    pub today: String,
+    /// Another payment date to weigh, if any.
+    #[serde(default)]
+    pub paid_on: Option<String>,
+    /// The enrolment history besides the payment date (years missed, extra years paid, exempt);
+    /// whether a payment is inside the window is worked out from its date.
+    #[serde(default)]
+    pub enrolment: Option<EnrolmentIn>,
+    /// A bill to weigh each choice by (its date inside the coverage year).
+    #[serde(default)]
+    pub claim: Option<ClaimInput>,
+}
+
+/// One choice: when it pays, when benefits start, what the bill would cost.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DecisionOption {
+    /// `today` | `chosen` | `none`.
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_on: Option<String>,
+    /// Whether the payment counts as inside the collection window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_window: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits_from: Option<String>,
+    pub waiting_months: u32,
+    /// Whether benefits start inside the coverage year at all.
+    pub covered: bool,
+    /// What is paid for the year (the premium with add-ons; 0 when not paying).
+    pub premium: String,
+    /// The bill's figures under this choice (absent without a bill).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill: Option<ClaimFigures>,
+    /// What the resident bears for the bill (the whole bill when not insured).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_cost: Option<String>,
+    /// `premium` + `bill_cost`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DecisionResult {
+    pub year: u16,
+    pub today: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_source: Option<SourceOut>,
+    /// Days from today to the window's last day (negative once it has passed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
+    pub options: Vec<DecisionOption>,
+    /// The steps of the waiting rule for the later of the payments weighed.
+    pub steps: Vec<Step>,
+    pub notices: Vec<NoticeOut>,
 }

@@ -372,6 +372,22 @@ pub(crate) fn enrolment<'a>(
             out.steps.push(words::raise_step(
                 p, c, n, continuous, years, no_claim, base, add,
             ));
+            // continuous years reaching back before the incentives began: the other reading
+            let first = i32::from(r.year) - i32::from(continuous) + 1;
+            if let Some(since) = n.since.filter(|s| first < i32::from(*s)) {
+                let counted = u16::try_from(i32::from(r.year) - i32::from(since) + 1).unwrap_or(0);
+                let (_, share) = raise(n, counted.min(continuous), no_claim);
+                let other = base + base.times(Rate::from_decimal(share.min(Decimal::ONE)));
+                out.notices.push(words::since_notice(
+                    p,
+                    n,
+                    since,
+                    continuous,
+                    counted,
+                    base + add,
+                    other,
+                ));
+            }
         }
         None => out.notices.push(no_incentives(policy, r.year)),
     }

@@ -653,7 +653,11 @@ impl Engine {
         let year = match (r.year, date) {
             (Some(y), _) => y,
             (None, Some(d)) => timeline::coverage_year_of(d, annual()),
-            (None, None) => timeline::framework_span(who.policy).map_or(0, |s| s.0),
+            // the document's own years, else the newest year an annual notice gives figures for
+            (None, None) => timeline::framework_span(who.policy)
+                .map(|s| s.0)
+                .or_else(|| newest_sourced(annual()))
+                .unwrap_or(0),
         };
         if !(1990..=2100).contains(&year) {
             return Err(Error::new(
@@ -674,15 +678,16 @@ impl Engine {
         };
         let block = match timeline::resolve(who.policy, annual(), |id| self.layer(id), year) {
             Ok(b) => b,
-            // a year outside the document's validity is that, before it is unsourced, unless an
-            // annual file records the year (as not found)
-            Err(e) if annual().any(|a| a.years.iter().any(|y| y.year == year)) => return Err(e),
+            // a year outside the document's validity is that, before it is unsourced, unless
+            // annual files carry the scheme on (they have rows from an earlier year): then it is
+            // a year no source covers
+            Err(e) if annual().flat_map(|a| &a.years).any(|y| y.year <= year) => return Err(e),
             Err(e) => return Err(in_force(date).err().unwrap_or(e)),
         };
         if block.row.is_none() {
             in_force(date)?;
         }
-        let elig = require_eligible(&who)?;
+        let elig = eligible_in_year(&who, &block)?;
         let known = timeline::known_years(who.policy, annual());
         let mut out = crate::premium::premium(&who, &block, known, elig)?;
         if r.person.statuses.is_empty() {
@@ -854,6 +859,14 @@ impl Engine {
         )
     }
 
+    /// The annual files of the person's scheme for their region (the season's views read the
+    /// dated rules in them).
+    pub(crate) fn annual_for<'a>(&'a self, p: &PersonInput, who: &Who<'a>) -> Vec<&'a Policy> {
+        self.scheme(&p.scheme)
+            .map(|s| timeline::applicable(&s.annual, &who.region.id).collect())
+            .unwrap_or_default()
+    }
+
     /// What a claim request says of the contribution, with the date benefits start under the
     /// annual waiting rule for the payment — [`crate::continuity::decide`], the decision
     /// `enrolment` answers with. The coverage year is the one `paid_on` pays for, else the
@@ -988,6 +1001,20 @@ fn explanation_built(explain: bool) -> Result<(), Error> {
     Ok(())
 }
 
+/// The newest coverage year an annual file gives figures for (a notice or derived row).
+fn newest_sourced<'a>(annual: impl Iterator<Item = &'a Policy>) -> Option<u16> {
+    annual
+        .flat_map(|a| a.years.iter())
+        .filter(|r| {
+            matches!(
+                r.status,
+                YearStatus::Notice | YearStatus::Derived | YearStatus::Partial
+            )
+        })
+        .map(|r| r.year)
+        .max()
+}
+
 /// A banner when a claim is dated after the year the benefit figures rest on.
 fn stale_benefits(p: &Policy, claims: &[ClaimInput]) -> Option<NoticeOut> {
     let a = p.benefits_as_of.as_ref()?;
@@ -996,19 +1023,17 @@ fn stale_benefits(p: &Policy, claims: &[ClaimInput]) -> Option<NoticeOut> {
         .filter_map(|c| c.date.get(..4)?.parse::<u16>().ok())
         .max()?;
     (latest > a.year).then(|| {
-        explain::note(
-            "stale",
-            format!(
-                "待遇数额依据的是 {} 年的资料，而所问为 {latest} 年：{}",
-                a.year, a.zh
+        let (zh, en) = match (&a.rests_on_zh, &a.rests_on_en) {
+            (Some(z), Some(e)) => (
+                format!("待遇数额是{z}，本方案只到 {} 年有此依据，而所问为 {latest} 年：{}", a.year, a.zh),
+                format!("The benefit figures are {e}, which this scheme rests on up to {}, and the claim is in {latest}: {}", a.year, a.en),
             ),
-            format!(
-                "The benefit figures rest on sources of {}, and the claim is in {latest}: {}",
-                a.year, a.en
+            _ => (
+                format!("待遇数额依据的是 {} 年的资料，而所问为 {latest} 年：{}", a.year, a.zh),
+                format!("The benefit figures rest on sources of {}, and the claim is in {latest}: {}", a.year, a.en),
             ),
-            &p.meta.doc,
-            &a.clause,
-        )
+        };
+        explain::note("stale", zh, en, &p.meta.doc, &a.clause)
     })
 }
 
@@ -1100,8 +1125,71 @@ fn hifmi_from<'a>(
     Ok(Some(Money::from_decimal(hi).plain()))
 }
 
+/// Whether a framework rule excludes a whole category (no status conditions).
+fn excludes_category(who: &Who, r: &EligibilityRule) -> bool {
+    matches!(r.verdict, crate::policy::model::Verdict::Excluded)
+        && !r.categories.is_empty()
+        && r.all.is_empty()
+        && r.none.is_empty()
+        && applies(who, r)
+}
+
+/// Eligibility for one coverage year's premium. A later annual row that names the person's
+/// category (gives a standard for it) takes precedence over the framework's rule excluding that
+/// category, for that year only: the exclusion becomes a warning naming both sources (南通 2026
+/// sets 大中专学生's contribution, S1; the 2007 provincial document leaves university students
+/// to their own pooling). Every other rule applies as written.
+fn eligible_in_year(who: &Who, b: &timeline::YearBlock) -> Result<EligibilityResult, Error> {
+    let named = b.row.is_some()
+        && b.premium
+            .standards
+            .iter()
+            .any(|s| s.category == who.category.id && s.tier == who.region.tier);
+    let lifted: Vec<&EligibilityRule> = who
+        .policy
+        .eligibility
+        .iter()
+        .filter(|r| named && excludes_category(who, r))
+        .collect();
+    if lifted.is_empty() {
+        return require_eligible(who);
+    }
+    let mut e = eligibility_of(who);
+    for v in e.verdicts.iter_mut().filter(|v| v.verdict == "excluded") {
+        if !lifted
+            .iter()
+            .any(|r| r.clause == v.clause && r.reason_zh == v.reason_zh)
+        {
+            continue;
+        }
+        v.verdict = "warning".into();
+        v.reason_zh = format!(
+            "{}但 {} 医保年度的{}列出了这一人群的缴费标准，本年度按该通知计算。",
+            v.reason_zh, b.year, b.file.meta.doc
+        );
+        v.reason_en = format!(
+            "{} But the coverage year {} notice ({}) sets this group's contribution, so this year follows it.",
+            v.reason_en, b.year, b.file.meta.doc
+        );
+        v.send_to_zh = format!(
+            "{} 医保年度按该通知参加本方案（其他年度：{}）",
+            b.year, v.send_to_zh
+        );
+        v.send_to_en = format!(
+            "this scheme in {}, as the notice sets (other years: {})",
+            b.year, v.send_to_en
+        );
+    }
+    e.eligible = !e.verdicts.iter().any(|v| v.verdict == "excluded");
+    refuse_excluded(who, e)
+}
+
 fn require_eligible(who: &Who) -> Result<EligibilityResult, Error> {
-    let e = eligibility_of(who);
+    refuse_excluded(who, eligibility_of(who))
+}
+
+/// The eligibility answer, or `not_eligible` with the first verdict that excludes the person.
+fn refuse_excluded(who: &Who, e: EligibilityResult) -> Result<EligibilityResult, Error> {
     if let Some(v) = e.verdicts.iter().find(|v| v.verdict == "excluded") {
         let mut err = Error::new(
             ErrorKind::NotEligible,
@@ -1122,3 +1210,6 @@ fn require_eligible(who: &Who) -> Result<EligibilityResult, Error> {
     }
     Ok(e)
 }
+
+#[cfg(all(test, feature = "loader"))]
+mod layer_ranges;

@@ -147,7 +147,71 @@ pub fn fig(
         note_zh: f.note_zh.clone(),
         note_en: f.note_en.clone(),
         source: None,
+        origin_zh: String::new(),
+        origin_en: String::new(),
     }
+    .with_origin()
+}
+
+impl FigureOut {
+    /// Sets the origin tag from the figure's source (its date's year and grade) or, without
+    /// one, from its document's year and its basis; see [`FigureOut::origin_zh`].
+    pub fn with_origin(mut self) -> FigureOut {
+        let (word_zh, word_en) = match self.basis.as_str() {
+            "stated" => ("原文", "stated"),
+            "derived" => ("推算", "derived"),
+            "floor" => ("下限", "floor"),
+            "ceiling" => ("上限", "ceiling"),
+            _ => ("假设", "assumed"),
+        };
+        let (year, grade) = match &self.source {
+            // a lead whose date is not known: the year its document names
+            Some(s) => (
+                s.date
+                    .get(..4)
+                    .filter(|y| year_in(y))
+                    .or_else(|| doc_year(&s.doc)),
+                Some(s.grade.as_str()),
+            ),
+            None => (doc_year(&self.doc), None),
+        };
+        let (year_zh, year_en) = match year {
+            Some(y) => (y, y),
+            None if grade.is_some() => ("年份未知", "year unknown"),
+            None => ("未找到", "not found"),
+        };
+        (self.origin_zh, self.origin_en) = match (grade, self.basis.as_str()) {
+            (Some(g), b) => {
+                let gz = if g == "A-mirror" { "A镜像" } else { g };
+                let (sz, se) = if b == "stated" {
+                    (String::new(), String::new())
+                } else {
+                    (format!("·{word_zh}"), format!("·{word_en}"))
+                };
+                (format!("{year_zh}·{gz}{sz}"), format!("{year_en}·{g}{se}"))
+            }
+            (None, _) => (
+                format!("{year_zh}·{word_zh}"),
+                format!("{year_en}·{word_en}"),
+            ),
+        };
+        self
+    }
+}
+
+fn year_in(y: &str) -> bool {
+    y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && ("1990"..="2100").contains(&y)
+}
+
+/// The year a document's number or title carries (`吉政办发[2008]12号` → 2008): the first run of
+/// four digits from 1990 to 2100.
+fn doc_year(doc: &str) -> Option<&str> {
+    let b = doc.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let y = doc.get(i..i + 4)?;
+        let edge = |j: usize| b.get(j).is_none_or(|c| !c.is_ascii_digit());
+        (year_in(y) && (i == 0 || edge(i - 1)) && edge(i + 4)).then_some(y)
+    })
 }
 
 /// Short tag for a figure inside step text: `（地方取值假设，范围 ¥300.00—¥900.00）`.
@@ -259,6 +323,96 @@ pub fn range_of(values: &[Money]) -> Range {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::model::Basis;
+
+    #[test]
+    fn a_document_names_its_year() {
+        assert_eq!(doc_year("吉政办发[2008]12号"), Some("2008"));
+        assert_eq!(doc_year("吉政办发〔2016〕84号"), Some("2016"));
+        assert_eq!(
+            doc_year("省政府关于建立城镇居民基本医疗保险制度的意见（江苏，2007-04-05）"),
+            Some("2007")
+        );
+        assert_eq!(doc_year("民发[2007]156号"), Some("2007"));
+        // not part of a longer number, not outside 1990–2100
+        assert_eq!(doc_year("编号 120081 与 3000"), None);
+        assert_eq!(
+            doc_year("本项目的假设（吉林省医疗救助年度救助限额未找到）"),
+            None
+        );
+    }
+
+    fn figure(basis: Basis, doc: Option<&str>) -> Figure {
+        Figure {
+            value: Decimal::from(900),
+            basis,
+            clause: "二(五)2".into(),
+            doc: doc.map(Into::into),
+            min: Some(Decimal::from(300)),
+            max: Some(Decimal::from(900)),
+            formula: None,
+            note_zh: None,
+            note_en: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn the_origin_tag_tells_a_2026_band_from_a_2008_deductible() {
+        // a 2016 scheme's deductible resting on the 2008 pilot, assumed
+        let d = fig(
+            "deductible",
+            &figure(Basis::Assumed, Some("吉政办发[2008]12号")),
+            "吉政办发〔2016〕84号",
+            "",
+            "",
+            Show::Yuan,
+        );
+        assert_eq!(
+            (d.origin_zh.as_str(), d.origin_en.as_str()),
+            ("2008·假设", "2008·assumed")
+        );
+        // the document's own stated figure
+        let mut f = figure(Basis::Stated, None);
+        (f.min, f.max) = (None, None);
+        let s = fig("ratio", &f, "吉政办发〔2016〕84号", "", "", Show::Percent);
+        assert_eq!(s.origin_zh, "2016·原文");
+        // a later notice's figure: its source's year and grade, and the basis unless stated
+        let mut band = s.clone();
+        band.source = Some(crate::api::SourceOut {
+            id: "J7".into(),
+            doc: String::new(),
+            issuer_zh: String::new(),
+            date: "2026-01-15".into(),
+            url: String::new(),
+            grade: "B".into(),
+            grade_zh: String::new(),
+            grade_en: String::new(),
+            quote_zh: String::new(),
+            note_zh: None,
+            note_en: None,
+        });
+        let band = band.with_origin();
+        assert_eq!(band.origin_zh, "2026·B");
+        let mut floor = band.clone();
+        floor.basis = "floor".into();
+        floor.source.as_mut().unwrap().grade = "A-mirror".into();
+        let floor = floor.with_origin();
+        assert_eq!(
+            (floor.origin_zh.as_str(), floor.origin_en.as_str()),
+            ("2026·A镜像·下限", "2026·A-mirror·floor")
+        );
+        // this project's own assumption, nothing found
+        let p = fig(
+            "maf_cap",
+            &figure(Basis::Assumed, Some("本项目的假设（未找到）")),
+            "x",
+            "",
+            "",
+            Show::Yuan,
+        );
+        assert_eq!(p.origin_zh, "未找到·假设");
+    }
 
     #[test]
     fn yuan_writes_what_yuan_text_gives() {

@@ -21,11 +21,23 @@ mod steps;
 
 pub(crate) use apply::{apply_claims, apply_curve, apply_figures, totals_with, Bill};
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_bound_is_a_thousand_trillion() {
+        assert_eq!(
+            super::NO_BOUND,
+            rust_decimal::Decimal::from(1_000_000_000_000_000u64)
+        );
+    }
+}
+
 use crate::api::{FigureOut, LayerYear, NoticeOut, Step};
 use crate::date::Date;
-use crate::explain::Pick;
+use crate::explain::{val, Fav, Pick};
 use crate::money::{Money, Rate};
 use crate::policy::model::*;
+use rust_decimal::Decimal;
 
 /// A rule's period, its dates read once: in force from `from` (a date that does not read is
 /// never in force) to `to` (open when absent or unreadable).
@@ -87,6 +99,13 @@ impl<'a> Rules<'a> {
         self.crit
             .iter()
             .find(|(_, _, p)| p.holds(d))
+            .map(|&(p, c, _)| (p, c))
+    }
+    /// A 大病保险 rule that starts after `d` and no later than `until` (in the same benefit year).
+    fn critical_starting(&self, d: Date, until: Date) -> Option<(&'a Policy, &'a Critical)> {
+        self.crit
+            .iter()
+            .find(|(_, _, p)| p.from.is_some_and(|f| d < f && f <= until))
             .map(|&(p, c, _)| (p, c))
     }
     /// The 医疗救助 rule in force on a date, if the person has one of its statuses.
@@ -230,7 +249,9 @@ pub(crate) trait Stage: Sync {
     fn replaces<'r>(&self, rules: &Rules<'r>, d: Date) -> &'r [String];
     /// Settles claims in settlement order under one pick: each claim's payment and each benefit
     /// year's use. A line's base for this stage is its base less what earlier stages paid.
-    fn settle(&self, rules: &Rules, lines: &[Line], pick: Pick) -> (Vec<Pay>, Vec<YearUse>);
+    fn settle(&self, rules: &Rules, lines: &[Line], ends: &Ends) -> (Vec<Pay>, Vec<YearUse>);
+    /// The local figures (with a range) of the rules in force on a date, for the ranges' corners.
+    fn locals<'r>(&self, rules: &Rules<'r>, d: Date, out: &mut Vec<&'r Figure>);
     /// The steps explaining a claim's payment.
     #[cfg(feature = "explain")]
     fn steps(&self, rules: &Rules, l: &Line, p: &Pay, out: &mut Vec<Step>);
@@ -273,15 +294,45 @@ impl Settled {
     }
 }
 
+/// Which end of its range each local figure takes in a settlement: `default` for all but the
+/// figures listed in `worst` (by identity), which take their worst end for the resident. The
+/// ranges' corners put each figure at either end independently of the others.
+pub(crate) struct Ends<'a> {
+    pub default: Pick,
+    pub worst: &'a [*const Figure],
+}
+
+impl Ends<'_> {
+    pub fn pick(&self, f: &Figure) -> Pick {
+        if self.worst.iter().any(|w| core::ptr::eq(*w, f)) {
+            Pick::Worst
+        } else {
+            self.default
+        }
+    }
+}
+
 /// Runs claims through the stages in order under one pick.
 pub(crate) fn settle(rules: &Rules, lines: &[Line], pick: Pick) -> Settled {
+    settle_at(
+        rules,
+        lines,
+        &Ends {
+            default: pick,
+            worst: &[],
+        },
+    )
+}
+
+/// Runs claims through the stages in order, each local figure at the end `ends` gives it.
+pub(crate) fn settle_at(rules: &Rules, lines: &[Line], ends: &Ends) -> Settled {
     let mut ls = lines.to_vec();
     let mut out = Settled {
         pays: Vec::with_capacity(STAGES.len()),
         years: Vec::with_capacity(STAGES.len()),
     };
     for st in STAGES {
-        let (pays, years) = st.settle(rules, &ls, pick);
+        let (pays, years) = st.settle(rules, &ls, ends);
         let mut with = Vec::with_capacity(pays.len());
         for (l, p) in ls.iter_mut().zip(pays) {
             let paid = p.paid;
@@ -292,6 +343,61 @@ pub(crate) fn settle(rules: &Rules, lines: &[Line], pick: Pick) -> Settled {
         out.years.push(years);
     }
     out
+}
+
+/// An amount with no bound: the end of a range whose ceiling was not found (a threshold above
+/// every bill: the layer pays nothing; a cap above every payment: no cap).
+pub(crate) const NO_BOUND: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
+/// A layer figure under a pick. A local figure with no `max` (a "不低于" floor, or an
+/// assumption whose ceiling was not found) is open above: at the end a pick asks for, it is
+/// `open` — the natural bound (100 % for a ratio, [`NO_BOUND`] for an amount) — so the ranges
+/// are the true lowest and highest, never the open figure's own value.
+pub(crate) fn val_open(f: &Figure, pick: Pick, fav: Fav, open: Decimal) -> Decimal {
+    let upper = matches!(
+        (pick, fav),
+        (Pick::Best, Fav::High) | (Pick::Worst, Fav::Low)
+    );
+    if f.basis.is_local() && upper && f.max.is_none() {
+        open
+    } else {
+        val(f, pick, fav)
+    }
+}
+
+/// Whether a figure is open above (local, no `max`).
+pub(crate) fn open_above(f: &Figure) -> bool {
+    f.basis.is_local() && f.max.is_none()
+}
+
+/// The `stale` notice of a stage whose rule's figures were sourced for a year (`as_of`: "现阶段")
+/// and a claim dated after it, as the basic fund's `benefits_as_of` gives: the latest such
+/// claim's year.
+fn stale<'r>(
+    lines: &[Line],
+    rule_at: impl Fn(Date) -> Option<(&'r Policy, &'r String, Option<&'r AsOf>)>,
+    zh: &str,
+    en: &str,
+) -> Option<NoticeOut> {
+    let (l, (pol, src, a)) = lines
+        .iter()
+        .filter_map(|l| Some((l, rule_at(l.date)?)))
+        .filter_map(|(l, (p, s, a))| Some((l, (p, s, a?))))
+        .filter(|(l, (_, _, a))| l.date.year > i32::from(a.year))
+        .max_by_key(|(l, _)| l.date)?;
+    Some(crate::explain::note(
+        "stale",
+        format!(
+            "{zh}的数额依据的是 {} 年的资料，而所问为 {} 年：{}",
+            a.year, l.date.year, a.zh
+        ),
+        format!(
+            "The {en} figures rest on sources of {}, and the claim is in {}: {}",
+            a.year, l.date.year, a.en
+        ),
+        pol.source_doc(src),
+        &a.clause,
+    ))
 }
 
 /// Whether a local figure of the layers (one with a range) enters for these lines.

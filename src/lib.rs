@@ -18,6 +18,7 @@ pub mod builtin;
 pub mod date;
 pub mod engine;
 pub mod error;
+pub mod household;
 #[cfg(feature = "loader")]
 pub mod lint;
 pub mod money;
@@ -25,9 +26,12 @@ pub mod policy;
 
 mod claim;
 mod continuity;
+mod decision;
+mod diff;
 mod explain;
 mod form;
 mod layers;
+mod lines;
 mod premium;
 mod timeline;
 mod who;

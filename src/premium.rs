@@ -262,17 +262,26 @@ pub(crate) fn premium(
     let doc = cx.doc;
     let a = &calcs[0];
     let applied = &a.classes[a.applied];
-    let addons = addons(b, &mut steps, &mut assumptions, a.individual);
+    let addons = addons(who, b, &mut steps, &mut assumptions, a.individual);
     let with_addons = addons
         .iter()
         .fold(a.individual, |t, x| t + Money::from_decimal(x.1));
+    // the low end: the lowest individual share with each add-on at its lowest
+    let lows: Money = addons.iter().map(|x| Money::from_decimal(x.2)).sum();
+    let highs: Money = addons.iter().map(|x| Money::from_decimal(x.1)).sum();
     if let Some((layer, n)) = b.national {
+        // the year's own figures' sources, to tell a check from a figure compared with itself
+        let src = |f: Option<&Figure>| {
+            f.and_then(|f| f.source.as_deref())
+                .and_then(|id| b.file.source(id))
+        };
+        let sub = applied.class.lines.iter().find_map(|l| l.amount.as_ref());
         steps.push(national_step(
             b,
             layer,
             n,
-            a.standard - a.base_individual,
-            a.base_individual,
+            (a.standard - a.base_individual, src(sub)),
+            (a.base_individual, src(Some(&std.individual))),
         ));
     }
     notices.extend(year_notices(b));
@@ -301,6 +310,12 @@ pub(crate) fn premium(
             standard: range_of(&pick(|c| c.standard)),
             individual: range_of(&pick(|c| c.individual)),
             subsidy_total: range_of(&pick(|c| c.classes[c.applied].total)),
+            individual_with_addons: range_of(
+                &calcs
+                    .iter()
+                    .flat_map(|c| [c.individual + lows, c.individual + highs])
+                    .collect::<Vec<_>>(),
+            ),
         },
         payment_options: pr
             .payment_options
@@ -355,23 +370,42 @@ fn missing_standard(e: Error, b: &YearBlock) -> Error {
 }
 
 /// The add-ons (长期护理保险) of the block: a step and a figure each, paid on top of the premium.
+/// The add-ons (长期护理保险): each with its step, its amount and its lowest amount for this
+/// person (0 when the sources do not say whether a fully aided resident's add-on is aided too).
 fn addons(
+    who: &Who,
     b: &YearBlock,
     steps: &mut Vec<Step>,
     assumptions: &mut Vec<FigureOut>,
     individual: Money,
-) -> Vec<(AddonOut, rust_decimal::Decimal)> {
+) -> Vec<(AddonOut, rust_decimal::Decimal, rust_decimal::Decimal)> {
     let mut out = Vec::new();
     for ad in &b.premium.addons {
+        let unclear = ad
+            .unclear_for
+            .as_ref()
+            .filter(|u| u.statuses_any.iter().any(|s| who.has(s)));
+        // for them, the amount is a labelled assumption from 0 (aided) to the amount (paid)
+        let amount = match unclear {
+            Some(u) => Figure {
+                basis: Basis::Assumed,
+                min: Some(rust_decimal::Decimal::ZERO),
+                max: Some(ad.amount.value),
+                note_zh: Some(u.note_zh.clone()),
+                note_en: Some(u.note_en.clone()),
+                ..ad.amount.clone()
+            },
+            None => ad.amount.clone(),
+        };
         let f = fig_in(
             "addon",
-            &ad.amount,
+            &amount,
             b.file,
             ad.name_zh.clone(),
             ad.name_en.clone(),
             Show::Yuan,
         );
-        if ad.amount.basis.is_local() {
+        if amount.basis.is_local() {
             assumptions.push(f.clone());
         }
         let amt = Money::from_decimal(ad.amount.value);
@@ -380,22 +414,24 @@ fn addons(
             &ad.name_zh,
             &ad.name_en,
             format!(
-                "{}：另缴 {}{}，与基本医保费同时缴纳；合计 {} + {} = {}",
+                "{}：另缴 {}{}，与基本医保费同时缴纳；合计 {} + {} = {}{}",
                 ad.where_zh,
                 amt,
-                tag_zh(&ad.amount, Show::Yuan),
+                tag_zh(&amount, Show::Yuan),
                 individual,
                 amt,
-                individual + amt
+                individual + amt,
+                unclear.map_or(String::new(), |u| format!("。{}", u.note_zh))
             ),
             format!(
-                "{}: {} more{}, collected with the premium; {} + {} = {}",
+                "{}: {} more{}, collected with the premium; {} + {} = {}{}",
                 ad.where_en,
                 amt,
-                tag_en(&ad.amount, Show::Yuan),
+                tag_en(&amount, Show::Yuan),
                 individual,
                 amt,
-                individual + amt
+                individual + amt,
+                unclear.map_or(String::new(), |u| format!(". {}", u.note_en))
             ),
             Some(amt),
             b.doc_of(&ad.amount),
@@ -413,6 +449,11 @@ fn addons(
                 figure: f,
             },
             ad.amount.value,
+            if unclear.is_some() {
+                rust_decimal::Decimal::ZERO
+            } else {
+                ad.amount.value
+            },
         ));
     }
     out
@@ -423,18 +464,27 @@ fn national_step(
     b: &YearBlock,
     layer: &Policy,
     n: &NationalYear,
-    subsidy: Money,
-    individual: Money,
+    (subsidy, sub_src): (Money, Option<&Source>),
+    (individual, ind_src): (Money, Option<&Source>),
 ) -> Step {
     let floor = Money::from_decimal(n.subsidy.value);
-    let ok = |x: bool| {
-        if x {
-            ("相符", "consistent")
-        } else {
-            ("低于国家标准", "below the national standard")
-        }
+    // the year's figure rests on the national notice itself: equal by construction, not checked
+    let itself = |own: Option<&Source>, national: &Figure| {
+        let theirs = national.source.as_deref().and_then(|id| layer.source(id));
+        own.zip(theirs)
+            .is_some_and(|(x, y)| x.url == y.url || x.doc == y.doc)
     };
-    let (sz, se) = ok(subsidy >= floor);
+    let ok = |x: bool, same: bool| {
+        match (same, x) {
+        (true, _) => (
+            "即取自这一国家标准，本地自己的数额未找到，不是核对结果",
+            "taken from this national standard itself; the local figure was not found, so this is no check",
+        ),
+        (false, true) => ("相符", "consistent"),
+        (false, false) => ("低于国家标准", "below the national standard"),
+    }
+    };
+    let (sz, se) = ok(subsidy >= floor, itself(sub_src, &n.subsidy));
     let mut zh = format!(
         "医保年度 {} 国家标准：人均财政补助不低于 {}；本年度财政补助 {}（{}）",
         b.year, floor, subsidy, sz
@@ -453,7 +503,10 @@ fn national_step(
     )];
     match &n.individual {
         Some(f) => {
-            let (iz, ie) = ok(individual >= Money::from_decimal(f.value));
+            let (iz, ie) = ok(
+                individual >= Money::from_decimal(f.value),
+                itself(ind_src, f),
+            );
             zh.push_str(&format!(
                 "；个人缴费标准 {}，本年度 {}（{}）。",
                 Money::from_decimal(f.value),

@@ -60,7 +60,7 @@ pub(crate) fn applicable<'a>(
 pub(crate) fn framework_span(p: &Policy) -> Option<(u16, u16)> {
     let pr = p.premium.as_ref()?;
     if let Some(s) = &pr.years {
-        return Some((s.from, s.to));
+        return (!s.none).then_some((s.from, s.to));
     }
     let year = |s: &str| {
         Date::parse("meta", s)
@@ -187,7 +187,16 @@ fn not_sourced<'a>(
         en.push_str(&r.note_en);
     }
     let span = policy.premium.as_ref().and_then(|p| p.years.as_ref());
-    if let Some(s) = span {
+    if let Some(s) = span.filter(|s| s.none) {
+        zh.push_str(&format!(
+            "{}没有给出任何年度的缴费数额：{}",
+            policy.meta.doc, s.note_zh
+        ));
+        en.push_str(&format!(
+            " {} gives no contribution amounts for any year: {}",
+            policy.meta.doc, s.note_en
+        ));
+    } else if let Some(s) = span {
         let years = if s.from == s.to {
             s.from.to_string()
         } else {
@@ -235,7 +244,12 @@ pub(crate) fn source_out(s: &Source) -> SourceOut {
 pub(crate) fn period_out(b: &YearBlock, known: Vec<YearOut>) -> PeriodOut {
     let newest = known
         .iter()
-        .filter(|y| matches!(y.status.as_str(), "document" | "notice" | "derived"))
+        .filter(|y| {
+            matches!(
+                y.status.as_str(),
+                "document" | "notice" | "derived" | "partial"
+            )
+        })
         .map(|y| y.year)
         .max();
     let (status, note_zh, note_en) = match (b.row, b.premium.years.as_ref()) {
@@ -274,5 +288,5 @@ pub(crate) fn fig_in(
     let doc = src.map_or(p.meta.doc.as_str(), |s| s.doc.as_str());
     let mut o = fig(role, f, doc, zh, en, how);
     o.source = src.map(source_out);
-    o
+    o.with_origin()
 }

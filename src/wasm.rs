@@ -14,6 +14,8 @@ mod editor;
 mod flat;
 mod input;
 mod json;
+#[cfg(feature = "season")]
+mod season;
 use input::FromJs;
 
 use serde::Serialize;
@@ -396,12 +398,12 @@ export interface SourceOut {
 }
 export interface YearOut {
   year: number;
-  /** "document" | "notice" | "derived" | "projection" | "not_found" */
+  /** "document" | "notice" | "derived" | "partial" | "projection" | "not_found" */
   status: string; doc: string;
 }
 export interface PeriodOut {
   year: number;
-  /** "document" | "notice" | "derived" | "projection" */
+  /** "document" | "notice" | "derived" | "partial" | "projection" */
   status: string; doc: string; note_zh: string; note_en: string;
   /** 集中缴费期 */
   collection_from?: string; collection_to?: string; collection_source?: SourceOut;

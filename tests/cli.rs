@@ -1070,3 +1070,75 @@ fn a_claim_in_the_waiting_period_is_not_paid_and_says_why() {
     let out = squeezed(&stdout(&o));
     assert!(out.contains("等待期内不予支付 ¥50,000.00"), "{out}");
 }
+
+/// Issue 16: beside each figure its source year and grade (or basis), in the CLI text — a 2026
+/// 大病保险 band and a 2008-pilot deductible never look alike — and the banner names the 2008
+/// pilot, not "2017 年的资料".
+#[test]
+fn each_figure_says_where_it_comes_from() {
+    let o = yibao(&[
+        "claim",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--category",
+        "urban_adult",
+        "--status",
+        "dibao",
+        "--kind",
+        "inpatient",
+        "--level",
+        "province",
+        "--date",
+        "2026-03-01",
+        "--total",
+        "300000",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = squeezed(&stdout(&o));
+    let line = |needle: &str| {
+        out.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle}: {out}"))
+            .to_string()
+    };
+    assert!(line("起付标准 ¥900.00").contains("〔2008·假设〕"), "{out}");
+    assert!(
+        line("大病保险分段 ¥58,671.60").contains("〔2026·B〕"),
+        "{out}"
+    );
+    assert!(
+        line("大病保险起付标准 ¥9,736.00").contains("2023·C·假设"),
+        "{out}"
+    );
+    // the local figures' table has the tag as a column
+    assert!(
+        out.contains("最高支付限额（城镇居民（成年，原城镇居民医保缴费档）） ¥45,000.00 2008·假设"),
+        "{out}"
+    );
+    // the banner: the 2008 pilot's figures
+    assert!(out.contains("待遇数额是2008年试点文件"), "{out}");
+    assert!(!out.contains("2017 年的资料"), "{out}");
+    // the 医疗救助 cap is this project's assumption, not cited to 国办发〔2021〕42号
+    let cap = line("年度救助限额 ¥50,000.00 未找到·假设");
+    assert!(
+        cap.contains("依据 本项目的假设") && !cap.contains("42号"),
+        "{cap}"
+    );
+    // the premium: each line with its tag
+    let o = yibao(&[
+        "premium",
+        "--scheme",
+        "jilin-2016",
+        "--region",
+        "jilin",
+        "--category",
+        "urban_adult",
+        "--year",
+        "2026",
+    ]);
+    let out = squeezed(&stdout(&o));
+    assert!(out.contains("个人缴费 ¥400.00 〔2025·B〕"), "{out}");
+    assert!(out.contains("¥700.00 〔2025·A/B·下限〕"), "{out}");
+}

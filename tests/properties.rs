@@ -305,14 +305,14 @@ fn premium_people() -> Vec<(
             vec!["nonlocal_enterprise_worker"],
             "2008-06-01",
         ),
+        // coverage years from the annual files (the date's calendar year)
         (
             "jilin-2016",
             "jilin",
             "rural_adult",
             vec!["dibao"],
-            "2017-06-01",
+            "2026-06-01",
         ),
-        // coverage years from the annual files (the date's calendar year)
         (
             "jilin-2016",
             "jilin",

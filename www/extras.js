@@ -1,7 +1,7 @@
 // What issue 12 added to the calculator: (0) living inside someone else's page, (1) the summary
 // bar, (2) the city picker's field. The calculator (calc/) imports from here; build.sh bundles it
 // into dist/ui.js with the rest of the calculator.
-import { h } from './calc/dom.js';
+import { h, sheetFor } from './calc/dom.js';
 import { yuan } from './calc/format.js';
 
 // ---------------------------------------------------------------- 0. the host guard
@@ -226,7 +226,7 @@ let picker = null;
 const loadPicker = () => {
   if (!picker) {
     picker = import('./picker.js').then((m) => {
-      m.use({ h });
+      m.use({ h, sheetFor });
       return m;
     });
     picker.catch(() => {

@@ -11,8 +11,9 @@ import { DIVISIONS } from './divisions.js';
 // What the picker takes from the calculator, handed over by the module that imports it
 // (extras.js), so that nothing here imports the calculator back.
 let h;
+let sheetFor;
 export function use(ui) {
-  ({ h } = ui);
+  ({ h, sheetFor } = ui);
 }
 
 const MAX = 40;
@@ -36,16 +37,9 @@ const CSS = `.yb-field-city{position:relative}
 .yb-pk-cur,.yb-pk-other{display:block}
 .yb .yb-pk-switch{min-height:32px;padding:2px 8px;margin:2px 0;background:#fff;color:var(--yb-a);font-weight:400;text-align:left}`;
 
+/** Adds the picker's styles to the document or shadow root `root` once. */
 let sheet = null;
-/** Adds the picker's styles to the document or shadow root `root` once (a constructed sheet: no CSP exception). */
-function style(root) {
-  if (!('adoptedStyleSheets' in root)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
+const style = (root) => (sheet = sheet || sheetFor(CSS))(root);
 
 /** `typed` normalised: lower case, no spaces, apostrophes or tone marks; ü as v. */
 export function normalise(typed) {

@@ -11,11 +11,12 @@ import init, * as figures from './pkg/figures/yibao.js';
 import CATALOGUE from './catalogue.js';
 import { compileWasm, fetchBytes, guardApi, onFetched } from './extras.js';
 import { Calculator } from './calc/shell.js';
-import { h } from './calc/dom.js';
-import { yuan } from './calc/format.js';
+import { h, replace, sheetFor } from './calc/dom.js';
+import { percent, yuan } from './calc/format.js';
+import { encodeState } from './calc/state.js';
 import { explainUnavailable, packRegistry, schemesOf, unavailable } from './packs.js';
 
-export { h } from './calc/dom.js';
+export { add, h, replace, sheetFor } from './calc/dom.js';
 export { isZero, percent, yuan } from './calc/format.js';
 export { I18n } from './calc/i18n.js';
 export { decodeState, encodeState } from './calc/state.js';
@@ -26,6 +27,7 @@ let engineReady = null;
 let explainReady = null;
 let fullReady = null;
 let layersReady = null;
+let seasonReady = null;
 
 /**
  * Loads the widget's engine once (pkg/figures/: figures, ranges and notices, no wording of the
@@ -131,6 +133,20 @@ function loadLayers() {
   return layersReady;
 }
 
+/** calc/season.js (household, 与上年相比, when to pay; issue 18), imported when a result asks for it. */
+function loadSeason() {
+  if (!seasonReady) {
+    seasonReady = import('./calc/season.js').then((m) => {
+      m.use({ h, replace, sheetFor, encodeState, yuan, percent });
+      return m;
+    });
+    seasonReady.catch(() => {
+      seasonReady = null;
+    });
+  }
+  return seasonReady;
+}
+
 /**
  * Works offline after a first visit (the page and the iframe; a widget in a portal's page is the
  * portal's to cache): registers the service worker at `swUrl` (sw.js, scripts/sw.mjs) and, once
@@ -165,6 +181,7 @@ export async function mountCalculator(root, options = {}) {
     schemes: () => (own ? [] : schemesOf(CATALOGUE)),
     pack: (scheme) => packs.load(scheme),
     portal: own ? portalPack(own) : null,
+    season: loadSeason,
   });
   await calc.start();
   return calc;

@@ -13,6 +13,7 @@ const T = {
   notice: ['年度缴费通知', 'annual notice'],
   derived: ['由相邻年度通知推算', 'worked out from a neighbouring year’s notice'],
   projection: ['尚无通知：标注假设', 'no notice yet: labelled assumptions'],
+  partial: ['部分数额有来源，其余为标注假设', 'some figures sourced, the others labelled assumptions'],
   document: ['文件本身的数额', 'the document’s own figures'],
   not_found: ['查无来源', 'not found'],
   collection: ['集中缴费期', 'Collection window'],
@@ -74,6 +75,12 @@ export function coverageYearLabels(lang) {
 }
 
 /** The year's provenance under the premium headline. */
+/** `（¥0.00—¥10.00）` when a range is wide, else ''. */
+function withRange(lang, r) {
+  if (!r || r.low === r.high) return '';
+  return lang === 'en' ? ` (${yuan(r.low)}–${yuan(r.high)})` : `（${yuan(r.low)}—${yuan(r.high)}）`;
+}
+
 export function periodPanel(lang, p) {
   const per = p.period;
   const status = t(lang, per.status) || per.status;
@@ -85,7 +92,8 @@ export function periodPanel(lang, p) {
     h(
       'p',
       { class: 'yb-addon', 'data-testid': `addon-${a.id}` },
-      `${t(lang, 'addon')} ${lang === 'en' ? a.name_en : a.name_zh} ${yuan(a.amount)}（${lang === 'en' ? a.where_en : a.where_zh}），${t(lang, 'total')} ${yuan(p.individual_with_addons)}`,
+      `${t(lang, 'addon')} ${lang === 'en' ? a.name_en : a.name_zh} ${yuan(a.amount)}（${lang === 'en' ? a.where_en : a.where_zh}），${t(lang, 'total')} ${yuan(p.individual_with_addons)}${withRange(lang, p.ranges.individual_with_addons)}`,
+      a.figure.basis === 'assumed' ? h('span', { class: 'yb-note' }, ` ${lang === 'en' ? a.figure.note_en : a.figure.note_zh}`) : null,
       ' ',
       sourceTap(lang, a.figure.source),
     ),

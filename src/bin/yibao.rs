@@ -6,10 +6,16 @@
 mod args;
 #[path = "yibao/city.rs"]
 mod city;
+#[path = "yibao/decision.rs"]
+mod decision;
+#[path = "yibao/diff.rs"]
+mod diff;
 #[path = "yibao/files.rs"]
 mod files;
 #[path = "yibao/help.rs"]
 mod help;
+#[path = "yibao/household.rs"]
+mod household;
 #[path = "yibao/layers.rs"]
 mod layers;
 #[path = "yibao/pack.rs"]
@@ -211,6 +217,9 @@ fn run(a: &Args) -> Result<Output, Fail> {
         "compare" => compare(a, &engine),
         "year" => year(a, &engine),
         "enrolment" => layers::enrolment(a, &engine),
+        "household" => household::run(a, &engine),
+        "diff" => diff::run(a, &engine),
+        "decision" => decision::run(a, &engine),
         _ => ok(format!("{}\n", help::text(None))),
     }
 }
@@ -286,7 +295,18 @@ fn person_line(p: &Page, cat: &Catalogue, person: &PersonInput) -> String {
 }
 
 fn person(a: &Args, engine: &Engine) -> Result<PersonInput, Error> {
-    let (scheme, region) = match a.get("--city") {
+    let (scheme, region) = scheme_region(a, engine)?;
+    Ok(PersonInput {
+        scheme,
+        region,
+        category: a.require("--category")?,
+        statuses: a.all("--status"),
+    })
+}
+
+/// `--scheme` and `--region`, or what `--city` resolves to.
+fn scheme_region(a: &Args, engine: &Engine) -> Result<(String, String), Error> {
+    Ok(match a.get("--city") {
         // a division by code, name or pinyin (city.rs); --region would say it twice
         Some(c) if a.has("--region") => {
             return Err(Error::new(
@@ -298,12 +318,6 @@ fn person(a: &Args, engine: &Engine) -> Result<PersonInput, Error> {
         }
         Some(c) => city::resolve(c, a.get("--scheme"), &engine.catalogue())?,
         None => (a.require("--scheme")?, a.require("--region")?),
-    };
-    Ok(PersonInput {
-        scheme,
-        region,
-        category: a.require("--category")?,
-        statuses: a.all("--status"),
     })
 }
 
@@ -533,14 +547,32 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         name(&p, &r.subsidy_class.name_zh, &r.subsidy_class.name_en),
         p.cite(&r.subsidy_class.doc, &r.subsidy_class.clause)
     );
+    // each figure's origin (source year and grade) beside it, from the step that uses it
+    let tag = |p: &Page, f: &dyn Fn(&Step) -> bool| {
+        r.steps
+            .iter()
+            .find(|s| f(s))
+            .map(|s| p.origins(&s.figures))
+            .unwrap_or_default()
+    };
+    let std_tag = tag(&p, &|s| s.id == "standard");
+    let own_tag = tag(&p, &|s| s.figures.iter().any(|f| f.role == "individual"));
     let rows = vec![
         vec![
             p.t("缴费标准", "Contribution standard").to_string(),
-            format!("{}{}", yuan(&r.standard), p.range(&r.ranges.standard)),
+            format!(
+                "{}{}{std_tag}",
+                yuan(&r.standard),
+                p.range(&r.ranges.standard)
+            ),
         ],
         vec![
             p.t("个人缴费", "You pay").to_string(),
-            format!("{}{}", yuan(&r.individual), p.range(&r.ranges.individual)),
+            format!(
+                "{}{}{own_tag}",
+                yuan(&r.individual),
+                p.range(&r.ranges.individual)
+            ),
         ],
         vec![
             p.t("政府补助合计", "Subsidies in total").to_string(),
@@ -557,12 +589,22 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
     p.line(p.t("各方承担", "Who pays"));
     let mut rows = vec![vec![
         p.t("个人缴费", "You pay").to_string(),
-        format!("{}{}", yuan(&r.individual), p.range(&r.ranges.individual)),
+        format!(
+            "{}{}{own_tag}",
+            yuan(&r.individual),
+            p.range(&r.ranges.individual)
+        ),
     ]];
     for pa in &r.payers {
+        let id = format!("subsidy_{}", pa.payer);
         rows.push(vec![
             name(&p, &pa.name_zh, &pa.name_en).to_string(),
-            format!("{}{}", yuan(&pa.amount), p.range(&pa.range)),
+            format!(
+                "{}{}{}",
+                yuan(&pa.amount),
+                p.range(&pa.range),
+                tag(&p, &|s| s.id == id)
+            ),
             p.cite(&pa.doc, &pa.clause),
         ]);
     }
@@ -575,7 +617,11 @@ fn premium(a: &Args, engine: &Engine) -> Result<Output, Fail> {
         ]);
     }
     p.table("  ", &rows);
-    p.addons(&r.addons, &r.individual_with_addons);
+    p.addons(
+        &r.addons,
+        &r.individual_with_addons,
+        &r.ranges.individual_with_addons,
+    );
     let warnings: Vec<NoticeOut> = r
         .eligibility
         .verdicts
@@ -732,8 +778,8 @@ fn claim_title(p: &Page, c: &ClaimResult) -> String {
 
 fn range_note(p: &mut Page) {
     p.line(p.t(
-        "（范围：在政策允许的地方取值内，结果可能的最低—最高。）",
-        "(Range: lowest–highest result within the local values the policy permits.)",
+        "（范围：本结果所用的每个假设取值（见下方“本结果依据的地方取值”，各注来源年份）在其标注的范围内变动时，结果可能的最低—最高；不是当年政策允许的区间。）",
+        "(Range: the lowest–highest result as each assumed figure this answer uses — listed below, each with its source year — moves within its labelled range; not the range this year's policy permits.)",
     ));
 }
 

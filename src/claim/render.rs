@@ -191,7 +191,7 @@ fn limit_cost(
                     Y(lim), tag_en(lf, Show::Yuan), b.limit_note_en, Y(before), Y(room), Y(counted), Y(above), c.rule.limit_note_en
                 ),
                 Some(above),
-                lf.doc.as_deref().unwrap_or(doc),
+                doc,
                 &b.limit_clause,
                 vec![lim_fo],
             )
@@ -368,7 +368,8 @@ fn deductible(r: &mut R, keyed: usize, set_at: usize, d: Money, used: Money, pai
             ne
         ),
         Some(paid),
-        k.amount.doc.as_deref().unwrap_or(doc),
+        // the rule's own document and clause; the figure record cites the document it rests on
+        doc,
         &c.rule.deductible_clause,
         vec![fo],
     )

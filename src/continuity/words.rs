@@ -311,3 +311,23 @@ pub(super) fn raise_step(
         figs,
     )
 }
+
+/// Continuous years before the incentives began (国办发〔2024〕38号: from 2025) count in the
+/// answer; whether they do was not found, so the other reading's maximum is said too.
+pub(super) fn since_notice(
+    p: &Policy,
+    n: &Incentives,
+    since: u16,
+    continuous: u16,
+    counted: u16,
+    all: Money,
+    from_since: Money,
+) -> NoticeOut {
+    note(
+        "info",
+        format!("连续参保 {continuous} 年中有 {since} 年以前的年份：参保激励自 {since} 年起实行，此前的连续参保年数是否计入，资料未写、未找到。本测算计入（最高支付限额 {}）；若只从 {since} 年算起（连续 {counted} 年），则为 {}。", all.yuan_text(), from_since.yuan_text()),
+        format!("Some of the {continuous} continuous years are before {since}: the incentives start in {since}, and whether earlier years count is not said and was not found. They count here (maximum {}); counted only from {since} ({counted} years), it is {}.", all.yuan_text(), from_since.yuan_text()),
+        p.source_doc(n.per_year.source.as_deref().unwrap_or("")),
+        &n.per_year.clause,
+    )
+}

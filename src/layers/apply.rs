@@ -7,12 +7,12 @@
 //! the layers' own local figures at the same end (threshold low and ratio, cap high for the low
 //! end). The resident's part after the layers rises with the base, so the ends stay ends.
 
-use super::{settle, steps, varies, Basic, Field, Line, Rules, Settled, STAGES};
+use super::{settle, settle_at, steps, varies, Basic, Ends, Field, Line, Rules, Settled, STAGES};
 use crate::api::*;
 use crate::date::Date;
 use crate::explain::{range_of, Pick};
 use crate::money::Money;
-use crate::policy::model::Policy;
+use crate::policy::model::{Figure, Policy};
 use rust_decimal::Decimal;
 
 /// A year total back as money: the totals hold plain decimals (`1234.50`, whole fen; a
@@ -53,11 +53,95 @@ pub(crate) fn apply_claims(
     let lines: Vec<Line> = basics.iter().map(|b| b.line).collect();
     let run = settle(rules, &lines, Pick::Assumed);
     if !run.applied() {
+        // no rule applied, but a stage may still have something to say (a rule starting later
+        // in the claims' benefit year)
+        for st in STAGES {
+            st.notices(rules, &lines, &mut out.notices);
+        }
         return;
     }
-    // the ends: the basic settlement's low/high resident share, less what is outside the layers
-    let end_lines = |hi: bool| -> Vec<Line> {
-        basics
+    let corners = if varies(rules, &lines) || basics.iter().any(|b| b.psn_lo != b.psn_hi) {
+        corners(rules, basics)
+    } else {
+        Vec::new()
+    };
+    // per claim and per corner: (the resident's part, hifmi, maf), the assumed run first
+    let mut sums = vec![(Money::ZERO, Money::ZERO, Money::ZERO); corners.len() + 1];
+    for (j, (c, b)) in out.claims.iter_mut().zip(basics).enumerate() {
+        let assumed = (
+            b.total - b.hifp,
+            run.paid(Field::Hifmi, j),
+            run.paid(Field::Maf, j),
+        );
+        let mut at = vec![assumed];
+        at.extend(corners.iter().map(|(hi, r)| {
+            let psn = if *hi { b.psn_hi } else { b.psn_lo };
+            (psn, r.paid(Field::Hifmi, j), r.paid(Field::Maf, j))
+        }));
+        fill(c, b, &at);
+        for (s, (psn, h, m)) in sums.iter_mut().zip(&at) {
+            *s = (s.0 + psn.sub_floor(*h + *m), s.1 + *h, s.2 + *m);
+        }
+        #[cfg(feature = "explain")]
+        if explain {
+            explain_claim(rules, &run, b, j, c);
+        }
+    }
+    let t = &mut out.totals;
+    totals_with(t, sums[0].1, sums[0].2);
+    let r = &mut out.ranges;
+    r.hifmi_pay = range_of(&sums.iter().map(|s| s.1).collect::<Vec<_>>());
+    r.maf_pay = range_of(&sums.iter().map(|s| s.2).collect::<Vec<_>>());
+    let mut psns: Vec<Money> = sums[1..].iter().map(|s| s.0).collect();
+    psns.push(m(&t.psn_part_amt));
+    r.psn_part_amt = range_of(&psns);
+    replace_notices(rules, framework, &lines, &mut out.notices);
+    for st in STAGES {
+        st.notices(rules, &lines, &mut out.notices);
+    }
+    out.layers = layer_years(rules, &lines, &run);
+}
+
+/// At most this many groups of figures are cornered one by one (2ⁿ settlements for each end of
+/// the basic settlement); beyond it each stage's figures move together (none of the built-in
+/// schemes comes near: Jilin's layers have 3 to 5 local figures).
+const MAX_CORNERED: usize = 10;
+
+/// Every corner of the ranges: the basic settlement's low and high ends (its resident share
+/// less what is outside the layers at that end), each with the layers' local figures at their
+/// best or worst ends. The payments need not move together: a higher 大病保险 threshold leaves
+/// more to 医疗救助, and in a year of several claims a higher ratio uses up the yearly cap on an
+/// earlier claim — so for a year each figure takes either end independently of the others. For one
+/// claim each stage's figures move together: within a stage every payment rises with each of its
+/// figures' best ends, and only the stages pull against each other. `engine/layer_ranges.rs`
+/// checks both against each figure pinned at its ends.
+fn corners(rules: &Rules, basics: &[Basic]) -> Vec<(bool, Settled)> {
+    // the groups of figures that move together: one per stage for one claim, else one per figure
+    let mut groups: Vec<Vec<*const Figure>> = Vec::new();
+    for st in STAGES {
+        let mut v = Vec::new();
+        for b in basics {
+            st.locals(rules, b.line.date, &mut v);
+        }
+        let mut stage: Vec<*const Figure> = Vec::new();
+        for f in v.into_iter().filter(|f| f.basis.is_local()) {
+            let f: *const Figure = f;
+            if !stage.iter().any(|x| core::ptr::eq(*x, f)) {
+                stage.push(f);
+            }
+        }
+        match basics.len() {
+            1 => groups.push(stage),
+            _ => groups.extend(stage.into_iter().map(|f| vec![f])),
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    if groups.len() > MAX_CORNERED {
+        groups = vec![groups.concat()];
+    }
+    let mut v = Vec::new();
+    for hi in [false, true] {
+        let lines: Vec<Line> = basics
             .iter()
             .map(|b| Line {
                 base: if hi {
@@ -67,46 +151,20 @@ pub(crate) fn apply_claims(
                 },
                 ..b.line
             })
-            .collect()
-    };
-    let ends = if varies(rules, &lines) || basics.iter().any(|b| b.psn_lo != b.psn_hi) {
-        Some((
-            settle(rules, &end_lines(false), Pick::Best),
-            settle(rules, &end_lines(true), Pick::Worst),
-        ))
-    } else {
-        None
-    };
-    let runs: [&Settled; 3] = match &ends {
-        Some((b, w)) => [&run, b, w],
-        None => [&run, &run, &run],
-    };
-    // by run (assumed, low end, high end): hifmi and maf summed over the claims
-    let mut sums = [(Money::ZERO, Money::ZERO); 3];
-    for (j, (c, b)) in out.claims.iter_mut().zip(basics).enumerate() {
-        let paid = runs.map(|r| (r.paid(Field::Hifmi, j), r.paid(Field::Maf, j)));
-        fill(c, b, paid);
-        for (s, p) in sums.iter_mut().zip(paid) {
-            *s = (s.0 + p.0, s.1 + p.1);
-        }
-        #[cfg(feature = "explain")]
-        if explain {
-            explain_claim(rules, &run, b, j, c);
+            .collect();
+        for mask in 0..1usize << groups.len() {
+            let worst: Vec<*const Figure> = (0..groups.len())
+                .filter(|i| mask >> i & 1 == 1)
+                .flat_map(|i| groups[i].iter().copied())
+                .collect();
+            let ends = Ends {
+                default: Pick::Best,
+                worst: &worst,
+            };
+            v.push((hi, settle_at(rules, &lines, &ends)));
         }
     }
-    let t = &mut out.totals;
-    totals_with(t, sums[0].0, sums[0].1);
-    let r = &mut out.ranges;
-    r.hifmi_pay = range_of(&sums.map(|s| s.0));
-    r.maf_pay = range_of(&sums.map(|s| s.1));
-    let lo = m(&r.psn_part_amt.low).sub_floor(sums[1].0 + sums[1].1);
-    let hi = m(&r.psn_part_amt.high).sub_floor(sums[2].0 + sums[2].1);
-    r.psn_part_amt = range_of(&[m(&t.psn_part_amt), lo, hi]);
-    replace_notices(rules, framework, &lines, &mut out.notices);
-    for st in STAGES {
-        st.notices(rules, &lines, &mut out.notices);
-    }
-    out.layers = layer_years(rules, &lines, &run);
+    v
 }
 
 /// One claim's layer steps (each stage's, then the sum) and the layers' local figures.
@@ -141,22 +199,22 @@ fn explain_claim(rules: &Rules, run: &Settled, b: &Basic, j: usize, c: &mut Clai
     }
 }
 
-/// One claim's layer figures and ranges: (hifmi, maf) in the assumed run and at the low and
-/// high ends.
-fn fill(c: &mut ClaimResult, b: &Basic, paid: [(Money, Money); 3]) {
-    let [p, lo, hi] = paid;
-    c.hifmi_pay = p.0.plain();
-    c.maf_pay = p.1.plain();
-    let fund = b.hifp + p.0 + p.1;
+/// One claim's layer figures and ranges from the assumed run and the corners: each `(the basic
+/// settlement's resident part at that end, hifmi, maf)`, the assumed run first.
+fn fill(c: &mut ClaimResult, b: &Basic, at: &[(Money, Money, Money)]) {
+    let (_, h, a) = at[0];
+    c.hifmi_pay = h.plain();
+    c.maf_pay = a.plain();
+    let fund = b.hifp + h + a;
     c.fund_pay_sumamt = fund.plain();
     let psn = b.total.sub_floor(fund);
     c.psn_part_amt = psn.plain();
     let r = &mut c.ranges;
-    r.hifmi_pay = range_of(&[p.0, lo.0, hi.0]);
-    r.maf_pay = range_of(&[p.1, lo.1, hi.1]);
-    let low = b.psn_lo.sub_floor(lo.0 + lo.1);
-    let high = b.psn_hi.sub_floor(hi.0 + hi.1);
-    r.psn_part_amt = range_of(&[psn, low, high]);
+    r.hifmi_pay = range_of(&at.iter().map(|x| x.1).collect::<Vec<_>>());
+    r.maf_pay = range_of(&at.iter().map(|x| x.2).collect::<Vec<_>>());
+    let mut psns: Vec<Money> = at[1..].iter().map(|x| x.0.sub_floor(x.1 + x.2)).collect();
+    psns.push(psn);
+    r.psn_part_amt = range_of(&psns);
 }
 
 /// Drops the framework's notices ("not counted") that a layer rule used here answers.

@@ -3,13 +3,16 @@
 //! first, then its explanation.
 
 use super::steps::{y, year_ends};
-use super::{At, BandAt, Field, Line, Pay, Rules, Stage, YearUse};
+use super::{
+    open_above, val_open, At, BandAt, Ends, Field, Line, Pay, Rules, Stage, YearUse, NO_BOUND,
+};
 use crate::api::{BandOut, FigureOut, LayerYear, NoticeOut, Step};
 use crate::date::Date;
-use crate::explain::{money, rate, step, tag_en, tag_zh, Fav, Pick, Show};
-use crate::money::Money;
-use crate::policy::model::{self, Policy};
+use crate::explain::{note, rate, show, step, tag_en, tag_zh, Fav, Pick, Show};
+use crate::money::{Money, Rate};
+use crate::policy::model::{self, Figure, Policy};
 use crate::timeline::fig_in;
+use rust_decimal::Decimal;
 
 pub(crate) struct Assistance;
 
@@ -32,12 +35,18 @@ impl Stage for Assistance {
             .assistance_at(d)
             .map_or(&[], |(_, a)| a.replaces_notices.as_slice())
     }
-    fn settle(&self, rules: &Rules, lines: &[Line], pick: Pick) -> (Vec<Pay>, Vec<YearUse>) {
+    fn locals<'r>(&self, rules: &Rules<'r>, d: Date, out: &mut Vec<&'r Figure>) {
+        if let Some((_, a)) = rules.assistance_at(d) {
+            out.extend([&a.ratio, &a.cap]);
+        }
+    }
+    fn settle(&self, rules: &Rules, lines: &[Line], ends: &Ends) -> (Vec<Pay>, Vec<YearUse>) {
         YearUse::per_line(lines, |l, acc| {
             let mut pay = Pay::default();
             if let Some((_, a)) = rules.assistance_at(l.date) {
-                let ratio = rate(&a.ratio, pick, Fav::High);
-                let cap = money(&a.cap, pick, Fav::High);
+                let open = |f, bound| val_open(f, ends.pick(f), Fav::High, bound);
+                let ratio = Rate::from_decimal(open(&a.ratio, Decimal::ONE));
+                let cap = Money::from_decimal(open(&a.cap, NO_BOUND));
                 pay.base = l.base.sub_floor(l.earlier);
                 pay.before = acc.paid;
                 pay.paid = pay.base.times(ratio).min(cap.sub_floor(acc.paid));
@@ -75,7 +84,29 @@ impl Stage for Assistance {
             }
         }
     }
-    fn notices(&self, _: &Rules, _: &[Line], _: &mut Vec<NoticeOut>) {}
+    fn notices(&self, rules: &Rules, lines: &[Line], out: &mut Vec<NoticeOut>) {
+        let used = lines.iter().find_map(|l| rules.assistance_at(l.date));
+        if let Some((pol, a)) = used.filter(|(_, a)| open_above(&a.ratio)) {
+            let r = show(a.ratio.value, Show::Percent);
+            out.push(note(
+                "info",
+                format!("医疗救助比例只知不低于 {r}：结果范围的最低一端按 100% 计算。"),
+                format!("The medical-assistance ratio is known only as at least {r}: the low end of the range takes 100 %."),
+                pol.source_doc(a.ratio.source.as_deref().unwrap_or(&a.source)),
+                &a.ratio.clause,
+            ));
+        }
+        out.extend(super::stale(
+            lines,
+            |d| {
+                rules
+                    .assistance_at(d)
+                    .map(|(p, a)| (p, &a.source, a.as_of.as_ref()))
+            },
+            "医疗救助",
+            "medical assistance",
+        ));
+    }
     fn year(&self, rules: &Rules, lines: &[Line], a: &YearUse) -> Option<LayerYear> {
         year(rules, lines, a)
     }

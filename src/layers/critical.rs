@@ -2,12 +2,14 @@
 //! (the rule's figures under a pick, the bands, the cumulative payment), then its explanation.
 
 use super::steps::{empty_year, y, year_ends};
-use super::{At, BandAt, Field, Line, Pay, Rules, Stage, YearUse};
+use super::{
+    open_above, val_open, At, BandAt, Ends, Field, Line, Pay, Rules, Stage, YearUse, NO_BOUND,
+};
 use crate::api::{BandOut, FigureOut, LayerYear, NoticeOut, Step};
 use crate::date::Date;
-use crate::explain::{money, note, rate, show, step, tag_en, tag_zh, val, Fav, Pick, Show};
+use crate::explain::{note, show, step, tag_en, tag_zh, Fav, Show};
 use crate::money::{Money, Rate};
-use crate::policy::model::{self, CriticalHardship, Policy};
+use crate::policy::model::{self, CriticalHardship, Figure, Policy};
 use crate::timeline::fig_in;
 use rust_decimal::Decimal;
 
@@ -15,20 +17,22 @@ pub(crate) struct Critical;
 
 /// The rule's figures: the threshold (times the hardship factor), each band's edges and ratio
 /// (plus the hardship points, at most 100 %), the maximum.
-fn at(c: &model::Critical, h: Option<&CriticalHardship>, pick: Pick) -> At {
-    let mut threshold = money(&c.threshold, pick, Fav::Low);
+fn at(c: &model::Critical, h: Option<&CriticalHardship>, ends: &Ends) -> At {
+    let amount = |f, fav| Money::from_decimal(val_open(f, ends.pick(f), fav, NO_BOUND));
+    let ratio = |f, fav| val_open(f, ends.pick(f), fav, Decimal::ONE);
+    let mut threshold = amount(&c.threshold, Fav::Low);
     let mut points = Decimal::ZERO;
     if let Some(h) = h {
-        threshold = threshold.times(rate(&h.threshold_factor, pick, Fav::Low));
-        points = val(&h.points, pick, Fav::High);
+        threshold = threshold.times(Rate::from_decimal(ratio(&h.threshold_factor, Fav::Low)));
+        points = ratio(&h.points, Fav::High);
     }
     let mut from = threshold;
     let bands = c
         .bands
         .iter()
         .map(|b| {
-            let upto = b.upto.as_ref().map(|u| money(u, pick, Fav::Low));
-            let r = (val(&b.ratio, pick, Fav::High) + points).min(Decimal::ONE);
+            let upto = b.upto.as_ref().map(|u| amount(u, Fav::Low));
+            let r = (ratio(&b.ratio, Fav::High) + points).min(Decimal::ONE);
             let band = BandAt {
                 from,
                 upto,
@@ -43,7 +47,7 @@ fn at(c: &model::Critical, h: Option<&CriticalHardship>, pick: Pick) -> At {
     At {
         threshold,
         bands,
-        maximum: money(&c.maximum, pick, Fav::High),
+        maximum: amount(&c.maximum, Fav::High),
     }
 }
 
@@ -76,6 +80,9 @@ impl Stage for Critical {
             c.threshold.basis.is_local()
                 || c.maximum.basis.is_local()
                 || c.bands.iter().any(|b| b.ratio.basis.is_local())
+                || rules.hardship(c).is_some_and(|h| {
+                    h.threshold_factor.basis.is_local() || h.points.basis.is_local()
+                })
         })
     }
     fn replaces<'r>(&self, rules: &Rules<'r>, d: Date) -> &'r [String] {
@@ -83,11 +90,20 @@ impl Stage for Critical {
             .critical_at(d)
             .map_or(&[], |(_, c)| c.replaces_notices.as_slice())
     }
-    fn settle(&self, rules: &Rules, lines: &[Line], pick: Pick) -> (Vec<Pay>, Vec<YearUse>) {
+    fn locals<'r>(&self, rules: &Rules<'r>, d: Date, out: &mut Vec<&'r Figure>) {
+        if let Some((_, c)) = rules.critical_at(d) {
+            out.extend([&c.threshold, &c.maximum]);
+            out.extend(c.bands.iter().map(|b| &b.ratio));
+            if let Some(h) = rules.hardship(c) {
+                out.extend([&h.threshold_factor, &h.points]);
+            }
+        }
+    }
+    fn settle(&self, rules: &Rules, lines: &[Line], ends: &Ends) -> (Vec<Pay>, Vec<YearUse>) {
         YearUse::per_line(lines, |l, acc| {
             let mut pay = Pay::default();
             if let Some((_, c)) = rules.critical_at(l.date) {
-                let p = at(c, rules.hardship(c), pick);
+                let p = at(c, rules.hardship(c), ends);
                 pay.base = l.base.sub_floor(l.earlier);
                 pay.before = acc.counted;
                 pay.after = acc.counted + pay.base;
@@ -114,10 +130,53 @@ impl Stage for Critical {
             if c.threshold.basis.is_local() {
                 out.push(threshold_fig(pol, c));
             }
+            if let Some(h) = rules.hardship(c) {
+                if h.threshold_factor.basis.is_local() {
+                    out.push(fig_in(
+                        "critical_threshold_factor",
+                        &h.threshold_factor,
+                        pol,
+                        "困难群体起付标准系数",
+                        "hardship threshold factor",
+                        Show::Percent,
+                    ));
+                }
+                if h.points.basis.is_local() {
+                    out.push(fig_in(
+                        "critical_points",
+                        &h.points,
+                        pol,
+                        "困难群体提高比例",
+                        "hardship points",
+                        Show::Percent,
+                    ));
+                }
+            }
         }
     }
     fn notices(&self, rules: &Rules, lines: &[Line], out: &mut Vec<NoticeOut>) {
         out.extend(incentives(rules, lines));
+        out.extend(before_start(rules, lines));
+        let used = lines.iter().find_map(|l| rules.critical_at(l.date));
+        if let Some((pol, c)) = used.filter(|(_, c)| open_above(&c.threshold)) {
+            out.push(note(
+                "info",
+                "大病保险起付标准的上限未找到：结果范围的最高一端按起付标准高于本年费用、大病保险不支付计算。".into(),
+                "The critical-illness threshold's ceiling was not found: the high end of the range takes a threshold above the year's costs, so that the layer pays nothing.".into(),
+                pol.source_doc(c.threshold.source.as_deref().unwrap_or(&c.source)),
+                &c.threshold.clause,
+            ));
+        }
+        out.extend(super::stale(
+            lines,
+            |d| {
+                rules
+                    .critical_at(d)
+                    .map(|(p, c)| (p, &c.source, c.as_of.as_ref()))
+            },
+            "大病保险",
+            "critical-illness insurance",
+        ));
     }
     fn year(&self, rules: &Rules, lines: &[Line], a: &YearUse) -> Option<LayerYear> {
         let l = lines.iter().find(|l| l.year.0 == a.year.0)?;
@@ -212,9 +271,16 @@ fn threshold_step(
             ));
             let base = y(Money::from_decimal(c.threshold.value));
             let f = show(h.threshold_factor.value, Show::Percent);
+            let n = |x: &Option<String>| x.clone().unwrap_or_default();
             (
-                format!("（困难群体：{base} × {f}）"),
-                format!(" (hardship: {base} × {f})"),
+                format!(
+                    "（困难群体：{base} × {f}。{}）",
+                    n(&h.threshold_factor.note_zh)
+                ),
+                format!(
+                    " (hardship: {base} × {f}. {})",
+                    n(&h.threshold_factor.note_en)
+                ),
             )
         }
         None => (String::new(), String::new()),
@@ -236,7 +302,7 @@ fn threshold_step(
             tag_en(&c.threshold, Show::Yuan)
         ),
         Some(at.threshold),
-        pol.source_doc(c.threshold.source.as_deref().unwrap_or("")),
+        pol.source_doc(&c.source),
         &c.threshold.clause,
         figs,
     )
@@ -354,6 +420,24 @@ fn incentives(rules: &Rules, lines: &[Line]) -> Option<NoticeOut> {
         ),
         pol.source_doc(n.per_year.source.as_deref().unwrap_or("")),
         &n.per_year.clause,
+    ))
+}
+
+/// Claims before the 大病保险 rule starts, in a benefit year in which it starts: outside it, and
+/// the rule before was not found (so nothing is computed for them: not "not covered").
+fn before_start(rules: &Rules, lines: &[Line]) -> Option<NoticeOut> {
+    let (l, (pol, c)) = lines.iter().find_map(|l| {
+        if rules.critical_at(l.date).is_some() {
+            return None;
+        }
+        Some((l, rules.critical_starting(l.date, l.year.1)?))
+    })?;
+    Some(note(
+        "info",
+        format!("{} 的费用在大病保险规则施行日 {} 之前：此前的大病保险、医疗救助规则未找到，这笔费用未计入大病保险累计，也不计算医疗救助（不是“不予支付”）；施行日后的累计从 0 起算。", l.date, c.from),
+        format!("The claim of {} is before the critical-illness rule starts on {}: the rules before it were not found, so the claim is not counted toward critical-illness insurance and no medical assistance is worked out for it (not \"not covered\"); the count after that date starts at 0.", l.date, c.from),
+        pol.source_doc(&c.source),
+        &c.clause,
     ))
 }
 

@@ -767,6 +767,11 @@ pub fn claim_rules(b: &Benefits) -> Vec<(&'static str, &ClaimRule)> {
 pub struct YearSpan {
     pub from: u16,
     pub to: u16,
+    /// The document gives no amounts: its (illustrative) figures hold for no coverage year, and
+    /// every year comes from annual files or is `year_not_sourced` (Jilin 2016: "不低于现有标准"
+    /// with no figures; 2017's standard was not found).
+    #[serde(default)]
+    pub none: bool,
     /// The clause that limits the figures in time (e.g. "2008年我省暂按70元执行").
     pub clause: String,
     pub note_zh: String,
@@ -777,10 +782,17 @@ pub struct YearSpan {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AsOf {
+    /// The last year the figures are taken to hold for; a claim after it gets the notice.
     pub year: u16,
     pub zh: String,
     pub en: String,
     pub clause: String,
+    /// What the figures rest on when that is older than `year` (Jilin 2016's benefit amounts:
+    /// "2008年试点文件（吉政办发[2008]12号）的数额"), for the notice's first words.
+    #[serde(default)]
+    pub rests_on_zh: Option<String>,
+    #[serde(default)]
+    pub rests_on_en: Option<String>,
 }
 
 /// A contribution collected together with the basic premium for another insurance.
@@ -795,6 +807,19 @@ pub struct Addon {
     /// Where it applies, as the source words it (e.g. 长春、吉林、四平等长护险试点地区).
     pub where_zh: String,
     pub where_en: String,
+    /// Residents whose own premium is fully aided, for whom the sources do not say whether the
+    /// add-on is aided too: for them the amount is a labelled assumption from 0 to the amount.
+    #[serde(default)]
+    pub unclear_for: Option<AddonUnclear>,
+}
+
+/// Who an add-on may or may not be aided for, and what the answer says.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddonUnclear {
+    pub statuses_any: Vec<String>,
+    pub note_zh: String,
+    pub note_en: String,
 }
 
 /// How reliable a later figure's source is (see policy-sources/current/README.md).
@@ -829,7 +854,7 @@ impl Grade {
             Grade::A => "政府网站原文",
             Grade::AB => "政府网站转引或官方媒体报道",
             Grade::AMirror => "官方通知的转载全文",
-            Grade::B => "官方媒体、省级党报报道",
+            Grade::B => "官方媒体报道、政府网页的镜像或转引",
             Grade::C => "非官方转载（仅作假设参考）",
         }
     }
@@ -838,7 +863,7 @@ impl Grade {
             Grade::A => "government page",
             Grade::AB => "official notice as quoted by a government page or official press",
             Grade::AMirror => "full copy of the official notice",
-            Grade::B => "press report of the notice",
+            Grade::B => "official press, or a mirror or quotation of a government page",
             Grade::C => "unofficial repost (assumption only)",
         }
     }
@@ -915,6 +940,9 @@ pub enum YearStatus {
     Derived,
     Projection,
     NotFound,
+    /// Some of the year's figures have a source, the others are labelled assumptions (Jilin
+    /// 2024: the subsidy from the government work report, the individual share not found).
+    Partial,
 }
 
 impl YearStatus {
@@ -924,6 +952,7 @@ impl YearStatus {
             YearStatus::Derived => "derived",
             YearStatus::Projection => "projection",
             YearStatus::NotFound => "not_found",
+            YearStatus::Partial => "partial",
         }
     }
 }
@@ -975,6 +1004,10 @@ pub struct Incentives {
     /// A national floor on each raise in yuan (国办发〔2024〕38号: at least 1,000), checked.
     #[serde(default)]
     pub floor_per_year: Option<Figure>,
+    /// The year the incentives start (国办发〔2024〕38号: from 2025): whether continuous years
+    /// before it count is not said, so an answer reaching back before it shows both readings.
+    #[serde(default)]
+    pub since: Option<u16>,
     pub note_zh: String,
     pub note_en: String,
 }

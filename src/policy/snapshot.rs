@@ -277,7 +277,7 @@ bin_enum! {
         MedicalAssistance,
     ]
     Grade [A, AB, AMirror, B, C]
-    YearStatus [Notice, Derived, Projection, NotFound]
+    YearStatus [Notice, Derived, Projection, NotFound, Partial]
     LimitKind [EligibleCost, FundPayment]
     DeductiblePer [Admission, Year, None]
     WaitingKind [Months, ThirdCalendarMonth]
@@ -311,9 +311,10 @@ bin_struct! {
         stacking_clause, stacking_zh, stacking_en, standards, classes, extras, payment_options,
         years, addons,
     }
-    YearSpan { from, to, clause, note_zh, note_en }
-    AsOf { year, zh, en, clause }
-    Addon { id, name_zh, name_en, amount, where_zh, where_en }
+    YearSpan { from, to, none, clause, note_zh, note_en }
+    AsOf { year, zh, en, clause, rests_on_zh, rests_on_en }
+    Addon { id, name_zh, name_en, amount, where_zh, where_en, unclear_for }
+    AddonUnclear { statuses_any, note_zh, note_en }
     Source { id, doc, issuer_zh, date, url, grade, quote_zh, note_zh, note_en }
     Collection { from, to, source }
     NationalYear { subsidy, individual }
@@ -348,7 +349,7 @@ bin_struct! {
     }
     Band { upto, ratio }
     CriticalHardship { statuses_any, threshold_factor, points }
-    Incentives { after_years, per_year, zero_claim, floor_per_year, note_zh, note_en }
+    Incentives { after_years, per_year, zero_claim, floor_per_year, since, note_zh, note_en }
     Critical {
         from, to, source, clause, threshold, bands, maximum, hardship, incentives, scope_zh,
         scope_en, replaces_notices, as_of,

@@ -124,6 +124,12 @@ fn check_figure_inner(c: &mut Ctx, path: &str, f: &Figure, unit: Unit) {
         }
         // A later notice's "不低于" with no ceiling known: an open floor (value = min, no max).
         Basis::Floor if f.source.is_some() && f.max.is_none() && f.min == Some(f.value) => {}
+        // An assumption whose ceiling the document names but no source gives (大病保险 threshold
+        // "不高于上年度…人均可支配收入", the income not found): open above, said in its note.
+        Basis::Assumed
+            if f.max.is_none()
+                && f.min.is_some_and(|lo| lo <= f.value)
+                && f.note_zh.as_deref().is_some_and(|n| n.contains("未找到")) => {}
         Basis::Assumed | Basis::Floor | Basis::Ceiling => match (f.min, f.max) {
             (Some(lo), Some(hi)) => {
                 if lo > hi {

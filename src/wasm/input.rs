@@ -23,11 +23,11 @@ pub trait FromJs: Sized {
 /// Lists longer than this are refused before they are read (the engine's own limits are lower).
 const LIST_LIMIT: u32 = 100_000;
 
-fn bad(path: &str, zh: String, en: String) -> Error {
+pub(super) fn bad(path: &str, zh: String, en: String) -> Error {
     Error::new(ErrorKind::InvalidInput, zh, en).field(path)
 }
 
-fn join(path: &str, key: &str) -> String {
+pub(super) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
@@ -36,13 +36,13 @@ fn join(path: &str, key: &str) -> String {
 }
 
 /// A plain object with only the `known` keys.
-struct Obj<'a> {
+pub(super) struct Obj<'a> {
     v: &'a JsValue,
     path: &'a str,
 }
 
 impl<'a> Obj<'a> {
-    fn new(v: &'a JsValue, path: &'a str, known: &[&str]) -> Result<Obj<'a>, Error> {
+    pub(super) fn new(v: &'a JsValue, path: &'a str, known: &[&str]) -> Result<Obj<'a>, Error> {
         let what = if path.is_empty() { "request" } else { path };
         if !v.is_object() || Array::is_array(v) {
             return Err(bad(
@@ -66,7 +66,7 @@ impl<'a> Obj<'a> {
     }
 
     /// The value at `key`, or `None` when absent, `undefined` or `null`.
-    fn opt(&self, key: &str) -> Option<JsValue> {
+    pub(super) fn opt(&self, key: &str) -> Option<JsValue> {
         let x = Reflect::get(self.v, &JsValue::from_str(key)).ok()?;
         (!x.is_undefined() && !x.is_null()).then_some(x)
     }
@@ -81,13 +81,13 @@ impl<'a> Obj<'a> {
         })
     }
 
-    fn string(&self, key: &str) -> Result<String, Error> {
+    pub(super) fn string(&self, key: &str) -> Result<String, Error> {
         let v = self.req(key)?;
         v.as_string()
             .ok_or_else(|| not_string(&join(self.path, key)))
     }
 
-    fn opt_string(&self, key: &str) -> Result<Option<String>, Error> {
+    pub(super) fn opt_string(&self, key: &str) -> Result<Option<String>, Error> {
         self.opt(key)
             .map(|x| {
                 x.as_string()
@@ -118,7 +118,7 @@ impl<'a> Obj<'a> {
 
     /// A list; the engine refuses lists over its own limits with the exact count, and lists past
     /// [`LIST_LIMIT`] are refused here, before converting a million items.
-    fn list<T>(
+    pub(super) fn list<T>(
         &self,
         key: &str,
         item: impl Fn(&JsValue, &str) -> Result<T, Error>,
@@ -151,7 +151,7 @@ impl<'a> Obj<'a> {
 }
 
 /// A list item that must be a string (the field path is only built for the error).
-fn as_string(v: &JsValue, path: &str) -> Result<String, Error> {
+pub(super) fn as_string(v: &JsValue, path: &str) -> Result<String, Error> {
     v.as_string().ok_or_else(|| not_string(path))
 }
 
@@ -200,7 +200,7 @@ impl FromJs for ClaimInput {
     }
 }
 
-fn person(o: &Obj) -> Result<PersonInput, Error> {
+pub(super) fn person(o: &Obj) -> Result<PersonInput, Error> {
     PersonInput::from_js(&o.req("person")?, "person")
 }
 
@@ -223,7 +223,7 @@ impl FromJs for PremiumRequest {
 }
 
 /// `year: "2026"`: a coverage year (医保年度), four digits as a string like every other input.
-fn coverage_year(s: &str) -> Result<u16, Error> {
+pub(super) fn coverage_year(s: &str) -> Result<u16, Error> {
     let ok = s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
     s.parse::<u16>()
         .ok()
@@ -370,7 +370,7 @@ impl FromJs for EnrolmentRequest {
 
 /// A request's `enrolment` (how the person enrolled for the coverage year of `paid_on`): the
 /// fields of [`EnrolmentRequest`] that decide when benefits start; counts as strings.
-fn enrolment_in(o: &Obj) -> Result<Option<EnrolmentIn>, Error> {
+pub(super) fn enrolment_in(o: &Obj) -> Result<Option<EnrolmentIn>, Error> {
     let Some(v) = o.opt("enrolment") else {
         return Ok(None);
     };

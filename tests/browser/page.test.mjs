@@ -221,14 +221,14 @@ test('scenarios from tests/scenarios: engine in the page and figures on the page
     } else if (c.op === 'premium') {
       const e = c.expect;
       if (e.individual) assert.equal(await text(pg, '[data-testid="premium-individual"]'), yuan(e.individual), label);
-      if (e.standard) assert.equal(await text(pg, '[data-testid="premium-standard"] td'), yuan(e.standard), label);
-      if (e.subsidy_total) assert.equal(await text(pg, '[data-testid="premium-subsidy"] td'), yuan(e.subsidy_total), label);
+      if (e.standard) assert.equal(await text(pg, '[data-testid="premium-standard"] td .yb-amt'), yuan(e.standard), label);
+      if (e.subsidy_total) assert.equal(await text(pg, '[data-testid="premium-subsidy"] td .yb-amt'), yuan(e.subsidy_total), label);
       if (e.unassigned && !/^0(\.0+)?$/.test(e.unassigned)) {
         assert.match(await text(pg, '[data-testid="premium-unassigned"]'), new RegExp(yuan(e.unassigned).replace(/[.$]/g, '\\$&')), label);
       }
       for (const [k, v] of Object.entries(e)) {
         const m = /^payers\[payer=(\w+)\]\.amount$/.exec(k);
-        if (m) assert.equal(await text(pg, `[data-testid="payer-${m[1]}"] td`), yuan(v), `${label}: ${k}`);
+        if (m) assert.equal(await text(pg, `[data-testid="payer-${m[1]}"] td .yb-amt`), yuan(v), `${label}: ${k}`);
       }
     } else if (c.op === 'claim') {
       for (const [k, v] of Object.entries(c.expect || {})) {

@@ -28,10 +28,10 @@ test('Jilin 2026: 400, the 长护 add-on on its own line, the notice and its gra
   await sources.locator('summary').click();
   const shown = await sources.innerText();
   assert.match(shown, /吉医保联\[2025\]19号/);
-  assert.match(shown, /官方媒体、省级党报报道/);
+  assert.match(shown, /官方媒体报道、政府网页的镜像或转引/);
   assert.match(shown, /big5\.cri\.cn/);
   // the add-on's own source tap says its grade in words
-  assert.match(await text(page, '[data-testid="addon-ltc"] .yb-src summary'), /来源：官方媒体、省级党报报道/);
+  assert.match(await text(page, '[data-testid="addon-ltc"] .yb-src summary'), /来源：官方媒体报道、政府网页的镜像或转引/);
   // no status: the year's hardship classes and what they pay
   const table = await text(page, '[data-testid="hardship-classes"]');
   assert.match(table, /定额资助/);

@@ -48,3 +48,17 @@ export function nextId(stem) {
   uid += 1;
   return `yb-${stem}-${uid}`;
 }
+
+/** A stylesheet for `css`, built once (a constructed sheet: no CSP exception), and a function
+ *  that adds it to a document or shadow root (where it is not there yet). */
+export function sheetFor(css) {
+  let sheet = null;
+  return (root) => {
+    if (!('adoptedStyleSheets' in root)) return;
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  };
+}

@@ -84,7 +84,7 @@ export const T = {
   ratio: ['统筹基金支付比例', 'Fund share'],
   limit: ['最高支付限额', 'Annual limit'],
   benefitYear: ['待遇年度', 'Benefit year'],
-  rangeNote: ['随地方取值可能在', 'With local figures it could be'],
+  rangeNote: ['随所用假设取值（见“本结果依据的地方取值”）可能在', 'With the assumed figures it uses (listed below) it could be'],
   to: ['至', 'to'],
   assumed: ['含假设', 'assumed'],
   clause: ['依据', 'Clause'],

@@ -33,6 +33,20 @@ export function rangeNote(i18n, r) {
   );
 }
 
+/** The origin tags of figures — the year of each one's source and its grade or basis,
+ *  `〔2026·B；2008·假设〕` — each once; '' without figures. */
+export function originTag(i18n, figs) {
+  const tags = [...new Set((figs || []).map((f) => i18n.n(f, 'origin')).filter(Boolean))];
+  if (!tags.length) return '';
+  return i18n.lang === 'en' ? `[${tags.join('; ')}]` : `〔${tags.join('；')}〕`;
+}
+
+/** The origin tags of the first step `pred` picks (the step that uses a result's figure). */
+export function stepOrigin(i18n, steps, pred) {
+  const st = (steps || []).find(pred);
+  return st ? originTag(i18n, st.figures) : '';
+}
+
 export function figure(i18n, f) {
   const assumed = f.basis !== 'stated' && f.basis !== 'derived';
   return h(
@@ -41,6 +55,8 @@ export function figure(i18n, f) {
     h('span', { class: 'yb-fig-label' }, i18n.n(f, 'label')),
     '：',
     h('strong', {}, f.value),
+    ' ',
+    i18n.n(f, 'origin') ? h('span', { class: 'yb-origin', 'data-testid': 'origin' }, i18n.n(f, 'origin')) : null,
     ' ',
     h('span', { class: 'yb-basis' }, `[${i18n.n(f, 'basis')}]`),
     f.min !== undefined || f.max !== undefined ? h('span', { class: 'yb-fig-range' }, ` ${i18n.t('range')} ${f.min ?? '—'} – ${f.max ?? '—'}`) : null,
@@ -162,6 +178,7 @@ export const partsMethods = {
               [
                 h('span', { class: 'yb-step-title' }, i18n.n(st, 'title')),
                 st.amount !== undefined ? h('span', { class: 'yb-step-amount' }, yuan(st.amount)) : null,
+                st.figures.length ? h('span', { class: 'yb-origin' }, originTag(i18n, st.figures)) : null,
                 assumed ? h('span', { class: 'yb-badge' }, i18n.t('assumed')) : null,
               ],
               [

@@ -3,7 +3,7 @@
 import { hardshipTable, periodPanel } from '../years.js';
 import { add, h } from './dom.js';
 import { isZero, yuan } from './format.js';
-import { errMsg, errorBox, rangeNote } from './parts.js';
+import { errMsg, errorBox, rangeNote, stepOrigin } from './parts.js';
 
 /** Methods of the calculator (mixed into it by shell.js). */
 export const premiumView = {
@@ -53,6 +53,7 @@ export const premiumView = {
       return box;
     }
     const p = prem.ok;
+    const own = stepOrigin(i18n, p.steps, (st) => st.figures.some((f) => f.role === 'individual'));
     add(box, 
       h(
         'p',
@@ -60,15 +61,18 @@ export const premiumView = {
         h('span', { class: 'yb-headline-label' }, i18n.t('youPayYear')),
         ' ',
         h('strong', { class: 'yb-amount', 'data-testid': 'premium-individual' }, yuan(p.individual)),
+        own ? h('span', { class: 'yb-origin', 'data-testid': 'premium-individual-origin' }, ` ${own}`) : null,
         rangeNote(i18n, p.ranges.individual),
       ),
       periodPanel(i18n.lang, p),
     );
+    // each figure with its origin (source year and grade), from the step that uses it
+    const origin = (pred) => stepOrigin(i18n, p.steps, pred);
     const rows = [
-      [i18n.term('standard'), p.standard, p.ranges.standard, '', 'premium-standard'],
-      [i18n.term('individual'), p.individual, p.ranges.individual, '', 'premium-individual-row'],
-      ...p.payers.map((x) => [i18n.names(x), x.amount, x.range, `${x.doc} ${x.clause}`, `payer-${x.payer}`]),
-      [i18n.term('subsidyTotal'), p.subsidy_total, p.ranges.subsidy_total, '', 'premium-subsidy'],
+      [i18n.term('standard'), p.standard, p.ranges.standard, '', 'premium-standard', origin((st) => st.id === 'standard')],
+      [i18n.term('individual'), p.individual, p.ranges.individual, '', 'premium-individual-row', own],
+      ...p.payers.map((x) => [i18n.names(x), x.amount, x.range, `${x.doc} ${x.clause}`, `payer-${x.payer}`, origin((st) => st.id === `subsidy_${x.payer}`)]),
+      [i18n.term('subsidyTotal'), p.subsidy_total, p.ranges.subsidy_total, '', 'premium-subsidy', ''],
     ];
     const table = h(
       'table',
@@ -82,12 +86,12 @@ export const premiumView = {
       h(
         'tbody',
         {},
-        rows.map(([label, amount, range, cite, tid]) =>
+        rows.map(([label, amount, range, cite, tid, tag]) =>
           h(
             'tr',
             { 'data-testid': tid },
             h('th', { scope: 'row' }, label),
-            h('td', { class: 'yb-num' }, yuan(amount)),
+            h('td', { class: 'yb-num' }, h('span', { class: 'yb-amt' }, yuan(amount)), tag ? h('span', { class: 'yb-origin' }, ` ${tag}`) : null),
             h('td', { class: 'yb-num' }, range && range.low !== range.high ? `${yuan(range.low)} – ${yuan(range.high)}` : '—'),
             h('td', { class: 'yb-cite yb-col-cite' }, cite),
           ),

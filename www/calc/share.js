@@ -2,7 +2,7 @@
 // field that loads a local policy file (policy.js).
 import { h, nextId } from './dom.js';
 import { isZero, yuan } from './format.js';
-import { errMsg } from './parts.js';
+import { errMsg, originTag, stepOrigin } from './parts.js';
 import { policyInput } from './policy.js';
 
 /** Methods of the calculator (mixed into it by shell.js). */
@@ -74,8 +74,10 @@ export const shareMethods = {
     if (prem && prem.ok) {
       const p = prem.ok;
       L.push('');
-      L.push(`${i18n.t('premium')}：${i18n.t('youPayYear')} ${yuan(p.individual)}${rangeText(i18n, p.ranges.individual)}；${i18n.t('standard')} ${yuan(p.standard)}`);
-      for (const x of p.payers) L.push(`  - ${i18n.n(x)} ${yuan(x.amount)}${rangeText(i18n, x.range)}（${x.doc} ${x.clause}）`);
+      const o = (pred) => stepOrigin(i18n, p.steps, pred);
+      const own = o((x) => x.figures.some((f) => f.role === 'individual'));
+      L.push(`${i18n.t('premium')}：${i18n.t('youPayYear')} ${yuan(p.individual)}${own}${rangeText(i18n, p.ranges.individual)}；${i18n.t('standard')} ${yuan(p.standard)}${o((x) => x.id === 'standard')}`);
+      for (const x of p.payers) L.push(`  - ${i18n.n(x)} ${yuan(x.amount)}${o((st) => st.id === `subsidy_${x.payer}`)}${rangeText(i18n, x.range)}（${x.doc} ${x.clause}）`);
       if (!isZero(p.unassigned)) L.push(`  - ${i18n.t('unassigned')} ${yuan(p.unassigned)}：${i18n.t('unassignedExplain')}`);
     }
     if (claim && claim.ok) {
@@ -87,7 +89,7 @@ export const shareMethods = {
       L.push(`  ${i18n.t('youPay')} ${yuan(c.psn_part_amt)}${rangeText(i18n, c.ranges.psn_part_amt)}`);
       if (explained) {
         L.push(en ? '  How it was computed:' : '  计算过程：');
-        explained.steps.forEach((x, i) => L.push(`  ${i + 1}. ${i18n.n(x, 'title')}：${i18n.n(x, 'text')}（${i18n.t('clause')} ${x.doc} ${x.clause}）`));
+        explained.steps.forEach((x, i) => L.push(`  ${i + 1}. ${i18n.n(x, 'title')}${originTag(i18n, x.figures)}：${i18n.n(x, 'text')}（${i18n.t('clause')} ${x.doc} ${x.clause}）`));
       }
       for (const n of c.notices) L.push(`  * ${en ? n.en : n.zh}`);
     } else if (claim && claim.err) {

@@ -10,6 +10,7 @@ import { compareView } from './compare.js';
 import { h, replace } from './dom.js';
 import { formMethods } from './form.js';
 import { I18n } from './i18n.js';
+import { largeToggle } from './large.js';
 import { errorBox, partsMethods } from './parts.js';
 import { personForm } from './person.js';
 import { premiumView } from './premium.js';
@@ -19,10 +20,10 @@ import { regionsOf, withLoaded } from '../packs.js';
 
 /**
  * `loaders`: where the engine, the schemes' packs and the lazily loaded modules come from (ui.js,
- * which knows their URLs): { engine, full, layers } each a function returning a promise;
- * `schemes()` the catalogue's schemes (packs.js schemesOf); `pack(scheme)` loads a scheme's pack
- * into the engine; `portal()`, when the page was given a pack of its own, loads it and resolves to
- * its scheme id.
+ * which knows their URLs): { engine, full, layers, season, explain } each a function returning a
+ * promise; `schemes()` the catalogue's schemes (packs.js schemesOf); `pack(scheme)` loads a
+ * scheme's pack into the engine; `portal()`, when the page was given a pack of its own, loads it
+ * and resolves to its scheme id.
  */
 export class Calculator {
   constructor(root, options, loaders) {
@@ -169,6 +170,7 @@ export class Calculator {
       'div',
       { class: 'yb-head' },
       H(0, i18n.t('title')),
+      largeToggle(this),
       h(
         'button',
         {
@@ -196,11 +198,12 @@ export class Calculator {
 
     this.live = h('div', { class: 'yb-results', 'aria-live': 'polite', 'data-testid': 'results' });
     this.detail = h('div', { class: 'yb-detail' });
+    this.seasonBox = h('div', { class: 'yb-season-slot' });
     this.yearBox = h('section', { class: 'yb-card yb-year', 'aria-label': i18n.t('year') });
     this.actions = this.actionsBar(H);
 
     this.summary = summaryBar(i18n);
-    this.container.append(head, intro, this.form, this.summary, this.live, this.detail, this.yearBox, this.actions);
+    this.container.append(head, intro, this.form, this.summary, this.live, this.seasonBox, this.detail, this.yearBox, this.actions);
     this.container.append(h('p', { class: 'yb-foot' }, i18n.t('footer')));
     this.compute();
     if (hadFocus) this.container.querySelector(`[data-key="${hadFocus}"]`)?.focus();
@@ -252,6 +255,7 @@ export class Calculator {
     }
     detail.push(this.layerSlot((m) => m.enrolPanel(this)));
     replace(this.detail, ...detail.filter(Boolean));
+    this.loaders.season().then((m) => m.fill(this, this.seasonBox), () => {});
     this.renderYear(H);
     this.restoreDetails();
     if (this.opts.onChange) this.opts.onChange(this);

@@ -5,6 +5,9 @@ import { defaultCoverageYear } from '../years.js';
 
 const DEFAULT_TOTAL = '10000';
 const DEFAULT_OWNPAY = '500';
+// Issue 18: large text, call-centre layout, the question shown, household members, the year the
+// diff compares with, the decision's payment date, "today" when a link fixes it, its bill date.
+const SEASON_KEYS = ['lg', 'cc', 'q', 'm', 'df', 'pd', 'td'];
 
 /** State → fragment string (without '#'). Only ids, dates and amounts; never sent to a server. */
 export function encodeState(st) {
@@ -31,6 +34,7 @@ export function encodeState(st) {
   put('d', st.date);
   if (st.total !== undefined) p.set('t', st.total);
   if (st.ownpay !== undefined) p.set('o', st.ownpay);
+  for (const k of SEASON_KEYS) put(k, st[k]);
   if (st.year && st.year.length) {
     p.set(
       'y',
@@ -65,6 +69,7 @@ export function decodeState(frag) {
   get('d', 'date');
   get('t', 'total');
   get('o', 'ownpay');
+  for (const k of SEASON_KEYS) get(k, k);
   if (p.has('y')) {
     st.year = p
       .get('y')

@@ -91,6 +91,51 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "!--newborn",
         ],
     ),
+    (
+        "household",
+        &[
+            "--scheme",
+            "--region",
+            "--city",
+            "--year",
+            "--date",
+            "--member*",
+        ],
+    ),
+    (
+        "diff",
+        &[
+            "--scheme",
+            "--region",
+            "--city",
+            "--category",
+            "--status*",
+            "--from",
+            "--to",
+        ],
+    ),
+    (
+        "decision",
+        &[
+            "--scheme",
+            "--region",
+            "--city",
+            "--category",
+            "--status*",
+            "--year",
+            "--today",
+            "--paid-on",
+            "--missed",
+            "--extra-paid",
+            "!--newborn",
+            "--kind",
+            "--level",
+            "--date",
+            "--total",
+            "--out-of-scope",
+            "--disease",
+        ],
+    ),
     ("check", &[]),
     ("pack", &["--out", "!--builtin"]),
     ("help", &[]),
@@ -330,6 +375,15 @@ impl Args {
                     .map(String::from)
                     .collect::<Vec<_>>()
             })
+            .collect()
+    }
+
+    /// Every value of a repeatable flag as given (no splitting at commas).
+    pub fn raw_all(&self, name: &str) -> Vec<&str> {
+        self.opts
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
             .collect()
     }
 

@@ -11,6 +11,9 @@ pub fn text(cmd: Option<&str>) -> &'static str {
         Some("enrolment") => ENROLMENT,
         Some("check") => CHECK,
         Some("pack") => PACK,
+        Some("household") => HOUSEHOLD,
+        Some("diff") => DIFF,
+        Some("decision") => DECISION,
         _ => MAIN,
     }
 }
@@ -29,6 +32,9 @@ yibao — 医保测算：城乡居民基本医疗保险的缴费与报销测算�
   compare      同一笔费用在各级医院的报销对比 / one bill at every hospital level
   year         一年多次就医（读文件）/ a year of claims from a file
   enrolment    断保后什么时候能报销、大病保险限额 / when benefits start after a break
+  household    一家人的缴费：每人、合计、谁不用缴及原因 / what a household pays
+  diff         与上年相比：两个医保年度逐项对比及来源 / two coverage years side by side
+  decision     何时缴费：今天交、某天交、不交，各自的待遇开始日期与一笔费用的自付 / when to pay
   check        检查政策文件 / validate policy files
   pack         生成网页用的政策包 / write the policy packs the page fetches
 
@@ -159,3 +165,42 @@ yibao pack — 生成政策包（网页按需下载的、已校验的方案数�
 不写出，退出码 2。Each pack is written as DIR/<scheme>.<hash>.pack (DIR defaults to the current
 folder), listed in DIR/index.json; with findings nothing is written (exit 2). 网页 / the widget: <yibao-calculator policy-pack=\"/path/x.pack\">
 ";
+const HOUSEHOLD: &str = "\
+yibao household --scheme S --region R [--year Y] [--date D] --member CATEGORY[:STATUS[,STATUS]]...
+  一家人（最多 12 人）某医保年度的缴费：每人的个人缴费、医疗救助资助、财政补助、长护险等附加险种，
+  家庭合计（等于每人 premium 结果之和），谁不用缴及原因，每个数字的来源与可信度
+  what a household (up to 12 members) pays for a coverage year: each member's own share, aid,
+  subsidy and add-ons, the total (the sum of each member's premium answer), who pays nothing and
+  why, each figure's source and grade
+  --member C[:X,Y]   每位成员一个：类别和身份，如 urban_adult:dibao；新生儿加 born=出生日期
+                     one per member: category and statuses; a newborn adds born=YYYY-MM-DD
+                     (no source sets newborns' contributions: answered as not set)
+
+例 Example: yibao household --scheme jilin-2016 --region jilin --year 2026 \\
+            --member urban_adult --member urban_adult --member student_child --member urban_adult:dibao";
+
+const DIFF: &str = "\
+yibao diff --scheme S --region R --category C [--status X]... --from Y1 --to Y2
+  与上年相比：两个医保年度的缴费逐项并列（缴费标准、个人缴费、各方补助、附加险种）、变化，
+  以及年度文件中按日期的待遇规则（大病保险、医疗救助、等待期）；两年各自的来源。
+  没有来源的年度说明原因，不作比较；预测年度标为假设
+  two coverage years side by side, line by line, with the change and both years' sources; a
+  year without a source says so instead of comparing; a projection is labelled as one
+
+例 Example: yibao diff --scheme jilin-2016 --region jilin --category urban_adult --from 2025 --to 2026";
+
+const DECISION: &str = "\
+yibao decision --scheme S --region R --category C [--status X]... --year Y [--today D]
+               [--paid-on D] [--missed N] [--extra-paid N] [--newborn]
+               [--kind K --level L --date D --total A [--out-of-scope A]]
+  何时缴费：某医保年度的集中缴费期（还剩几天），今天缴费、在 --paid-on 那天缴费、不缴费，
+  各自从哪天开始享受待遇（等待期），以及一笔费用各自要自付多少（与 claim 同一计算）
+  when to pay for a coverage year: the collection window (days left), and paying today, on
+  --paid-on, or not at all — when benefits start (waiting period) and what a bill would cost
+  --today D    今天的日期（默认系统日期）/ today's date (default: the system date, UTC+8)
+  --paid-on D  另一个缴费日期 / another payment date to weigh
+  --missed N, --extra-paid N, --newborn   断保年数、多缴年数、新生儿（同 claim）/ as for claim
+  --kind … --total A   一笔费用（日期在该医保年度内）/ a bill dated inside the coverage year
+
+例 Example: yibao decision --scheme jilin-2016 --region jilin --category urban_adult --year 2026 \\
+            --today 2026-03-10 --kind inpatient --level province --date 2026-04-01 --total 50000";

@@ -81,6 +81,12 @@ impl Page {
     pub fn range(&self, r: &Range) -> String {
         if r.low == r.high {
             String::new()
+        } else if r.high.is_empty() {
+            // open above: the ceiling was not found
+            match self.lang {
+                Lang::Zh => format!("（不低于 {}，上限未找到）", yuan(&r.low)),
+                Lang::En => format!(" (at least {}, no ceiling found)", yuan(&r.low)),
+            }
         } else {
             match self.lang {
                 Lang::Zh => format!("（范围 {}—{}）", yuan(&r.low), yuan(&r.high)),
@@ -130,7 +136,8 @@ impl Page {
                 .unwrap_or_default();
             let num = format!("{}.", i + 1);
             let pad = " ".repeat(num.len() + 3);
-            self.line(format!("  {num} {title}{amount}"));
+            let tags = self.origins(&s.figures);
+            self.line(format!("  {num} {title}{amount}{tags}"));
             let text = self.t(&s.text_zh, &s.text_en).to_string();
             self.line(format!("{pad}{text}"));
             let c = self.cite(&s.doc, &s.clause);
@@ -140,12 +147,33 @@ impl Page {
         }
     }
 
+    /// The origin tags of figures (`〔2026·B；2008·假设〕`), each once, in order; empty without
+    /// figures.
+    pub fn origins(&self, figs: &[FigureOut]) -> String {
+        let mut tags: Vec<&str> = Vec::new();
+        for f in figs {
+            let t = self.t(&f.origin_zh, &f.origin_en);
+            if !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
+        if tags.is_empty() {
+            return String::new();
+        }
+        match self.lang {
+            Lang::Zh => format!("  〔{}〕", tags.join("；")),
+            Lang::En => format!("  [{}]", tags.join("; ")),
+        }
+    }
+
     /// The coverage year and where its figures come from, under the person line.
     pub fn period(&mut self, r: &PeriodOut) {
         let status = match (r.status.as_str(), self.lang) {
             ("notice", Lang::Zh) => "年度缴费通知",
             ("derived", Lang::Zh) => "由相邻年度通知推算",
             ("projection", Lang::Zh) => "尚无通知：标注假设",
+            ("partial", Lang::Zh) => "部分数额有来源，其余为标注假设",
+            ("partial", Lang::En) => "some figures sourced, the others labelled assumptions",
             (_, Lang::Zh) => "文件本身的数额",
             ("notice", Lang::En) => "annual notice",
             ("derived", Lang::En) => "worked out from a neighbouring year's notice",
@@ -170,7 +198,8 @@ impl Page {
     }
 
     /// Add-ons (长期护理保险) as their own lines, and the total with them.
-    pub fn addons(&mut self, addons: &[AddonOut], total: &str) {
+    pub fn addons(&mut self, addons: &[AddonOut], total: &str, range: &Range) {
+        let total = format!("{}{}", yuan(total), self.range(range));
         for ad in addons {
             let text = match self.lang {
                 Lang::Zh => format!(
@@ -178,14 +207,14 @@ impl Page {
                     ad.name_zh,
                     yuan(&ad.amount),
                     ad.where_zh,
-                    yuan(total)
+                    total
                 ),
                 Lang::En => format!(
                     "  Plus: {} {} ({}), {} in all",
                     ad.name_en,
                     yuan(&ad.amount),
                     ad.where_en,
-                    yuan(total)
+                    total
                 ),
             };
             self.line(text);
@@ -228,9 +257,15 @@ impl Page {
                     },
                     _ => String::new(),
                 };
+                let range = match (&f.min, &f.max, self.lang) {
+                    (Some(lo), None, Lang::Zh) => format!("不低于 {lo}，上限未知"),
+                    (Some(lo), None, Lang::En) => format!("at least {lo}, no ceiling known"),
+                    _ => range,
+                };
                 vec![
                     self.t(&f.label_zh, &f.label_en).to_string(),
                     f.value.clone(),
+                    self.t(&f.origin_zh, &f.origin_en).to_string(),
                     self.t(&f.basis_zh, &f.basis_en).to_string(),
                     range,
                     self.cite(&f.doc, &f.clause),
