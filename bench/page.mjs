@@ -1,6 +1,6 @@
 // Page metrics in headless Chromium (issue 4), against dist/ (run ./build.sh first) served by a
 // small gzip-capable HTTP server on 127.0.0.1:
-//   - bytes shipped by type (wasm, JS, CSS, HTML; policy data is compiled into the wasm), raw and
+//   - bytes shipped by type (wasm, JS, CSS, HTML, policy data: the shown scheme's pack), raw and
 //     as sent (gzip), from the actual responses;
 //   - time to first result with 4× CPU throttling (CDP Emulation.setCPUThrottlingRate): navigation
 //     start → the calculator's first result is in the DOM (data-ready, set right after the first
@@ -8,14 +8,17 @@
 //     network emulated as well (CDP Network.emulateNetworkConditions, Chrome DevTools' "Fast 3G":
 //     1.6 Mbps down, 750 kbps up, 150 ms round trip);
 //   - interaction latency: change the bill, time the synchronous recompute + re-render (the change
-//     handler) and to the next frame, checking the fund figure changed.
-// Two pages: "widget" (a bare host page with one <yibao-calculator>, what a portal embeds) and
-// "page" (index.html, the full page).
+//     handler) and to the next frame, checking the fund figure changed;
+//   - switching scheme (issue 17): at 4× on Fast 3G, choose a scheme whose pack is not loaded yet,
+//     time to its premium painted (the pack's fetch, reading it, the first answer).
+// Two pages: "widget" (a bare host page with one <yibao-calculator> and no preset, so the default
+// scheme and its pack: what a portal embeds) and "page" (index.html, the full page).
 //
 //   node bench/page.mjs [--quick] [--json FILE] [--runs N]
 // Targets (reported, not asserted): first result ≤ 1 s at 4× throttling (issue 4), tightened to
 // ≤ 700 ms once the precompiled policies brought it to ~0.55 s (FIRST_RESULT_TARGET_MS); issue 11:
-// first result painted ≤ 400 ms at 4×, ≤ 1.5 s at 4× on Fast 3G (PAINT_TARGET_MS).
+// first result painted ≤ 400 ms at 4×, ≤ 1.5 s at 4× on Fast 3G (PAINT_TARGET_MS); issue 17:
+// switching scheme ≤ 300 ms on Fast 3G (SWITCH_TARGET_MS).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -26,6 +29,8 @@ import { launch } from '../tests/browser/helpers.mjs';
 const FIRST_RESULT_TARGET_MS = 700;
 /** First result painted (issue 11): at 4× CPU throttling, and at 4× on Fast 3G. */
 const PAINT_TARGET_MS = { cpu: 400, fast3g: 1500 };
+/** Switching to a scheme whose pack is not loaded, on Fast 3G (issue 17). */
+const SWITCH_TARGET_MS = 300;
 /** Chrome DevTools' "Fast 3G" preset: bytes per second, ms. */
 const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 import { ROOT, quick, saveJson, table } from './lib.mjs';
@@ -56,7 +61,7 @@ const TYPES = {
 const WIDGET_HOST = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>bench: widget</title>
 <script type="module" src="/widget.js"></script></head>
-<body><yibao-calculator id="w" scheme="jilin-2008" region="prefecture" category="adult" lang="zh"></yibao-calculator></body></html>`;
+<body><yibao-calculator id="w" lang="zh"></yibao-calculator></body></html>`;
 const gzCache = new Map();
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -113,7 +118,7 @@ function kindOf(url, type) {
   if (type.includes('javascript')) return 'js';
   if (type.includes('css')) return 'css';
   if (type.includes('html')) return 'html';
-  if (/\.(toml|json)(\?|$)/.test(url)) return 'policy data';
+  if (/\.(toml|json|pack)(\?|$)/.test(url) || /\/catalogue\.js(\?|$)/.test(url)) return 'policy data';
   return 'other';
 }
 
@@ -178,6 +183,40 @@ async function interact(page) {
   }, BILLS);
 }
 
+/**
+ * Chooses the first scheme whose pack is not loaded yet and times it: from the change to its
+ * premium in the DOM and to the next frame (the pack fetched, read, the first answer painted).
+ */
+async function switchScheme(page) {
+  return page.evaluate(async () => {
+    const host = document.querySelector('yibao-calculator');
+    const root = host ? host.shadowRoot : document;
+    const sel = root.querySelector('select[name="scheme"]');
+    const current = sel.value;
+    const target = [...sel.options].map((o) => o.value).find((v) => v !== current);
+    const t0 = performance.now();
+    sel.value = target;
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    const shown = () => {
+      const s = root.querySelector('select[name="scheme"]');
+      return s && s.value === target && root.querySelector('[data-testid="premium"]') && !root.querySelector('[data-testid="pack-loading"]');
+    };
+    await new Promise((ok) => {
+      if (shown()) return ok();
+      const obs = new MutationObserver(() => {
+        if (shown()) {
+          obs.disconnect();
+          ok();
+        }
+      });
+      obs.observe(root, { subtree: true, childList: true });
+    });
+    const t1 = performance.now();
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    return { target, dom: t1 - t0, frame: performance.now() - t0 };
+  });
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -207,11 +246,13 @@ try {
       }
       await page.close();
     }
-    // the same at 4× on Fast 3G (first result only)
+    // the same at 4× on Fast 3G (first result), then switching to another scheme
     const slow = [];
+    const switches = [];
     for (let i = 0; i < RUNS; i++) {
       const { page, t } = await openPage(path, THROTTLE, FAST_3G);
       slow.push(t);
+      switches.push(await switchScheme(page));
       await page.close();
     }
     const byKind = {};
@@ -232,6 +273,7 @@ try {
         first_result_ms: { median: median(slow.map((x) => x.ready)), runs: slow.map((x) => x.ready) },
         first_frame_ms: { median: median(slow.map((x) => x.frame)), runs: slow.map((x) => x.frame) },
         load_event_ms: { median: median(slow.map((x) => x.load)) },
+        switch_scheme_ms: { dom: median(switches.map((x) => x.dom)), frame: median(switches.map((x) => x.frame)), runs: switches },
       },
       load_event_ms: { median: median(firsts.map((x) => x.load)) },
       interaction_4x_ms: { handler: median(inter4.map((x) => x.handler)), frame: median(inter4.map((x) => x.frame)), samples: inter4 },
@@ -262,8 +304,11 @@ for (const [name, r] of Object.entries(results)) {
     `first result at ${THROTTLE}× on Fast 3G (1.6 Mbps, 150 ms RTT): in the DOM ${ms(g.first_result_ms.median)}, painted ${ms(g.first_frame_ms.median)} (${met(g.first_frame_ms.median, PAINT_TARGET_MS.fast3g)}); load event ${ms(g.load_event_ms.median)}; median of ${RUNS}`,
   );
   console.log(
+    `switching to a scheme whose pack is not loaded (${g.switch_scheme_ms.runs[0].target}), at ${THROTTLE}× on Fast 3G: in the DOM ${ms(g.switch_scheme_ms.dom)}, painted ${ms(g.switch_scheme_ms.frame)} (${met(g.switch_scheme_ms.frame, SWITCH_TARGET_MS)}); median of ${RUNS}`,
+  );
+  console.log(
     `recompute after changing the bill: ${ms(r.interaction_4x_ms.handler)} handler / ${ms(r.interaction_4x_ms.frame)} to next frame at ${THROTTLE}×; ${ms(r.interaction_1x_ms.handler)} / ${ms(r.interaction_1x_ms.frame)} unthrottled (median of ${BILLS.length} changes)`,
   );
   if (r.unchanged_results) console.log(`WARNING: ${r.unchanged_results} change(s) did not update the fund figure`);
 }
-saveJson('page', { throttle: THROTTLE, runs: RUNS, first_result_target_ms: FIRST_RESULT_TARGET_MS, paint_target_ms: PAINT_TARGET_MS, fast3g: FAST_3G, results });
+saveJson('page', { throttle: THROTTLE, runs: RUNS, first_result_target_ms: FIRST_RESULT_TARGET_MS, paint_target_ms: PAINT_TARGET_MS, switch_target_ms: SWITCH_TARGET_MS, fast3g: FAST_3G, results });

@@ -82,11 +82,11 @@ if want size; then
     node scripts/size-check.mjs --json >"$BENCH_OUT/size.json" || true
     node scripts/size-check.mjs || true
     raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/yibao.wasm"
-    # The widget's module (pkg/): build.sh built it before pkg/full, so cargo only copies it back.
+    # The widget's first module (pkg/figures/: no loader, no explain); build.sh built it before pkg/full.
     CARGO_PROFILE_RELEASE_STRIP=false \
         cargo build --quiet --release --target wasm32-unknown-unknown --lib --no-default-features || true
     if [ -f "$raw" ] && command -v wasm-bindgen >/dev/null 2>&1 && [ -x node_modules/.bin/wasm-opt ]; then
-        say "what the widget's wasm is made of (pkg/, with function names kept): node bench/wasm-size.mjs"
+        say "what the widget's wasm is made of (pkg/figures/, with function names kept): node bench/wasm-size.mjs"
         # As build.sh's build_wasm, but -g keeps the name section (and --keep-debug keeps it through
         # wasm-bindgen); DWARF is dropped.
         rm -rf "$BENCH_OUT/named"

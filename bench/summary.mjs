@@ -35,7 +35,9 @@ if (w) {
     const t = r.target_us ? `  target ≤ ${r.target_us} µs: ${ok(r.median <= r.target_us)}` : '';
     lines.push(`  ${r.name.padEnd(32)} ${fmt(r.median).padStart(9)} / ${fmt(r.p90).padStart(9)}${t}`);
   }
-  if (w.cold) lines.push(`  ${'cold: load the built-in policies'.padEnd(32)} ${fmt(w.cold.load_policies_us).padStart(9)}`);
+  if (w.cold?.pack_us) {
+    for (const [id, us] of Object.entries(w.cold.pack_us)) lines.push(`  ${`cold: read the pack ${id}`.padEnd(32)} ${fmt(us).padStart(9)}`);
+  } else if (w.cold) lines.push(`  ${'cold: load the built-in policies'.padEnd(32)} ${fmt(w.cold.load_policies_us).padStart(9)}`);
 }
 const p = read('publicodes.json');
 if (p) {
@@ -60,7 +62,7 @@ if (g) {
     const sent = r.by_kind.reduce((s, k) => s + k.sent, 0);
     const raw = r.by_kind.reduce((s, k) => s + k.raw, 0);
     lines.push(
-      `${name}: ${(raw / 1024).toFixed(1)} KB raw / ${(sent / 1024).toFixed(1)} KB gzip shipped; first result ${r.first_result_ms.median.toFixed(0)} ms at ${g.throttle}× (target ≤ ${target} ms: ${ok(r.first_result_ms.median <= target)})${r.first_frame_ms ? `, painted ${r.first_frame_ms.median.toFixed(0)} ms (≤ ${g.paint_target_ms?.cpu ?? 400} ms: ${ok(r.first_frame_ms.median <= (g.paint_target_ms?.cpu ?? 400))})` : ''}${r.fast3g?.first_frame_ms ? `, on Fast 3G painted ${r.fast3g.first_frame_ms.median.toFixed(0)} ms (≤ ${g.paint_target_ms?.fast3g ?? 1500} ms: ${ok(r.fast3g.first_frame_ms.median <= (g.paint_target_ms?.fast3g ?? 1500))})` : ''}; recompute ${r.interaction_4x_ms.handler.toFixed(0)} ms at ${g.throttle}×, ${r.interaction_1x_ms.handler.toFixed(0)} ms at 1×`,
+      `${name}: ${(raw / 1024).toFixed(1)} KB raw / ${(sent / 1024).toFixed(1)} KB gzip shipped; first result ${r.first_result_ms.median.toFixed(0)} ms at ${g.throttle}× (target ≤ ${target} ms: ${ok(r.first_result_ms.median <= target)})${r.first_frame_ms ? `, painted ${r.first_frame_ms.median.toFixed(0)} ms (≤ ${g.paint_target_ms?.cpu ?? 400} ms: ${ok(r.first_frame_ms.median <= (g.paint_target_ms?.cpu ?? 400))})` : ''}${r.fast3g?.first_frame_ms ? `, on Fast 3G painted ${r.fast3g.first_frame_ms.median.toFixed(0)} ms (≤ ${g.paint_target_ms?.fast3g ?? 1500} ms: ${ok(r.fast3g.first_frame_ms.median <= (g.paint_target_ms?.fast3g ?? 1500))})` : ''}${r.fast3g?.switch_scheme_ms ? `, switching scheme ${r.fast3g.switch_scheme_ms.frame.toFixed(0)} ms (≤ ${g.switch_target_ms ?? 300} ms: ${ok(r.fast3g.switch_scheme_ms.frame <= (g.switch_target_ms ?? 300))})` : ''}; recompute ${r.interaction_4x_ms.handler.toFixed(0)} ms at ${g.throttle}×, ${r.interaction_1x_ms.handler.toFixed(0)} ms at 1×`,
     );
   }
 }

@@ -19,7 +19,8 @@ import { rules, situation, fen } from './rules.mjs';
 // publicodes' exports map hides package.json; read it next to the resolved entry (dist/index.js).
 const PC_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('publicodes')), 'utf8')).version;
 
-const api = await loadWasm();
+// the explaining module (pkg/): the full explained claim, and claimFigures
+const api = await loadWasm('pkg');
 const pc = new Engine(rules, { logger: { log() {}, warn() {}, error: console.error } });
 
 function publicodes(total, ownpay) {
