@@ -7,6 +7,16 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// A Rust file's code lines (comments left out, so a path named in a doc comment is no import).
+fn code_of(p: &Path) -> String {
+    std::fs::read_to_string(p)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The top-level module each `.rs` file under `src/` belongs to, and the text of its code lines.
 fn sources() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -30,13 +40,7 @@ fn sources() -> Vec<(String, String)> {
                 .as_os_str()
                 .to_string_lossy();
             let module = first.trim_end_matches(".rs").to_string();
-            let code: String = std::fs::read_to_string(&p)
-                .unwrap()
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("//"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            out.push((module, code));
+            out.push((module, code_of(&p)));
         }
     }
     out
@@ -129,13 +133,7 @@ fn policy_graph() -> BTreeMap<String, Vec<String>> {
         let p = entry.unwrap().path();
         if p.extension().is_some_and(|e| e == "rs") {
             let name = p.file_stem().unwrap().to_string_lossy().to_string();
-            let code: String = std::fs::read_to_string(&p)
-                .unwrap()
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("//"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            files.push((name, code));
+            files.push((name, code_of(&p)));
         }
     }
     let names: Vec<String> = files.iter().map(|f| f.0.clone()).collect();

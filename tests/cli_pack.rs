@@ -15,6 +15,16 @@ fn yibao(args: &[&str]) -> Output {
         .expect("run yibao")
 }
 
+/// Asserts the run succeeded, showing its stderr otherwise.
+fn succeeded(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("pack-{name}-{}", std::process::id()));
@@ -55,25 +65,28 @@ fn premium(e: &Engine, region: &str) -> String {
     format!("{:?}", e.premium(&r))
 }
 
-#[test]
-fn a_city_file_becomes_its_schemes_pack() {
-    let dir = temp_dir("city");
+/// `yibao pack` on the city fixture with its community deductible set to `value`, in a fresh
+/// folder named `name`: the output folder and the run.
+fn pack_city(name: &str, value: &str) -> (PathBuf, Output) {
+    let dir = temp_dir(name);
     let path = dir.join("siping.toml");
-    std::fs::write(&path, city("150")).expect("write");
+    std::fs::write(&path, city(value)).expect("write");
     let out = dir.join("out");
-    let o = yibao(&[
+    let args = [
         "pack",
         path.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--json",
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    ];
+    let o = yibao(&args);
+    (out, o)
+}
+
+#[test]
+fn a_city_file_becomes_its_schemes_pack() {
+    let (out, o) = pack_city("city", "150");
+    succeeded(&o);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(v[0]["scheme"], "jilin-2008");
     let files = packs_in(&out);
@@ -109,16 +122,7 @@ fn a_city_file_becomes_its_schemes_pack() {
 
 #[test]
 fn a_file_with_findings_writes_no_pack() {
-    let dir = temp_dir("bad");
-    let path = dir.join("siping.toml");
-    std::fs::write(&path, city("250")).expect("write");
-    let out = dir.join("out");
-    let o = yibao(&[
-        "pack",
-        path.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (out, o) = pack_city("bad", "250");
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("错误 [policy_out_of_range]:"), "{err}");
@@ -130,12 +134,7 @@ fn a_file_with_findings_writes_no_pack() {
 fn the_builtin_packs_are_the_engines() {
     let out = temp_dir("builtin");
     let o = yibao(&["pack", "--builtin", "--out", out.to_str().unwrap()]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    succeeded(&o);
     let e = Engine::builtin().unwrap();
     let ids: Vec<String> = e.catalogue().schemes.into_iter().map(|s| s.id).collect();
     let files = packs_in(&out);

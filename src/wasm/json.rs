@@ -37,6 +37,28 @@ impl ser::Error for Error {
 
 pub struct Json<'a>(&'a mut String);
 
+impl<'a> Json<'a> {
+    /// Writes `{"variant":` (for a variant), then `open`, and starts the items `close` ends.
+    fn items<'b>(
+        &'b mut self,
+        variant: Option<&str>,
+        open: char,
+        close: &'static str,
+    ) -> Items<'a, 'b> {
+        if let Some(v) = variant {
+            self.0.push('{');
+            string(self.0, v);
+            self.0.push(':');
+        }
+        self.0.push(open);
+        Items {
+            j: self,
+            first: true,
+            close,
+        }
+    }
+}
+
 #[inline(never)]
 fn string(out: &mut String, s: &str) {
     out.push('"');
@@ -187,12 +209,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Items<'a, 'b>, Error> {
-        self.0.push('[');
-        Ok(Items {
-            j: self,
-            first: true,
-            close: "]",
-        })
+        Ok(self.items(None, '[', "]"))
     }
     fn serialize_tuple(self, n: usize) -> Result<Items<'a, 'b>, Error> {
         self.serialize_seq(Some(n))
@@ -207,22 +224,10 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Items<'a, 'b>, Error> {
-        self.0.push('{');
-        string(self.0, variant);
-        self.0.push_str(":[");
-        Ok(Items {
-            j: self,
-            first: true,
-            close: "]}",
-        })
+        Ok(self.items(Some(variant), '[', "]}"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Items<'a, 'b>, Error> {
-        self.0.push('{');
-        Ok(Items {
-            j: self,
-            first: true,
-            close: "}",
-        })
+        Ok(self.items(None, '{', "}"))
     }
     fn serialize_struct(self, _: &'static str, n: usize) -> Result<Items<'a, 'b>, Error> {
         self.serialize_map(Some(n))
@@ -234,61 +239,33 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Items<'a, 'b>, Error> {
-        self.0.push('{');
-        string(self.0, variant);
-        self.0.push_str(":{");
-        Ok(Items {
-            j: self,
-            first: true,
-            close: "}}",
-        })
+        Ok(self.items(Some(variant), '{', "}}"))
     }
 }
 
-impl ser::SerializeSeq for Items<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-        self.sep();
-        v.serialize(&mut *self.j)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
+/// The list-like compounds: each item after a comma, then the closing bracket.
+macro_rules! items {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Items<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+                self.sep();
+                v.serialize(&mut *self.j)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Items<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, v)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Items<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, v)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Items<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, v)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
+items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Items<'_, '_> {
     type Ok = ();
