@@ -3,6 +3,10 @@
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+#[path = "common/bin.rs"]
+mod bin;
+use bin::*;
+
 const PERSON: &[&str] = &[
     "--scheme",
     "jilin-2008",
@@ -23,34 +27,6 @@ const CLAIM: &[&str] = &[
     "--paid-on",
     "2008-05-01",
 ];
-
-fn yibao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yibao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run yibao")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
-}
-
-/// Output with every run of spaces collapsed to one, so aligned columns can be matched.
-fn squeezed(s: &str) -> String {
-    s.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
-}
 
 fn cmd(sub: &str, extra: &[&str]) -> Vec<String> {
     let mut v = vec![sub.to_string()];

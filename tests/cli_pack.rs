@@ -2,18 +2,14 @@
 //! written; the built-in schemes' packs are the ones the TOML engine writes.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use yibao::api::{PersonInput, PremiumRequest};
 use yibao::Engine;
 
-fn yibao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yibao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run yibao")
-}
+#[path = "common/bin.rs"]
+mod bin;
+use bin::*;
 
 /// Asserts the run succeeded, showing its stderr otherwise.
 fn succeeded(o: &Output) {

@@ -1,31 +1,9 @@
 //! The binary's household, diff and decision commands (issue 18): real output, figures checked
 //! against the `premium` command's own answers.
 
-use std::process::{Command, Output};
-
-fn yibao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yibao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run yibao")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
-}
-
-/// Output with every run of spaces collapsed to one, so aligned columns can be matched.
-fn squeezed(s: &str) -> String {
-    s.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+#[path = "common/bin.rs"]
+mod bin;
+use bin::*;
 
 /// Fen from a decimal string ("1490.00" → 149000).
 fn fen(s: &str) -> i64 {
