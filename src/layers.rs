@@ -175,6 +175,26 @@ pub(crate) struct Basic {
     pub outside_hi: Money,
 }
 
+impl Basic {
+    /// The resident's part at the low or high end of the basic settlement's range.
+    pub fn psn_at(&self, hi: bool) -> Money {
+        if hi {
+            self.psn_hi
+        } else {
+            self.psn_lo
+        }
+    }
+    /// The claim as the layers take it at that end: its base is the resident's part less what
+    /// lies outside the layers there.
+    pub fn line_at(&self, hi: bool) -> Line {
+        let outside = if hi { self.outside_hi } else { self.outside_lo };
+        Line {
+            base: self.psn_at(hi).sub_floor(outside),
+            ..self.line
+        }
+    }
+}
+
 /// One claim settled by one stage: what it paid; what it counted on the claim and the year's
 /// count before and after it; its payment on the count before and after (大病保险); the figures
 /// it used (none: no rule of the stage applied).

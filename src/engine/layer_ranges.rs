@@ -127,22 +127,12 @@ fn layer_ranges_are_the_lowest_and_highest_over_every_figure_end() {
                 }
                 let rules = Rules::from_files(std::iter::once(&p), st.to_vec());
                 for hi in [false, true] {
-                    let lines: Vec<Line> = basics
-                        .iter()
-                        .map(|b| Line {
-                            base: if hi {
-                                b.psn_hi.sub_floor(b.outside_hi)
-                            } else {
-                                b.psn_lo.sub_floor(b.outside_lo)
-                            },
-                            ..b.line
-                        })
-                        .collect();
+                    let lines: Vec<Line> = basics.iter().map(|b| b.line_at(hi)).collect();
                     let run = settle(&rules, &lines, Pick::Assumed);
                     let mut t = [Money::ZERO; 3];
                     for (j, b) in basics.iter().enumerate() {
                         let (h, a) = (run.paid(Field::Hifmi, j), run.paid(Field::Maf, j));
-                        let psn = if hi { b.psn_hi } else { b.psn_lo }.sub_floor(h + a);
+                        let psn = b.psn_at(hi).sub_floor(h + a);
                         for (k, v) in [h, a, psn].into_iter().enumerate() {
                             per[j][k].push(v);
                             t[k] = t[k] + v;

@@ -75,7 +75,7 @@ pub(crate) fn apply_claims(
         );
         let mut at = vec![assumed];
         at.extend(corners.iter().map(|(hi, r)| {
-            let psn = if *hi { b.psn_hi } else { b.psn_lo };
+            let psn = b.psn_at(*hi);
             (psn, r.paid(Field::Hifmi, j), r.paid(Field::Maf, j))
         }));
         fill(c, b, &at);
@@ -141,17 +141,7 @@ fn corners(rules: &Rules, basics: &[Basic]) -> Vec<(bool, Settled)> {
     }
     let mut v = Vec::new();
     for hi in [false, true] {
-        let lines: Vec<Line> = basics
-            .iter()
-            .map(|b| Line {
-                base: if hi {
-                    b.psn_hi.sub_floor(b.outside_hi)
-                } else {
-                    b.psn_lo.sub_floor(b.outside_lo)
-                },
-                ..b.line
-            })
-            .collect();
+        let lines: Vec<Line> = basics.iter().map(|b| b.line_at(hi)).collect();
         for mask in 0..1usize << groups.len() {
             let worst: Vec<*const Figure> = (0..groups.len())
                 .filter(|i| mask >> i & 1 == 1)
